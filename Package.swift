@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Coach",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coach", targets: ["coach"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+    ],
+    targets: [
+        // ncursesw, linked by name: pkg-config's -D flags would be dropped by SwiftPM
+        // (see NCURSES-NOTES.md), so the header defines what it needs itself.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CoachCore"),
+        .target(name: "CoachStore", dependencies: ["CoachCore"]),
+        .target(name: "CoachUI", dependencies: ["CoachCore"]),
+        .target(name: "CoachTerminal", dependencies: ["CNcurses", "CoachCore", "CoachUI", "CoachStore"]),
+        .executableTarget(
+            name: "coach",
+            dependencies: [
+                "CoachCore", "CoachStore", "CoachUI", "CoachTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+        .testTarget(name: "CoachUITests", dependencies: ["CoachUI", "CoachCore"]),
+        .testTarget(name: "CurriculumDataTests"),
+        // Depends on the executable so `swift test` builds the binary the tests drive.
+        .testTarget(name: "EndToEndTests", dependencies: ["coach"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

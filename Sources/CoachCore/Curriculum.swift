@@ -1,0 +1,102 @@
+/// The study material: tracks of sections of items, as shipped in `Data/tracks/`.
+public struct Curriculum: Equatable, Sendable {
+    public private(set) var tracks: [Track]
+    /// Where each item lives, so lookups by id stay O(1) with 10,000 items.
+    private var locations: [String: ItemLocation]
+
+    public init(tracks: [Track]) {
+        self.tracks = tracks
+        var locations: [String: ItemLocation] = [:]
+        for (t, track) in tracks.enumerated() {
+            for (s, section) in track.sections.enumerated() {
+                for (i, item) in section.items.enumerated() where locations[item.id] == nil {
+                    locations[item.id] = ItemLocation(track: t, section: s, item: i)
+                }
+            }
+        }
+        self.locations = locations
+    }
+
+    public func item(id: String) -> Item? {
+        guard let at = locations[id] else { return nil }
+        return tracks[at.track].sections[at.section].items[at.item]
+    }
+
+    public func track(containing itemID: String) -> Track? {
+        guard let at = locations[itemID] else { return nil }
+        return tracks[at.track]
+    }
+
+    public func track(id: String) -> Track? {
+        tracks.first { $0.id == id }
+    }
+
+    public var allItemIDs: [String] {
+        tracks.flatMap { $0.items.map(\.id) }
+    }
+}
+
+struct ItemLocation: Equatable, Sendable {
+    var track: Int
+    var section: Int
+    var item: Int
+}
+
+public struct Track: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var sections: [Section]
+
+    public init(id: String, title: String, summary: String = "", sections: [Section]) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.sections = sections
+    }
+
+    /// Every item of the track in curriculum order.
+    public var items: [Item] { sections.flatMap(\.items) }
+}
+
+public struct Section: Equatable, Sendable {
+    public var title: String
+    public var items: [Item]
+
+    public init(title: String, items: [Item]) {
+        self.title = title
+        self.items = items
+    }
+}
+
+public struct Item: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var minutes: Int
+    public var resources: [Resource]
+
+    public init(id: String, title: String, summary: String, minutes: Int, resources: [Resource] = []) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.minutes = minutes
+        self.resources = resources
+    }
+}
+
+public struct Resource: Equatable, Sendable {
+    public var title: String
+    public var kind: ResourceKind
+    public var url: String?
+
+    public init(title: String, kind: ResourceKind, url: String? = nil) {
+        self.title = title
+        self.kind = kind
+        self.url = url
+    }
+}
+
+public enum ResourceKind: String, CaseIterable, Sendable {
+    case book, course, paper, video, article, podcast, website, newsletter, person
+}

@@ -1,0 +1,8 @@
+/// A key press, as the terminal reports it, independent of ncurses.
+public enum Key: Equatable, Hashable, Sendable {
+    case char(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete
+    case resize
+}

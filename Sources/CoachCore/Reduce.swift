@@ -1,0 +1,134 @@
+import Foundation
+
+/// The engine: applies one action to the state and says what the shell must do.
+/// Pure: the time comes in as `now`, and effects go out as values.
+public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
+    if case .resize = action {} else { state.message = nil }
+    switch action {
+    case .quit:
+        return [.quit]
+    case .resize(let size):
+        state.viewport = size
+        state.keepSelectionVisible()
+        return []
+    case .toggleHelp:
+        state.overlay = state.overlay == .help ? nil : .help
+        return []
+    case .close:
+        state.overlay = nil
+        return []
+    case .undo:
+        return state.undoLastStep()
+    default:
+        break
+    }
+
+    if case .detail(let id, let scroll) = state.overlay {
+        switch action {
+        case .moveUp: state.overlay = .detail(itemID: id, scroll: max(0, scroll - 1))
+        case .moveDown: state.overlay = .detail(itemID: id, scroll: scroll + 1)
+        case .cycleStatus: return state.changeStatus(of: id, at: now) { $0.cycled }
+        case .toggleSkip: return state.changeStatus(of: id, at: now) { $0.skipToggled }
+        default: break
+        }
+        return []
+    }
+
+    switch state.screen {
+    case .tracks:
+        return state.reduceTracks(action, now: now)
+    }
+}
+
+extension AppState {
+    mutating func reduceTracks(_ action: Action, now: Date) -> [Effect] {
+        switch action {
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: move(by: -TracksLayout.listRows(viewport))
+        case .pageDown: move(by: TracksLayout.listRows(viewport))
+        case .moveTop: move(by: Int.min / 2)
+        case .moveBottom: move(by: Int.max / 2)
+        case .focusLeft: tracks.pane = .tracks
+        case .focusRight:
+            if selectedTrack?.items.isEmpty == false { tracks.pane = .items }
+        case .open:
+            if tracks.pane == .tracks {
+                if selectedTrack?.items.isEmpty == false { tracks.pane = .items }
+            } else if let item = selectedItem {
+                overlay = .detail(itemID: item.id, scroll: 0)
+            }
+        case .cycleStatus, .toggleSkip:
+            guard tracks.pane == .items, let item = selectedItem else {
+                message = "Choose an item first: → or Enter opens the track's items"
+                return []
+            }
+            return changeStatus(of: item.id, at: now) { action == .cycleStatus ? $0.cycled : $0.skipToggled }
+        default:
+            break
+        }
+        keepSelectionVisible()
+        return []
+    }
+
+    mutating func move(by delta: Int) {
+        switch tracks.pane {
+        case .tracks:
+            let count = curriculum.tracks.count
+            guard count > 0 else { return }
+            let next = clamp(tracks.track + delta, count)
+            if next != tracks.track {
+                tracks.track = next
+                tracks.item = 0
+                tracks.itemScroll = 0
+            }
+        case .items:
+            let count = selectedTrack?.items.count ?? 0
+            guard count > 0 else { return }
+            tracks.item = clamp(tracks.item + delta, count)
+        }
+    }
+
+    private func clamp(_ value: Int, _ count: Int) -> Int {
+        min(max(0, value), count - 1)
+    }
+
+    mutating func keepSelectionVisible() {
+        let height = TracksLayout.listRows(viewport)
+        tracks.trackScroll = TracksLayout.scroll(
+            tracks.trackScroll, toShow: tracks.track, height: height, total: curriculum.tracks.count)
+        guard let track = selectedTrack else { return }
+        var row = TracksLayout.rowOfItem(tracks.item, in: track)
+        // Show the section heading above the first item of a section too.
+        if tracks.item == 0 { row = 0 }
+        tracks.itemScroll = TracksLayout.scroll(
+            tracks.itemScroll, toShow: row, height: height, total: TracksLayout.rowCount(track))
+        let selectedRow = TracksLayout.rowOfItem(tracks.item, in: track)
+        tracks.itemScroll = TracksLayout.scroll(
+            tracks.itemScroll, toShow: selectedRow, height: height, total: TracksLayout.rowCount(track))
+    }
+
+    /// Changes one item's status through the progress book's rule, records the undo
+    /// step and asks for a save.
+    mutating func changeStatus(of id: String, at now: Date, _ next: (ItemStatus) -> ItemStatus) -> [Effect] {
+        guard let item = curriculum.item(id: id) else { return [] }
+        let before = progress.items[id]
+        let status = next(progress.status(of: id))
+        guard progress.setStatus(status, of: id, at: now) else { return [] }
+        undo.record(UndoStep(label: "\(item.title) → \(status.rawValue)", change: .progress(itemID: id, before: before)))
+        return [.saveProgress]
+    }
+
+    mutating func undoLastStep() -> [Effect] {
+        guard let step = undo.pop() else {
+            message = "Nothing to undo"
+            return []
+        }
+        switch step.change {
+        case .progress(let id, let before):
+            progress.items[id] = before
+            message = "Undid: \(step.label)"
+            return [.saveProgress]
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The Tracks screen's geometry, shared by the engine (paging, scrolling) and the view,
+/// so the selection the engine keeps visible is the one the view draws.
+public enum TracksLayout {
+    /// Title line, pane headings, key bar.
+    public static let chromeRows = 3
+
+    public static func listRows(_ viewport: Size) -> Int {
+        max(1, viewport.rows - chromeRows)
+    }
+
+    public static func trackPaneWidth(_ viewport: Size) -> Int {
+        min(36, max(24, viewport.cols / 3))
+    }
+
+    /// The rows of a track's item list: a heading row per section, then its items.
+    public static func rowOfItem(_ index: Int, in track: Track) -> Int {
+        var row = 0
+        var remaining = index
+        for section in track.sections {
+            row += 1
+            if remaining < section.items.count { return row + remaining }
+            remaining -= section.items.count
+            row += section.items.count
+        }
+        return row
+    }
+
+    public static func rowCount(_ track: Track) -> Int {
+        track.sections.reduce(0) { $0 + 1 + $1.items.count }
+    }
+
+    /// The smallest scroll offset change that keeps `row` visible in `height` rows.
+    public static func scroll(_ current: Int, toShow row: Int, height: Int, total: Int) -> Int {
+        var top = current
+        if row < top { top = row }
+        if row >= top + height { top = row - height + 1 }
+        return max(0, min(top, max(0, total - height)))
+    }
+}

@@ -1,0 +1,27 @@
+/// Undo, several steps deep, one step per user action.
+public struct UndoHistory: Equatable, Sendable {
+    public static let depth = 100
+    public private(set) var steps: [UndoStep] = []
+
+    public init() {}
+
+    public mutating func record(_ step: UndoStep) {
+        steps.append(step)
+        if steps.count > Self.depth { steps.removeFirst(steps.count - Self.depth) }
+    }
+
+    public mutating func pop() -> UndoStep? {
+        steps.popLast()
+    }
+}
+
+public struct UndoStep: Equatable, Sendable {
+    /// What the user did, as the undo message names it: "Transformers → done".
+    public var label: String
+    public var change: Change
+
+    public enum Change: Equatable, Sendable {
+        /// An item's progress as it was before (nil: it had none).
+        case progress(itemID: String, before: ItemProgress?)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The folder that holds everything the learner makes.
+public struct CoachHome: Sendable {
+    public let url: URL
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// `--home` wins, then `COACH_HOME`, then `$XDG_DATA_HOME/coach`, then
+    /// `~/.local/share/coach`.
+    public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> CoachHome {
+        if let flag, !flag.isEmpty { return CoachHome(url: URL(fileURLWithPath: flag)) }
+        if let env = environment["COACH_HOME"], !env.isEmpty { return CoachHome(url: URL(fileURLWithPath: env)) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return CoachHome(url: URL(fileURLWithPath: xdg).appendingPathComponent("coach"))
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return CoachHome(url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/coach"))
+    }
+
+    public var progressFile: URL { url.appendingPathComponent("progress.json") }
+    public var lockFile: URL { url.appendingPathComponent(".lock") }
+
+    /// Creates the folder if needed and removes temporary files that a killed save left.
+    public func prepare() throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
+        AtomicFile.removeLeftovers(in: url)
+    }
+}

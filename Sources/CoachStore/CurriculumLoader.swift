@@ -1,0 +1,70 @@
+import CoachCore
+import Foundation
+
+/// Finds and reads the curriculum: `Data/tracks/*.json`, in file-name order.
+public enum CurriculumLoader {
+    /// Where the `Data` folder is: `COACH_DATA`, else next to an install
+    /// (`PREFIX/bin/coach` → `PREFIX/share/coach`), else the source tree above the binary
+    /// (`.build/release/coach`, `swift run`), else the current folder.
+    public static func locateData(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                  executable: URL = executableURL(),
+                                  currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> URL {
+        if let override = environment["COACH_DATA"], !override.isEmpty {
+            let url = URL(fileURLWithPath: override)
+            guard hasTracks(url) else {
+                throw StoreError.curriculumNotFound(searched: ["COACH_DATA=\(override) (no tracks/*.json there)"])
+            }
+            return url
+        }
+        var candidates: [URL] = []
+        let bin = executable.deletingLastPathComponent()
+        candidates.append(bin.deletingLastPathComponent().appendingPathComponent("share/coach"))
+        var folder = bin
+        for _ in 0..<6 {
+            candidates.append(folder.appendingPathComponent("Data"))
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(currentFolder.appendingPathComponent("Data"))
+        if let found = candidates.first(where: hasTracks) { return found }
+        throw StoreError.curriculumNotFound(searched: candidates.map(\.path))
+    }
+
+    public static func executableURL() -> URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    }
+
+    static func hasTracks(_ data: URL) -> Bool {
+        let tracks = data.appendingPathComponent("tracks")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: tracks.path)) ?? []
+        return names.contains { $0.hasSuffix(".json") }
+    }
+
+    /// Reads every track file of `data/tracks`. Any problem in the shipped curriculum is
+    /// fatal, and all of them are reported together.
+    public static func load(data: URL) throws -> Curriculum {
+        let folder = data.appendingPathComponent("tracks")
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasSuffix(".json") }
+                .sorted()
+        } catch {
+            throw StoreError.curriculumNotFound(searched: [folder.path])
+        }
+        var parsed: [(file: String, track: Track)] = []
+        var problems: [CurriculumProblem] = []
+        for name in names {
+            let file = folder.appendingPathComponent(name)
+            guard let bytes = try AtomicFile.read(file) else { continue }
+            let result = CurriculumParser.parseTrack(bytes, file: file.path)
+            problems += result.problems
+            if let track = result.track { parsed.append((file.path, track)) }
+        }
+        problems += CurriculumParser.duplicateIDs(in: parsed)
+        guard problems.isEmpty else { throw StoreError.invalidCurriculum(problems.map(\.description)) }
+        return Curriculum(tracks: parsed.map(\.track))
+    }
+}

@@ -1,0 +1,82 @@
+import CoachCore
+import Foundation
+
+/// A versioned JSON document of the home: how it is read, checked and written.
+/// Human-readable, keys sorted, so the files diff well and can be edited by hand.
+enum JSONDocument {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// Reads a document, refusing a newer version before decoding the rest, so the
+    /// message is about the version and not about a field we do not know.
+    static func load<T: Decodable>(_ type: T.Type, from url: URL, supported: Int) throws -> T? {
+        guard let data = try AtomicFile.read(url) else { return nil }
+        let header: VersionHeader
+        do {
+            header = try decoder().decode(VersionHeader.self, from: data)
+        } catch {
+            throw StoreError.unreadable(file: url.path, place: place(of: error), reason: reason(of: error))
+        }
+        if header.version > supported {
+            throw StoreError.newerVersion(file: url.path, found: header.version, supported: supported)
+        }
+        if header.version < 1 {
+            throw StoreError.unreadable(file: url.path, place: "version", reason: "version must be 1 or more, found \(header.version)")
+        }
+        do {
+            return try decoder().decode(T.self, from: data)
+        } catch {
+            throw StoreError.unreadable(file: url.path, place: place(of: error), reason: reason(of: error))
+        }
+    }
+
+    static func save<T: Encodable>(_ value: T, to url: URL) throws {
+        let data: Data
+        do {
+            data = try encoder().encode(value) + Data("\n".utf8)
+        } catch {
+            throw StoreError.io(file: url.path, reason: "cannot encode (\(error))")
+        }
+        try AtomicFile.write(data, to: url)
+    }
+
+    private struct VersionHeader: Decodable {
+        var version: Int
+    }
+
+    /// "items.genai.x.status" — the JSON path of a decoding error.
+    static func place(of error: Error) -> String {
+        let path: [CodingKey]
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: path = context.codingPath + [key]
+        case .typeMismatch(_, let context)?: path = context.codingPath
+        case .valueNotFound(_, let context)?: path = context.codingPath
+        case .dataCorrupted(let context)?: path = context.codingPath
+        default: path = []
+        }
+        if path.isEmpty { return "top level" }
+        return path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    static func reason(of error: Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _)?: return "missing field \"\(key.stringValue)\""
+        case .typeMismatch(let type, _)?: return "expected \(type)"
+        case .valueNotFound(let type, _)?: return "expected \(type), found null"
+        case .dataCorrupted(let context)?:
+            if let underlying = context.underlyingError { return "not valid JSON: \(JSONErrorText.describe(underlying))" }
+            return context.debugDescription
+        default: return JSONErrorText.describe(error)
+        }
+    }
+}

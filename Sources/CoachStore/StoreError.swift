@@ -1,0 +1,33 @@
+/// Why a file of the home could not be used. Every case names the file; the program
+/// prints it in one line and exits non-zero, leaving the file untouched.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The file exists but is not a document we can read; `place` says where.
+    case unreadable(file: String, place: String, reason: String)
+    /// Written by a newer Coach: never overwrite it.
+    case newerVersion(file: String, found: Int, supported: Int)
+    /// The disk refused a read or write.
+    case io(file: String, reason: String)
+    /// Another Coach holds the home's lock.
+    case locked(home: String, holder: String)
+    /// No curriculum folder was found.
+    case curriculumNotFound(searched: [String])
+    /// The shipped curriculum has problems; each one names file and JSON path.
+    case invalidCurriculum([String])
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let place, let reason):
+            "cannot read \(file) (\(place)): \(reason). The file was left as it is; fix or move it and try again."
+        case .newerVersion(let file, let found, let supported):
+            "\(file) has version \(found), newer than this Coach understands (\(supported)). Update Coach; the file was left as it is."
+        case .io(let file, let reason):
+            "cannot write \(file): \(reason)"
+        case .locked(let home, let holder):
+            "another Coach is running with this home (\(home))\(holder.isEmpty ? "" : ", \(holder)"); close it first. Read-only commands still work."
+        case .curriculumNotFound(let searched):
+            "cannot find the curriculum (Data/tracks); looked in: \(searched.joined(separator: ", ")). Set COACH_DATA to the Data folder."
+        case .invalidCurriculum(let problems):
+            "the curriculum has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + problems.joined(separator: "\n")
+        }
+    }
+}

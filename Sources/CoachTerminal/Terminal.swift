@@ -1,0 +1,103 @@
+import CNcurses
+import CoachCore
+import CoachUI
+import Foundation
+
+/// The curses screen: set-up, restore, size, painting frames and reading keys.
+/// Only this module touches ncurses.
+final class Terminal {
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var palette: Palette?
+    /// The frame on screen now, so only changed rows are sent again.
+    private var shown: ScreenBuffer?
+
+    func start() {
+        coach_install_crash_handlers()
+        setlocale(coach_lc_all(), "")
+        window = initscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        palette = Palette.make(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        coach_install_quit_signals()
+        atexit { Terminal.restoreIfActive() }
+    }
+
+    /// Leaves curses and puts the terminal back as it was. Safe to call twice.
+    func stop() {
+        Terminal.restoreIfActive()
+        window = nil
+    }
+
+    static func restoreIfActive() {
+        if !isendwin() {
+            curs_set(1)
+            endwin()
+        }
+    }
+
+    var size: Size {
+        Size(rows: Int(getmaxy(window)), cols: Int(getmaxx(window)))
+    }
+
+    /// Paints a frame. Rows equal to the ones on screen are skipped, and curses itself
+    /// sends only the changed cells, so nothing flickers.
+    func draw(_ buffer: ScreenBuffer) {
+        guard let window, let palette else { return }
+        let sameSize = shown?.size == buffer.size
+        if !sameSize { werase(window) }
+        for row in 0..<buffer.size.rows {
+            if sameSize, let shown, rowEqual(shown, buffer, row) { continue }
+            paint(row: row, of: buffer, palette: palette, window: window)
+        }
+        shown = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func rowEqual(_ a: ScreenBuffer, _ b: ScreenBuffer, _ row: Int) -> Bool {
+        let cols = a.size.cols
+        let start = row * cols
+        return a.cells[start..<(start + cols)] == b.cells[start..<(start + cols)]
+    }
+
+    private func paint(row: Int, of buffer: ScreenBuffer, palette: Palette, window: UnsafeMutablePointer<WINDOW>) {
+        var col = 0
+        let cols = buffer.size.cols
+        while col < cols {
+            let style = buffer[row, col].style
+            var run = ""
+            let start = col
+            while col < cols, buffer[row, col].style == style {
+                run += buffer[row, col].text
+                col += 1
+            }
+            palette.apply(style, to: window)
+            // The bottom-right cell cannot be written without scrolling: stop short.
+            if row == buffer.size.rows - 1 && col == cols, let last = run.indices.last {
+                run.remove(at: last)
+            }
+            mvwaddstr(window, Int32(row), Int32(start), run)
+        }
+        palette.apply(.plain, to: window)
+    }
+
+    /// Waits up to `timeout` milliseconds for a key; nil on timeout or interruption.
+    func readKey(timeout: Int32) -> Key? {
+        guard let window else { return nil }
+        wtimeout(window, timeout)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == KEY_CODE_YES { return KeyDecoder.function(Int32(character)) }
+        if result == OK { return KeyDecoder.character(UInt32(character)) }
+        return nil
+    }
+
+    /// The pending SIGINT, SIGTERM or SIGHUP, if one arrived.
+    func takeSignal() -> Int32 {
+        coach_take_signal()
+    }
+}

@@ -1,0 +1,109 @@
+import CoachCore
+
+/// Screen 2: the track list with progress on the left, the selected track's sections
+/// and items on the right.
+enum TracksView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let size = buffer.size
+        let overall = state.progress.count(state.curriculum)
+        buffer.titleBar(screen: "Tracks", right: "\(overall.percent)% overall · \(overall.done)/\(overall.counted) done")
+
+        let leftWidth = TracksLayout.trackPaneWidth(size)
+        let listTop = 2
+        let listRows = TracksLayout.listRows(size)
+        for row in 1..<(size.rows - 1) {
+            buffer.put("│", row: row, col: leftWidth, style: Style(.dim))
+        }
+        drawTrackList(state, into: &buffer, width: leftWidth, top: listTop, rows: listRows)
+        drawItems(state, into: &buffer, col: leftWidth + 2, width: size.cols - leftWidth - 3, top: listTop, rows: listRows)
+    }
+
+    static func drawTrackList(_ state: AppState, into buffer: inout ScreenBuffer, width: Int, top: Int, rows: Int) {
+        let focused = state.tracks.pane == .tracks && state.overlay == nil
+        buffer.put(" Tracks", row: 1, col: 0, width: width, style: Style(.heading, bold: true, underline: focused))
+        let tracks = state.curriculum.tracks
+        if tracks.isEmpty {
+            buffer.put(" No tracks found", row: top, col: 0, width: width, style: Style(.dim))
+            return
+        }
+        let barWidth = 6
+        let percentWidth = 5
+        let titleWidth = max(4, width - barWidth - percentWidth - 4)
+        for (offset, index) in (state.tracks.trackScroll..<tracks.count).prefix(rows).enumerated() {
+            let row = top + offset
+            let track = tracks[index]
+            let count = state.progress.count(track)
+            let selected = index == state.tracks.track
+            let marker = selected ? "▸" : " "
+            buffer.put(" \(marker) " + DisplayWidth.pad(track.title, to: titleWidth), row: row, col: 0, width: width,
+                       style: Style(selected ? .accent : .normal, bold: selected))
+            buffer.progressBar(row: row, col: titleWidth + 3, width: barWidth, fraction: count.fraction)
+            let percent = "\(count.percent)%"
+            buffer.put(String(repeating: " ", count: max(0, percentWidth - percent.count)) + percent,
+                       row: row, col: titleWidth + 3 + barWidth, width: percentWidth, style: Style(.dim))
+            if selected && focused {
+                buffer.restyle(row: row, col: 0, width: width) { $0.reverse = true }
+            }
+        }
+    }
+
+    static func drawItems(_ state: AppState, into buffer: inout ScreenBuffer, col: Int, width: Int, top: Int, rows: Int) {
+        guard let track = state.selectedTrack, width > 10 else { return }
+        let focused = state.tracks.pane == .items && state.overlay == nil
+        let count = state.progress.count(track)
+        let summary = " \(count.percent)% · \(count.done)/\(count.counted)"
+        let barWidth = 10
+        let titleWidth = max(1, width - barWidth - DisplayWidth.of(summary) - 1)
+        buffer.put(DisplayWidth.truncate(track.title, to: titleWidth), row: 1, col: col,
+                   style: Style(.heading, bold: true, underline: focused))
+        buffer.progressBar(row: 1, col: col + width - barWidth - DisplayWidth.of(summary), width: barWidth, fraction: count.fraction)
+        buffer.put(summary, row: 1, col: col + width - DisplayWidth.of(summary), style: Style(.dim))
+
+        if track.items.isEmpty {
+            buffer.put("This track has no items yet", row: top, col: col, width: width, style: Style(.dim))
+            return
+        }
+        var rowIndex = 0
+        var itemIndex = 0
+        let first = state.tracks.itemScroll
+        for section in track.sections {
+            if rowIndex >= first + rows { break }
+            if rowIndex >= first {
+                buffer.put(section.title, row: top + rowIndex - first, col: col, width: width, style: Style(.heading, bold: true))
+            }
+            rowIndex += 1
+            for item in section.items {
+                defer { rowIndex += 1; itemIndex += 1 }
+                guard rowIndex >= first else { continue }
+                if rowIndex >= first + rows { break }
+                drawItem(item, status: state.progress.status(of: item.id), selected: itemIndex == state.tracks.item,
+                         focused: focused, row: top + rowIndex - first, col: col, width: width, into: &buffer)
+            }
+        }
+    }
+
+    static func drawItem(_ item: Item, status: ItemStatus, selected: Bool, focused: Bool,
+                         row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let minutes = Duration.short(item.minutes)
+        let titleWidth = max(1, width - 6 - minutes.count - 1)
+        let markStyle = Style(StatusMark.role(status), bold: status == .doing)
+        buffer.put("  " + StatusMark.text(status) + " ", row: row, col: col, style: markStyle)
+        buffer.put(DisplayWidth.pad(item.title, to: titleWidth), row: row, col: col + 6,
+                   style: Style(status == .skipped ? .dim : .normal))
+        buffer.put(minutes, row: row, col: col + width - minutes.count, style: Style(.dim))
+        if selected {
+            buffer.restyle(row: row, col: col, width: width) {
+                if focused { $0.reverse = true } else { $0.bold = true }
+            }
+        }
+    }
+}
+
+/// Minutes as a study estimate reads best: "45m", "1h", "1h30".
+public enum Duration {
+    public static func short(_ minutes: Int) -> String {
+        if minutes < 60 { return "\(minutes)m" }
+        let rest = minutes % 60
+        return rest == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h\(rest < 10 ? "0" : "")\(rest)"
+    }
+}

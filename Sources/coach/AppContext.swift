@@ -1,0 +1,54 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// What every command starts from: the home, the curriculum and the learner's progress.
+struct AppContext {
+    let home: CoachHome
+    let curriculum: Curriculum
+    var progress: ProgressBook
+
+    static func load(home option: HomeOption) throws -> AppContext {
+        do {
+            let home = CoachHome.resolve(flag: option.home)
+            try home.prepare()
+            let curriculum = try CurriculumLoader.load(data: CurriculumLoader.locateData())
+            let progress = try ProgressStore.load(home)
+            return AppContext(home: home, curriculum: curriculum, progress: progress)
+        } catch let error as StoreError {
+            throw CoachFailure(error.description)
+        }
+    }
+
+    func track(named input: String) throws -> Track {
+        let lower = input.lowercased()
+        if let track = curriculum.tracks.first(where: { $0.id == lower || $0.title.lowercased() == lower }) {
+            return track
+        }
+        let ids = curriculum.tracks.map(\.id)
+        throw CoachFailure("unknown track \"\(input)\"" + hint(Suggestions.closest(to: input, among: ids), all: ids))
+    }
+
+    func item(id input: String) throws -> Item {
+        if let item = curriculum.item(id: input) { return item }
+        let suggestions = Suggestions.closest(to: input, among: curriculum.allItemIDs)
+        throw CoachFailure("unknown item \"\(input)\"" + hint(suggestions, all: []) + (suggestions.isEmpty ? "; `coach show TRACK` lists item ids" : ""))
+    }
+
+    private func hint(_ suggestions: [String], all: [String]) -> String {
+        if !suggestions.isEmpty { return "; did you mean " + suggestions.joined(separator: ", ") + "?" }
+        if !all.isEmpty { return "; known: " + all.joined(separator: ", ") }
+        return ""
+    }
+}
+
+/// JSON for `--json`: stable key order, readable.
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(value)
+        Swift.print(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Set an item's status (default: done).")
+
+    @OptionGroup var home: HomeOption
+    @Argument(help: "The item id, e.g. genai.prompt-engineering (see coach show TRACK).") var item: String
+    @Option(help: ArgumentHelp("The new status: \(ItemStatus.allowedList).", valueName: "status"))
+    var status: ItemStatus = .done
+
+    func run() throws {
+        var context = try AppContext.load(home: home)
+        let item = try context.item(id: self.item)
+        let lock: HomeLock
+        do {
+            lock = try HomeLock.acquire(context.home)
+        } catch let error as StoreError {
+            throw CoachFailure(error.description)
+        }
+        let before = context.progress.status(of: item.id)
+        if context.progress.setStatus(status, of: item.id, at: Date()) {
+            do {
+                try ProgressStore.save(context.progress, to: context.home)
+            } catch let error as StoreError {
+                throw CoachFailure(error.description)
+            }
+        }
+        withExtendedLifetime(lock) {}
+        print("\(item.id): \(before.rawValue) → \(status.rawValue)  \(item.title)")
+    }
+}
+
+extension ItemStatus: ExpressibleByArgument {}

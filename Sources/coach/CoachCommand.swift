@@ -1,0 +1,45 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import CoachTerminal
+import Foundation
+
+@main
+struct CoachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coach",
+        abstract: "A terminal study coach for product managers becoming AI product managers.",
+        discussion: "With no subcommand, opens the full-screen coach (standard input and output must be a terminal).",
+        subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, ChurnCommand.self]
+    )
+
+    @OptionGroup var home: HomeOption
+
+    @Flag(help: ArgumentHelp("Draw the first frame and exit (for the benchmark).", visibility: .hidden))
+    var benchFirstFrame = false
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CoachFailure(
+                "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check (see coach --help)")
+        }
+        let context = try AppContext.load(home: home)
+        let lock = try HomeLock.acquire(context.home)
+        let state = AppState(curriculum: context.curriculum, progress: context.progress)
+        let status = TUI.run(state, home: context.home, exitAfterFirstFrame: benchFirstFrame)
+        withExtendedLifetime(lock) {}
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `--home DIR`, accepted by every command.
+struct HomeOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder for your progress (default: $COACH_HOME, else $XDG_DATA_HOME/coach, else ~/.local/share/coach).", valueName: "dir"))
+    var home: String?
+}
+
+/// A one-line reason for a non-zero exit.
+struct CoachFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
