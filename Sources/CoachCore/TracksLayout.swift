@@ -9,7 +9,7 @@ public enum TracksLayout {
     }
 
     public static func trackPaneWidth(_ viewport: Size) -> Int {
-        min(36, max(24, viewport.cols / 3))
+        min(36, max(28, viewport.cols / 3))
     }
 
     /// The rows of a track's item list: a heading row per section, then its items.
