@@ -38,8 +38,9 @@ public enum CurriculumParser {
         for (file, track) in tracks {
             if let first = seen["track:" + track.id] {
                 problems.append(CurriculumProblem(file: file, path: "$.id", message: "duplicate track id \"\(track.id)\" (first in \(first))"))
+            } else {
+                seen["track:" + track.id] = file
             }
-            seen["track:" + track.id] = file
             for (s, section) in track.sections.enumerated() {
                 for (i, item) in section.items.enumerated() {
                     if let first = seen[item.id] {
@@ -177,7 +178,9 @@ private struct Walker {
             fail("\(path).minutes", "missing field \"minutes\"")
             return nil
         }
-        guard let number = raw as? NSNumber, !(raw is Bool), let value = Int(exactly: number.doubleValue) else {
+        // JSON true/false arrive as NSNumber too, and `raw is Bool` also matches 0 and 1.
+        let isBoolean = (raw as AnyObject) === NSNumber(value: true) || (raw as AnyObject) === NSNumber(value: false)
+        guard let number = raw as? NSNumber, !isBoolean, let value = Int(exactly: number.doubleValue) else {
             fail("\(path).minutes", "expected a whole number of minutes")
             return nil
         }

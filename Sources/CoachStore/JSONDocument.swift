@@ -13,7 +13,17 @@ enum JSONDocument {
 
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        // Like `.iso8601`, but a bad date's error keeps its key in the coding path
+        // ("items.x.changed", not "items.x"), so the message can say where it is.
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = try? Date(text, strategy: .iso8601) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "expected an ISO 8601 date like 2024-05-01T09:30:00Z, found \"\(text)\"")
+            }
+            return date
+        }
         return decoder
     }
 

@@ -4,7 +4,7 @@ import CoachStore
 import Foundation
 
 /// A test hook for the crash test: changes item statuses in a fixed sequence and saves
-/// after each change, printing "ack N" once change N is on disk. The test kills it with
+/// after each change, printing "ack N ID STATUS" once change N is on disk. The test kills it with
 /// SIGKILL at random moments and checks that every acknowledged change survived.
 struct ChurnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "debug-churn", shouldDisplay: false)
@@ -21,7 +21,7 @@ struct ChurnCommand: ParsableCommand {
             context.progress.setStatus(status, of: id, at: Date(timeIntervalSince1970: Double(step)))
             try ProgressStore.save(context.progress, to: context.home)
             // Written straight to the descriptor: stdout's buffer would hide acks from the test.
-            FileHandle.standardOutput.write(Data("ack \(step)\n".utf8))
+            FileHandle.standardOutput.write(Data("ack \(step) \(id) \(status.rawValue)\n".utf8))
         }
         withExtendedLifetime(lock) {}
     }

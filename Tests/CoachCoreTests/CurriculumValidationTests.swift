@@ -1,0 +1,169 @@
+import CoachCore
+import Foundation
+import Testing
+
+@Suite("CurriculumParser: every bad input is reported with file and JSON path")
+struct CurriculumValidationTests {
+    static let file = "Data/tracks/broken.json"
+    static let itemPath = "$.sections[0].items[0]"
+
+    /// A track whose one item is `item` (JSON text).
+    static func track(item: String) -> String {
+        #"{"id":"t","title":"T","sections":[{"title":"S","items":[\#(item)]}]}"#
+    }
+
+    static func track(resource: String) -> String {
+        track(item: #"{"id":"t.1","title":"One","minutes":5,"resources":[\#(resource)]}"#)
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var json: String
+        var path: String
+        /// Text the message must contain.
+        var says: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "not JSON", json: "{ this is not json", path: "$", says: "not valid JSON"),
+        Case(name: "empty file", json: "", path: "$", says: "not valid JSON"),
+        Case(name: "top level is an array", json: "[1, 2]", path: "$", says: "expected an object"),
+        Case(name: "top level is a string", json: #""track""#, path: "$", says: "not valid JSON"),
+        Case(name: "top level is null", json: "null", path: "$", says: "not valid JSON"),
+        Case(name: "missing track id", json: #"{"title":"T","sections":[]}"#, path: "$.id", says: "missing field \"id\""),
+        Case(name: "missing track title", json: #"{"id":"t","sections":[]}"#, path: "$.title", says: "missing field \"title\""),
+        Case(name: "missing sections", json: #"{"id":"t","title":"T"}"#, path: "$.sections", says: "missing field \"sections\""),
+        Case(name: "sections not an array", json: #"{"id":"t","title":"T","sections":{}}"#, path: "$.sections", says: "expected an array"),
+        Case(name: "empty track title", json: #"{"id":"t","title":"","sections":[]}"#, path: "$.title", says: "empty title"),
+        Case(name: "whitespace track title", json: #"{"id":"t","title":"  \t\n ","sections":[]}"#, path: "$.title", says: "empty title"),
+        Case(name: "track id not a string", json: #"{"id":7,"title":"T","sections":[]}"#, path: "$.id", says: "expected a string"),
+        Case(name: "section not an object", json: #"{"id":"t","title":"T","sections":["S"]}"#, path: "$.sections[0]", says: "expected an object"),
+        Case(name: "missing section title", json: #"{"id":"t","title":"T","sections":[{"items":[]}]}"#, path: "$.sections[0].title", says: "missing field \"title\""),
+        Case(name: "missing items", json: #"{"id":"t","title":"T","sections":[{"title":"S"}]}"#, path: "$.sections[0].items", says: "missing field \"items\""),
+        Case(name: "item not an object", json: track(item: "42"), path: itemPath, says: "expected an object"),
+        Case(name: "missing item id", json: track(item: #"{"title":"One","minutes":5}"#), path: "\(itemPath).id", says: "missing field \"id\""),
+        Case(name: "empty item id", json: track(item: #"{"id":"","title":"One","minutes":5}"#), path: "\(itemPath).id", says: "empty id"),
+        Case(name: "missing item title", json: track(item: #"{"id":"t.1","minutes":5}"#), path: "\(itemPath).title", says: "missing field \"title\""),
+        Case(name: "whitespace item title", json: track(item: #"{"id":"t.1","title":"   ","minutes":5}"#), path: "\(itemPath).title", says: "empty title"),
+        Case(name: "missing minutes", json: track(item: #"{"id":"t.1","title":"One"}"#), path: "\(itemPath).minutes", says: "missing field \"minutes\""),
+        Case(name: "minutes 0", json: track(item: #"{"id":"t.1","title":"One","minutes":0}"#), path: "\(itemPath).minutes", says: "must be positive, got 0"),
+        Case(name: "minutes -5", json: track(item: #"{"id":"t.1","title":"One","minutes":-5}"#), path: "\(itemPath).minutes", says: "must be positive, got -5"),
+        Case(name: "minutes 2.5", json: track(item: #"{"id":"t.1","title":"One","minutes":2.5}"#), path: "\(itemPath).minutes", says: "whole number"),
+        Case(name: "minutes \"ten\"", json: track(item: #"{"id":"t.1","title":"One","minutes":"ten"}"#), path: "\(itemPath).minutes", says: "whole number"),
+        Case(name: "minutes \"10\"", json: track(item: #"{"id":"t.1","title":"One","minutes":"10"}"#), path: "\(itemPath).minutes", says: "whole number"),
+        Case(name: "minutes true", json: track(item: #"{"id":"t.1","title":"One","minutes":true}"#), path: "\(itemPath).minutes", says: "whole number"),
+        Case(name: "minutes false", json: track(item: #"{"id":"t.1","title":"One","minutes":false}"#), path: "\(itemPath).minutes", says: "whole number"),
+        Case(name: "minutes null", json: track(item: #"{"id":"t.1","title":"One","minutes":null}"#), path: "\(itemPath).minutes", says: "whole number"),
+        Case(name: "minutes huge", json: track(item: #"{"id":"t.1","title":"One","minutes":1e300}"#), path: "\(itemPath).minutes", says: "whole number"),
+        Case(name: "resources not an array", json: track(item: #"{"id":"t.1","title":"One","minutes":5,"resources":"x"}"#), path: "\(itemPath).resources", says: "expected an array"),
+        Case(name: "resource not an object", json: track(resource: #""https://example.com""#), path: "\(itemPath).resources[0]", says: "expected an object"),
+        Case(name: "resource without kind", json: track(resource: #"{"title":"R"}"#), path: "\(itemPath).resources[0].kind", says: "missing field \"kind\""),
+        Case(name: "resource without title", json: track(resource: #"{"kind":"book"}"#), path: "\(itemPath).resources[0].title", says: "missing field \"title\""),
+        Case(name: "unknown resource kind", json: track(resource: #"{"title":"R","kind":"tweet"}"#), path: "\(itemPath).resources[0].kind", says: "unknown kind \"tweet\""),
+        Case(name: "resource kind in capitals", json: track(resource: #"{"title":"R","kind":"Book"}"#), path: "\(itemPath).resources[0].kind", says: "unknown kind"),
+        Case(name: "URL \"not a url\"", json: track(resource: #"{"title":"R","kind":"book","url":"not a url"}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
+        Case(name: "URL ftp://x", json: track(resource: #"{"title":"R","kind":"book","url":"ftp://x"}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
+        Case(name: "URL https://", json: track(resource: #"{"title":"R","kind":"book","url":"https://"}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
+        Case(name: "URL empty", json: track(resource: #"{"title":"R","kind":"book","url":""}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
+        Case(name: "URL a number", json: track(resource: #"{"title":"R","kind":"book","url":5}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
+    ]
+
+    @Test(arguments: cases)
+    func badInputIsReportedAtItsPath(_ bad: Case) throws {
+        let result = CurriculumParser.parseTrack(Data(bad.json.utf8), file: Self.file)
+        #expect(result.track == nil, "a track with problems is not returned")
+        #expect(result.problems.count == 1, "\(result.problems)")
+        let problem = try #require(result.problems.first)
+        #expect(problem.file == Self.file)
+        #expect(problem.path == bad.path)
+        #expect(problem.message.contains(bad.says), "\(problem.message)")
+        #expect(problem.description.hasPrefix("\(Self.file): \(bad.path): "))
+    }
+
+    @Test func unknownKindMessageListsTheAllowedKinds() throws {
+        let result = CurriculumParser.parseTrack(Data(Self.track(resource: #"{"title":"R","kind":"tweet"}"#).utf8), file: Self.file)
+        let message = try #require(result.problems.first?.message)
+        for kind in ResourceKind.allCases {
+            #expect(message.contains(kind.rawValue))
+        }
+    }
+
+    @Test func severalProblemsInOneFileAreAllReported() {
+        let json = """
+        {
+          "id": "t",
+          "title": " ",
+          "sections": [
+            {"title": "S", "items": [
+              {"id": "t.1", "title": "One", "minutes": 0},
+              {"id": "t.2", "minutes": 5, "resources": [{"title": "R", "kind": "blog", "url": "ftp://x"}]}
+            ]},
+            {"items": []}
+          ]
+        }
+        """
+        let result = CurriculumParser.parseTrack(Data(json.utf8), file: Self.file)
+        #expect(result.track == nil)
+        #expect(result.problems.allSatisfy { $0.file == Self.file })
+        #expect(result.problems.map(\.path) == [
+            "$.title",
+            "$.sections[0].items[0].minutes",
+            "$.sections[0].items[1].title",
+            "$.sections[0].items[1].resources[0].kind",
+            "$.sections[0].items[1].resources[0].url",
+            "$.sections[1].title",
+        ])
+    }
+
+    @Test func duplicateItemIDsAcrossFilesNameBothFiles() throws {
+        let a = Fixture.track("a", "A", sections: [("S", 2)])
+        var b = Fixture.track("b", "B", sections: [("S", 2)])
+        b.sections[0].items[1].id = "a.2"
+        let problems = CurriculumParser.duplicateIDs(in: [("tracks/a.json", a), ("tracks/b.json", b)])
+        #expect(problems.count == 1)
+        let problem = try #require(problems.first)
+        #expect(problem.file == "tracks/b.json")
+        #expect(problem.path == "$.sections[0].items[1].id")
+        #expect(problem.message.contains("\"a.2\""))
+        #expect(problem.message.contains("tracks/a.json"))
+    }
+
+    @Test func duplicateTrackIDsAcrossFilesNameBothFiles() throws {
+        let a = Fixture.track("same", "A", sections: [("S", 1)])
+        var b = Fixture.track("other", "B", sections: [("S", 1)])
+        b.id = "same"
+        let problems = CurriculumParser.duplicateIDs(in: [("tracks/a.json", a), ("tracks/b.json", b)])
+        #expect(problems.count == 1)
+        let problem = try #require(problems.first)
+        #expect(problem.file == "tracks/b.json")
+        #expect(problem.path == "$.id")
+        #expect(problem.message.contains("duplicate track id \"same\""))
+        #expect(problem.message.contains("tracks/a.json"))
+    }
+
+    @Test func aThirdDuplicateStillNamesTheFirstFile() {
+        let tracks = ["a", "b", "c"].map { name in
+            (file: "tracks/\(name).json", track: Track(id: "same", title: name, sections: [
+                Section(title: "S", items: [Fixture.item("shared.item", "Shared")]),
+            ]))
+        }
+        let problems = CurriculumParser.duplicateIDs(in: tracks)
+        #expect(problems.count == 4)  // track id and item id, in b and in c
+        #expect(problems.map(\.file) == ["tracks/b.json", "tracks/b.json", "tracks/c.json", "tracks/c.json"])
+        #expect(problems.allSatisfy { $0.message.contains("first in tracks/a.json") }, "\(problems)")
+    }
+
+    @Test func duplicateItemIDInsideOneFileIsReported() {
+        var a = Fixture.track("a", "A", sections: [("S", 1), ("T", 1)])
+        a.sections[1].items[0].id = "a.1"
+        let problems = CurriculumParser.duplicateIDs(in: [("tracks/a.json", a)])
+        #expect(problems.map(\.path) == ["$.sections[1].items[0].id"])
+    }
+
+    @Test func distinctIDsAreNotDuplicates() {
+        let tracks = [("a.json", Fixture.track("a", "A", sections: [("S", 3)])),
+                      ("b.json", Fixture.track("b", "B", sections: [("S", 3)]))]
+        #expect(CurriculumParser.duplicateIDs(in: tracks).isEmpty)
+    }
+}

@@ -1,0 +1,123 @@
+import CoachCore
+import Foundation
+import Testing
+
+@Suite("reduce: panes, Enter and the detail overlay")
+struct ReducePaneTests {
+    @Test func focusRightEntersTheItemsAndFocusLeftLeavesThem() {
+        var state = Fixture.state()
+        _ = reduce(&state, .focusRight, now: Fixture.now)
+        #expect(state.tracks.pane == .items)
+        #expect(state.overlay == nil)
+        _ = reduce(&state, .focusLeft, now: Fixture.now)
+        #expect(state.tracks.pane == .tracks)
+        _ = reduce(&state, .focusLeft, now: Fixture.now)
+        #expect(state.tracks.pane == .tracks)
+    }
+
+    @Test func focusRightOnATrackWithoutItemsStaysOnTheTrackList() {
+        var state = Fixture.state()
+        Fixture.apply([.moveDown, .moveDown, .moveDown], to: &state)
+        #expect(state.selectedTrack?.id == "empty")
+        _ = reduce(&state, .focusRight, now: Fixture.now)
+        #expect(state.tracks.pane == .tracks)
+        _ = reduce(&state, .open, now: Fixture.now)
+        #expect(state.tracks.pane == .tracks)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func enterOnTheTrackPaneEntersItsItemsWithoutOpeningDetail() {
+        var state = Fixture.state()
+        _ = reduce(&state, .moveDown, now: Fixture.now)
+        let effects = reduce(&state, .open, now: Fixture.now)
+        #expect(effects.isEmpty)
+        #expect(state.tracks.pane == .items)
+        #expect(state.tracks.track == 1)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func enterOnAnItemOpensItsDetailAndCloseClearsIt() {
+        var state = Fixture.itemsState(track: 0, item: 3)
+        _ = reduce(&state, .open, now: Fixture.now)
+        #expect(state.overlay == .detail(itemID: "alpha.4", scroll: 0))
+        #expect(state.tracks.pane == .items)
+
+        _ = reduce(&state, .close, now: Fixture.now)
+        #expect(state.overlay == nil)
+        #expect(state.tracks.pane == .items)
+        #expect(state.selectedItem?.id == "alpha.4")
+    }
+
+    @Test func closeWithNothingOpenClearsTheMessage() {
+        var state = Fixture.state()
+        state.message = "Undid: something"
+        let effects = reduce(&state, .close, now: Fixture.now)
+        #expect(effects.isEmpty)
+        #expect(state.message == nil)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func anyOtherActionClearsTheMessage() {
+        var state = Fixture.state()
+        state.message = "Nothing to undo"
+        _ = reduce(&state, .moveDown, now: Fixture.now)
+        #expect(state.message == nil)
+    }
+
+    @Test func detailMoveDownAndUpScrollTheDetailNotTheCursor() {
+        var state = Fixture.itemsState(track: 1, item: 2)
+        _ = reduce(&state, .open, now: Fixture.now)
+        Fixture.apply([.moveDown, .moveDown, .moveDown], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 3))
+        #expect(state.tracks.item == 2)
+
+        _ = reduce(&state, .moveUp, now: Fixture.now)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 2))
+        Fixture.apply([.moveUp, .moveUp, .moveUp, .moveUp], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0), "scroll stops at the top")
+        #expect(state.tracks.item == 2)
+    }
+
+    @Test func detailIgnoresPagingAndPaneKeys() {
+        var state = Fixture.itemsState(track: 1, item: 2)
+        _ = reduce(&state, .open, now: Fixture.now)
+        let before = state
+        for action in [Action.pageDown, .pageUp, .moveTop, .moveBottom, .focusLeft, .focusRight, .open] {
+            #expect(reduce(&state, action, now: Fixture.now).isEmpty)
+        }
+        #expect(state == before)
+    }
+
+    @Test func spaceInTheDetailChangesTheOpenItem() {
+        var state = Fixture.itemsState(track: 0, item: 0)
+        // The detail shows beta.3 while the list cursor is on alpha.1.
+        state.overlay = .detail(itemID: "beta.3", scroll: 4)
+
+        let effects = reduce(&state, .cycleStatus, now: Fixture.now)
+        #expect(effects == [.saveProgress])
+        #expect(state.progress.status(of: "beta.3") == .doing)
+        #expect(state.progress.status(of: "alpha.1") == .todo)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4), "the detail stays open")
+
+        _ = reduce(&state, .cycleStatus, now: Fixture.now)
+        #expect(state.progress.status(of: "beta.3") == .done)
+    }
+
+    @Test func skipInTheDetailSkipsTheOpenItemAndBringsItBack() {
+        var state = Fixture.itemsState(track: 0, item: 1)
+        _ = reduce(&state, .open, now: Fixture.now)
+        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.saveProgress])
+        #expect(state.progress.status(of: "alpha.2") == .skipped)
+        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.saveProgress])
+        #expect(state.progress.status(of: "alpha.2") == .todo)
+        #expect(state.undo.steps.count == 2)
+    }
+
+    @Test func detailOfAnIdNotInTheCurriculumChangesNothing() {
+        var state = Fixture.itemsState()
+        state.overlay = .detail(itemID: "gone.item", scroll: 0)
+        #expect(reduce(&state, .cycleStatus, now: Fixture.now).isEmpty)
+        #expect(state.progress.items.isEmpty)
+        #expect(state.undo.steps.isEmpty)
+    }
+}

@@ -1,0 +1,81 @@
+import CoachStore
+import Foundation
+import Testing
+
+@Suite("CoachHome.resolve")
+struct CoachHomeTests {
+    static let everything = [
+        "COACH_HOME": "/env/coach-home",
+        "XDG_DATA_HOME": "/xdg/data",
+        "HOME": "/home/learner",
+    ]
+
+    @Test func theFlagWinsOverEverything() {
+        let home = CoachHome.resolve(flag: "/from/flag", environment: Self.everything)
+        #expect(home.url.path == "/from/flag")
+    }
+
+    @Test func coachHomeComesNext() {
+        let home = CoachHome.resolve(flag: nil, environment: Self.everything)
+        #expect(home.url.path == "/env/coach-home")
+    }
+
+    @Test func anEmptyFlagIsIgnored() {
+        let home = CoachHome.resolve(flag: "", environment: Self.everything)
+        #expect(home.url.path == "/env/coach-home")
+    }
+
+    @Test func thenXDGDataHomeSlashCoach() {
+        var environment = Self.everything
+        environment["COACH_HOME"] = nil
+        #expect(CoachHome.resolve(flag: nil, environment: environment).url.path == "/xdg/data/coach")
+        environment["COACH_HOME"] = ""
+        #expect(CoachHome.resolve(flag: nil, environment: environment).url.path == "/xdg/data/coach",
+                "an empty COACH_HOME counts as unset")
+    }
+
+    @Test func thenHomeDotLocalShareCoach() {
+        #expect(CoachHome.resolve(flag: nil, environment: ["HOME": "/home/learner"]).url.path
+                == "/home/learner/.local/share/coach")
+        #expect(CoachHome.resolve(flag: nil, environment: ["HOME": "/home/learner", "XDG_DATA_HOME": ""]).url.path
+                == "/home/learner/.local/share/coach", "an empty XDG_DATA_HOME counts as unset")
+    }
+
+    @Test func aRelativeFlagIsResolvedAgainstTheCurrentFolder() {
+        let home = CoachHome.resolve(flag: "my-home", environment: [:])
+        #expect(home.url.path.hasPrefix("/"))
+        #expect(home.url.lastPathComponent == "my-home")
+    }
+
+    @Test func theFilesOfTheHome() {
+        let home = CoachHome(url: URL(fileURLWithPath: "/h"))
+        #expect(home.progressFile.path == "/h/progress.json")
+        #expect(home.lockFile.path == "/h/.lock")
+    }
+
+    @Test func prepareCreatesTheFolderAndRemovesLeftovers() throws {
+        try withTemporaryFolder { folder in
+            let home = CoachHome(url: folder.appendingPathComponent("a/b/coach"))
+            try home.prepare()
+            #expect(FileManager.default.fileExists(atPath: home.url.path))
+
+            try writeFile("half", to: ".coach-tmp-progress.json.1.2", in: home.url)
+            try writeFile("{}", to: "progress.json", in: home.url)
+            try home.prepare()
+            #expect(try names(in: home.url) == ["progress.json"])
+        }
+    }
+
+    @Test func prepareFailsWithTheFolderNamedWhenItCannotCreateIt() throws {
+        try withTemporaryFolder { folder in
+            try writeFile("a file, not a folder", to: "blocker", in: folder)
+            let home = CoachHome(url: folder.appendingPathComponent("blocker/coach"))
+            let error = #expect(throws: StoreError.self) { try home.prepare() }
+            guard case .io(let file, _)? = error else {
+                Issue.record("expected StoreError.io, got \(String(describing: error))")
+                return
+            }
+            #expect(file == home.url.path)
+        }
+    }
+}
