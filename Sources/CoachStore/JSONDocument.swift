@@ -35,7 +35,7 @@ enum JSONDocument {
         do {
             header = try decoder().decode(VersionHeader.self, from: data)
         } catch {
-            throw StoreError.unreadable(file: url.path, place: place(of: error), reason: reason(of: error))
+            throw StoreError.unreadable(file: url.path, place: place(of: error, in: data), reason: reason(of: error, in: data))
         }
         if header.version > supported {
             throw StoreError.newerVersion(file: url.path, found: header.version, supported: supported)
@@ -46,7 +46,7 @@ enum JSONDocument {
         do {
             return try decoder().decode(T.self, from: data)
         } catch {
-            throw StoreError.unreadable(file: url.path, place: place(of: error), reason: reason(of: error))
+            throw StoreError.unreadable(file: url.path, place: place(of: error, in: data), reason: reason(of: error, in: data))
         }
     }
 
@@ -65,7 +65,7 @@ enum JSONDocument {
     }
 
     /// "items.genai.x.status" — the JSON path of a decoding error.
-    static func place(of error: Error) -> String {
+    static func place(of error: Error, in data: Data) -> String {
         let path: [CodingKey]
         switch error as? DecodingError {
         case .keyNotFound(let key, let context)?: path = context.codingPath + [key]
@@ -74,19 +74,43 @@ enum JSONDocument {
         case .dataCorrupted(let context)?: path = context.codingPath
         default: path = []
         }
-        if path.isEmpty { return "top level" }
+        if path.isEmpty { return syntaxErrorPosition(in: data) ?? "top level" }
         return path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
-    static func reason(of error: Error) -> String {
+    static func reason(of error: Error, in data: Data) -> String {
         switch error as? DecodingError {
         case .keyNotFound(let key, _)?: return "missing field \"\(key.stringValue)\""
         case .typeMismatch(let type, _)?: return "expected \(type)"
         case .valueNotFound(let type, _)?: return "expected \(type), found null"
         case .dataCorrupted(let context)?:
-            if let underlying = context.underlyingError { return "not valid JSON: \(JSONErrorText.describe(underlying))" }
+            if context.codingPath.isEmpty, let syntax = syntaxError(in: data) { return "not valid JSON (\(syntax))" }
+            if let underlying = context.underlyingError { return "not valid JSON (\(JSONErrorText.describe(underlying)))" }
             return context.debugDescription
         default: return JSONErrorText.describe(error)
         }
+    }
+
+    /// JSONDecoder says only "not valid JSON"; JSONSerialization says what and where.
+    static func syntaxError(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            return JSONErrorText.describe(error)
+        }
+    }
+
+    /// "line 3, column 12" for a syntax error that JSONSerialization places at a character.
+    static func syntaxErrorPosition(in data: Data) -> String? {
+        guard let message = syntaxError(in: data),
+              let range = message.range(of: "character "),
+              let offset = Int(message[range.upperBound...].prefix { $0.isNumber })
+        else { return data.isEmpty ? "empty file" : nil }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return "line \(line), column \(column)"
     }
 }

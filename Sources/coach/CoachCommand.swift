@@ -26,9 +26,13 @@ struct CoachCommand: ParsableCommand {
         let context = try AppContext.load(home: home)
         let lock = try HomeLock.acquire(context.home)
         let state = AppState(curriculum: context.curriculum, progress: context.progress)
-        let status = TUI.run(state, home: context.home, exitAfterFirstFrame: benchFirstFrame)
+        let outcome = TUI.run(state, home: context.home, exitAfterFirstFrame: benchFirstFrame)
         withExtendedLifetime(lock) {}
-        if status != 0 { throw ExitCode(status) }
+        switch outcome {
+        case .quit: return
+        case .unsaved(let reason): throw CoachFailure("your last changes were not saved: \(reason)")
+        case .signal(let signal): TUI.exit(bySignal: signal)
+        }
     }
 }
 

@@ -66,8 +66,6 @@ import Testing
         let home = TemporaryHome()
         let garbage = Data("{\"version\": 1, \"items\": {\"x\": {\"status\": 5".utf8)
         try garbage.write(to: home.progressFile)
-        let items = try? TracksJourneyTests.firstItems(home: home)
-        #expect(items?.isEmpty ?? true)
         let result = try CoachBinary.run(["check", "ai-product.anything"], home: home.url)
         #expect(result.status != 0)
         #expect(result.stderr.contains(home.progressFile.path))

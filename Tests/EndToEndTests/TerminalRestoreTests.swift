@@ -7,7 +7,8 @@ import Testing
     /// Runs coach in a shell that reports its exit status and the terminal modes after.
     static func session(home: TemporaryHome) throws -> Tmux {
         let coach = TracksJourneyTests.command(home: home)
-        let script = "\(coach); echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 60"
+        // The shell traps SIGINT (as an interactive shell would) so Ctrl-C reaches only coach.
+        let script = "trap true INT; \(coach); echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo END; sleep 60"
         return try Tmux(command: "sh -c \(shellQuoted(script))")
     }
 
@@ -23,7 +24,7 @@ import Testing
     }
 
     static func expectRestored(_ tmux: Tmux, status: String) throws {
-        let screen = try tmux.waitFor("EXIT=")
+        let screen = try tmux.waitFor("END")
         #expect(screen.contains("EXIT=\(status)"), "\(screen)")
         #expect(screen.contains("icanon echo"), "\(screen)")
         #expect(try tmux.value("#{alternate_on}") == "0")

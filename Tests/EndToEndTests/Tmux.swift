@@ -17,21 +17,7 @@ final class Tmux {
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        // Output goes to a file, not a pipe: the tmux server that the first call starts
-        // inherits the descriptor and would keep a pipe open forever.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        process.waitUntilExit()
-        return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        try spawnAndWait(["tmux", "-L", socket] + arguments)
     }
 
     func send(_ keys: String...) throws {
@@ -97,4 +83,46 @@ struct TmuxTimeout: Error, CustomStringConvertible {
 /// Quotes a word for the shell command tmux runs.
 func shellQuoted(_ word: String) -> String {
     "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// Runs a command to completion and returns its standard output. posix_spawn and
+/// waitpid rather than Foundation's Process: the tmux client forks the server, and
+/// Process then sometimes never notices that the client itself has exited. Output goes
+/// to a file, not a pipe, because the server inherits the descriptor and keeps it open.
+func spawnAndWait(_ arguments: [String]) throws -> String {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("coach-e2e-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: file) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    // The test runner's threads block some signals; tmux and coach must start with
+    // none blocked and default handlers, as from a shell, or resizes never arrive.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+    guard spawned == 0 else { throw SpawnFailure(command: arguments.joined(separator: " "), code: spawned) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
+}
+
+struct SpawnFailure: Error, CustomStringConvertible {
+    var command: String
+    var code: Int32
+    var description: String { "cannot run \(command): \(String(cString: strerror(code)))" }
 }

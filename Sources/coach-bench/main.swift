@@ -1,0 +1,69 @@
+import CoachStore
+import Foundation
+
+/// coach-bench: generates benchmark homes and times the engine and the loaders in
+/// process. scripts/bench drives it; see `coach-bench help`.
+let usage = """
+    usage: coach-bench COMMAND [--option value ...]
+      generate --data DIR --home DIR [--tracks 50] [--items 200] [--seed 1]
+               write a curriculum (DIR/tracks/NN-*.json) and a progress.json where every item has progress
+      progress --data DIR --home DIR [--fraction 0.33] [--seed 1]
+               write a progress.json for a share of an existing curriculum's items
+      keys     --data DIR --home DIR [--iterations 2000] [--rows 30] [--cols 100] [--seed 1]
+               time reduce + render per key press in process (nothing is saved)
+      load     --data DIR --home DIR [--runs 15]
+               time each start-up phase in process and print each phase's median
+      spawn    --out FILE [--runs 20] [--warmup 3] -- COMMAND [arguments]
+               run a command on this terminal repeatedly; write its median wall time to FILE
+      noop     exit at once (process start-up baseline)
+    """
+
+func run(_ arguments: [String]) throws {
+    guard let command = arguments.dropFirst().first else {
+        print(usage)
+        return
+    }
+    let options = try Options(arguments.dropFirst(2))
+    switch command {
+    case "generate":
+        let data = URL(fileURLWithPath: try options.string("data"))
+        let home = URL(fileURLWithPath: try options.string("home"))
+        let seed = UInt64(try options.int("seed", default: 1))
+        var curriculum = CurriculumGenerator(
+            tracks: try options.int("tracks", default: 50), itemsPerTrack: try options.int("items", default: 200),
+            random: SeededRandom(seed: seed))
+        let ids = try curriculum.write(to: data)
+        var progress = ProgressGenerator(random: SeededRandom(seed: seed &+ 1))
+        let entries = try progress.write(ids: ids, fraction: 1, home: home)
+        print("generated \(curriculum.tracks) tracks, \(ids.count) items in \(data.path); \(entries) progress entries in \(home.path)")
+    case "progress":
+        let data = URL(fileURLWithPath: try options.string("data"))
+        let home = URL(fileURLWithPath: try options.string("home"))
+        let curriculum = try CurriculumLoader.load(data: data)
+        var progress = ProgressGenerator(random: SeededRandom(seed: UInt64(try options.int("seed", default: 1))))
+        let entries = try progress.write(ids: curriculum.allItemIDs, fraction: try options.double("fraction", default: 1.0 / 3), home: home)
+        print("\(entries) of \(curriculum.allItemIDs.count) items have progress in \(home.path)")
+    case "keys":
+        try KeyBench(options: options).run()
+    case "load":
+        try LoadBench(options: options).run()
+    case "spawn":
+        try SpawnBench(options: options).run()
+    case "noop":
+        return
+    case "help", "--help", "-h":
+        print(usage)
+    default:
+        throw BenchFailure("unknown command \"\(command)\"\n\(usage)")
+    }
+}
+
+do {
+    try run(CommandLine.arguments)
+} catch let error as StoreError {
+    FileHandle.standardError.write(Data("coach-bench: \(error.description)\n".utf8))
+    exit(1)
+} catch {
+    FileHandle.standardError.write(Data("coach-bench: \(error)\n".utf8))
+    exit(1)
+}
