@@ -1,7 +1,12 @@
 /// The whole state of the program in one value: what `reduce` changes and `render` draws.
 public struct AppState: Equatable, Sendable {
-    public var curriculum: Curriculum
-    public var progress: ProgressBook
+    public let curriculum: Curriculum
+    /// Changed only through `updateProgress`, which keeps the counts below in step.
+    public private(set) var progress: ProgressBook
+    /// Progress counts per track (same order as the curriculum) and overall, kept up to
+    /// date on every change so drawing a frame never recounts 10,000 items.
+    public private(set) var trackCounts: [ProgressCount]
+    public private(set) var overallCount: ProgressCount
     public var viewport: Size
     public var screen: Screen = .tracks
     public var tracks = TracksCursor()
@@ -14,6 +19,21 @@ public struct AppState: Equatable, Sendable {
         self.curriculum = curriculum
         self.progress = progress
         self.viewport = viewport
+        trackCounts = curriculum.tracks.map { progress.count($0) }
+        overallCount = trackCounts.reduce(ProgressCount(), +)
+    }
+
+    /// The one door for changing progress: applies `change` and recounts the track that
+    /// holds `itemID`. Returns what `change` returned (false: nothing changed).
+    @discardableResult
+    mutating func updateProgress(of itemID: String, _ change: (inout ProgressBook) -> Bool) -> Bool {
+        guard change(&progress) else { return false }
+        if let index = curriculum.trackIndex(containing: itemID) {
+            let recount = progress.count(curriculum.tracks[index])
+            overallCount = overallCount - trackCounts[index] + recount
+            trackCounts[index] = recount
+        }
+        return true
     }
 
     public var selectedTrack: Track? {

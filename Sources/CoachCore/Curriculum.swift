@@ -23,8 +23,11 @@ public struct Curriculum: Equatable, Sendable {
     }
 
     public func track(containing itemID: String) -> Track? {
-        guard let at = locations[itemID] else { return nil }
-        return tracks[at.track]
+        trackIndex(containing: itemID).map { tracks[$0] }
+    }
+
+    public func trackIndex(containing itemID: String) -> Int? {
+        locations[itemID]?.track
     }
 
     public func track(id: String) -> Track? {

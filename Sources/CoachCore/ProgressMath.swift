@@ -27,6 +27,11 @@ public struct ProgressCount: Equatable, Sendable {
         ProgressCount(done: a.done + b.done, doing: a.doing + b.doing,
                       skipped: a.skipped + b.skipped, total: a.total + b.total)
     }
+
+    public static func - (a: ProgressCount, b: ProgressCount) -> ProgressCount {
+        ProgressCount(done: a.done - b.done, doing: a.doing - b.doing,
+                      skipped: a.skipped - b.skipped, total: a.total - b.total)
+    }
 }
 
 extension ProgressBook {

@@ -114,7 +114,7 @@ extension AppState {
         guard let item = curriculum.item(id: id) else { return [] }
         let before = progress.items[id]
         let status = next(progress.status(of: id))
-        guard progress.setStatus(status, of: id, at: now) else { return [] }
+        guard updateProgress(of: id, { $0.setStatus(status, of: id, at: now) }) else { return [] }
         undo.record(UndoStep(label: "\(item.title) → \(status.rawValue)", change: .progress(itemID: id, before: before)))
         return [.saveProgress]
     }
@@ -126,7 +126,10 @@ extension AppState {
         }
         switch step.change {
         case .progress(let id, let before):
-            progress.items[id] = before
+            updateProgress(of: id) { book in
+                book.items[id] = before
+                return true
+            }
             message = "Undid: \(step.label)"
             return [.saveProgress]
         }

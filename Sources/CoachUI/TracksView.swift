@@ -5,7 +5,7 @@ import CoachCore
 enum TracksView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
         let size = buffer.size
-        let overall = state.progress.count(state.curriculum)
+        let overall = state.overallCount
         buffer.titleBar(screen: "Tracks", right: "\(overall.percent)% overall · \(overall.done)/\(overall.counted) done")
 
         let leftWidth = TracksLayout.trackPaneWidth(size)
@@ -32,7 +32,7 @@ enum TracksView {
         for (offset, index) in (state.tracks.trackScroll..<tracks.count).prefix(rows).enumerated() {
             let row = top + offset
             let track = tracks[index]
-            let count = state.progress.count(track)
+            let count = state.trackCounts[index]
             let selected = index == state.tracks.track
             let marker = selected ? "▸" : " "
             buffer.put(" \(marker) " + DisplayWidth.pad(track.title, to: titleWidth), row: row, col: 0, width: width,
@@ -50,7 +50,7 @@ enum TracksView {
     static func drawItems(_ state: AppState, into buffer: inout ScreenBuffer, col: Int, width: Int, top: Int, rows: Int) {
         guard let track = state.selectedTrack, width > 10 else { return }
         let focused = state.tracks.pane == .items && state.overlay == nil
-        let count = state.progress.count(track)
+        let count = state.trackCounts[state.tracks.track]
         let summary = " \(count.percent)% · \(count.done)/\(count.counted)"
         let barWidth = 10
         let titleWidth = max(1, width - barWidth - DisplayWidth.of(summary) - 1)
