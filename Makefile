@@ -1,0 +1,26 @@
+# Installs coach and its curriculum under PREFIX (default /usr/local):
+#   PREFIX/bin/coach and PREFIX/share/coach/tracks/*.json
+# The binary finds the curriculum there by itself; COACH_DATA overrides it.
+PREFIX ?= /usr/local
+SWIFT_FLAGS ?= -c release --static-swift-stdlib
+
+.PHONY: build install uninstall test bench
+
+build:
+	swift build $(SWIFT_FLAGS) --product coach
+
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/coach/tracks"
+	install -s -m 755 "$$(swift build $(SWIFT_FLAGS) --show-bin-path)/coach" "$(DESTDIR)$(PREFIX)/bin/coach"
+	install -m 644 Data/tracks/*.json "$(DESTDIR)$(PREFIX)/share/coach/tracks/"
+	install -m 644 Data/ideas.json "$(DESTDIR)$(PREFIX)/share/coach/ideas.json"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/coach"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/coach"
+
+test:
+	scripts/test
+
+bench:
+	scripts/bench
