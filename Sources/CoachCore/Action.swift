@@ -12,11 +12,22 @@ public enum Action: Equatable, Sendable {
     case toggleHelp
     case quit
     case resize(Size)
+    /// `/`: open the search box over the Tracks screen.
+    case openSearch
+    /// `n`: edit the note of the selected (or open) item.
+    case editNote
+    /// A key typed into the open text field (search box or note).
+    case edit(LineEditor.Edit)
+    /// Enter in a text field: jump to the search hit, or save the note.
+    case confirm
+    /// `f`: make the selected track the focus track (again: clear it).
+    case setFocus
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
 /// terminal itself.
-public enum Effect: Equatable, Sendable {
+public enum Effect: Hashable, Sendable {
     case saveProgress
+    case saveSettings
     case quit
 }

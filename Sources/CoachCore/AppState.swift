@@ -7,17 +7,26 @@ public struct AppState: Equatable, Sendable {
     /// date on every change so drawing a frame never recounts 10,000 items.
     public private(set) var trackCounts: [ProgressCount]
     public private(set) var overallCount: ProgressCount
+    public private(set) var settings: Settings
     public var viewport: Size
     public var screen: Screen = .tracks
     public var tracks = TracksCursor()
     public var overlay: Overlay?
+    /// The search box, while it is open.
+    public var search: SearchState?
+    /// The note being edited in the item detail, while it is.
+    public var noteEditor: LineEditor?
+    /// Built the first time search opens, so start-up never pays for it.
+    var searchIndex: CurriculumSearch?
     public var undo = UndoHistory()
     /// A one-line notice shown in the key bar until the next key ("Undid: …").
     public var message: String?
 
-    public init(curriculum: Curriculum, progress: ProgressBook, viewport: Size = Size(rows: 24, cols: 80)) {
+    public init(curriculum: Curriculum, progress: ProgressBook, settings: Settings = Settings(),
+                viewport: Size = Size(rows: 24, cols: 80)) {
         self.curriculum = curriculum
         self.progress = progress
+        self.settings = settings
         self.viewport = viewport
         trackCounts = curriculum.tracks.map { progress.count($0) }
         overallCount = trackCounts.reduce(ProgressCount(), +)
@@ -36,6 +45,14 @@ public struct AppState: Equatable, Sendable {
         return true
     }
 
+    /// The one door for changing settings; returns false when nothing changed.
+    @discardableResult
+    mutating func updateSettings(_ change: (inout Settings) -> Void) -> Bool {
+        let before = settings
+        change(&settings)
+        return settings != before
+    }
+
     public var selectedTrack: Track? {
         curriculum.tracks.indices.contains(tracks.track) ? curriculum.tracks[tracks.track] : nil
     }
@@ -44,6 +61,16 @@ public struct AppState: Equatable, Sendable {
         guard let items = selectedTrack?.items, items.indices.contains(tracks.item) else { return nil }
         return items[tracks.item]
     }
+}
+
+/// The search box and its results.
+public struct SearchState: Equatable, Sendable {
+    public var editor = LineEditor()
+    public var hits: [CurriculumSearch.Hit] = []
+    public var selected = 0
+    public var scroll = 0
+
+    public init() {}
 }
 
 public enum Screen: Equatable, Sendable {

@@ -62,4 +62,16 @@ public struct ProgressBook: Equatable, Sendable {
         items[id] = entry
         return true
     }
+
+    /// Sets or clears (empty text) an item's note. Returns false when nothing changed.
+    @discardableResult
+    public mutating func setNote(_ text: String, of id: String, at now: Date) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let note: String? = trimmed.isEmpty ? nil : trimmed
+        guard items[id]?.note != note else { return false }
+        var entry = items[id] ?? ItemProgress(status: .todo, changed: now)
+        entry.note = note
+        items[id] = entry
+        return true
+    }
 }

@@ -2,6 +2,16 @@
 public enum KeyMap {
     public static func action(for key: Key, in state: AppState) -> Action? {
         if key == .resize { return nil }  // the shell turns a resize into .resize(Size)
+        if state.search != nil {
+            switch key {
+            case .up: return .moveUp
+            case .down: return .moveDown
+            case .pageUp: return .pageUp
+            case .pageDown: return .pageDown
+            default: return textField(key)
+            }
+        }
+        if state.noteEditor != nil { return textField(key) }
         switch state.overlay {
         case .help:
             switch key {
@@ -15,6 +25,7 @@ public enum KeyMap {
             case .down, .char("j"): return .moveDown
             case .char(" "): return .cycleStatus
             case .char("s"): return .toggleSkip
+            case .char("n"): return .editNote
             default: return common(key)
             }
         case nil:
@@ -31,8 +42,20 @@ public enum KeyMap {
             case .escape: return .close
             case .char(" "): return .cycleStatus
             case .char("s"): return .toggleSkip
+            case .char("n"): return .editNote
+            case .char("/"): return .openSearch
+            case .char("f"): return .setFocus
             default: return common(key)
             }
+        }
+    }
+
+    /// Keys in a text field: Enter confirms, Esc leaves, the rest edit.
+    private static func textField(_ key: Key) -> Action? {
+        switch key {
+        case .enter: .confirm
+        case .escape: .close
+        default: LineEditor.edit(for: key).map { .edit($0) }
         }
     }
 
@@ -47,17 +70,24 @@ public enum KeyMap {
 
     /// The keys shown in the bottom bar for what is on screen now.
     public static func hints(for state: AppState) -> [(key: String, label: String)] {
+        if state.search != nil {
+            return [("type", "search"), ("↑↓", "choose"), ("Enter", "go to"), ("Esc", "close")]
+        }
+        if state.noteEditor != nil {
+            return [("type", "note"), ("←→ Home End", "move"), ("Enter", "save"), ("Esc", "cancel")]
+        }
         switch state.overlay {
         case .help:
             return [("any key", "close help"), ("q", "quit")]
         case .detail:
-            return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("Esc", "close"), ("u", "undo"), ("q", "quit")]
+            return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("n", "note"), ("Esc", "close"), ("u", "undo"), ("q", "quit")]
         case nil:
             if state.tracks.pane == .tracks {
-                return [("↑↓", "track"), ("→/Enter", "items"), ("u", "undo"), ("?", "help"), ("q", "quit")]
+                return [("↑↓", "track"), ("→/Enter", "items"), ("f", "focus"), ("/", "search"), ("u", "undo"),
+                        ("?", "help"), ("q", "quit")]
             }
-            return [("↑↓", "item"), ("Space", "status"), ("s", "skip"), ("Enter", "detail"),
-                    ("←", "tracks"), ("u", "undo"), ("?", "help"), ("q", "quit")]
+            return [("↑↓", "item"), ("Space", "status"), ("s", "skip"), ("Enter", "detail"), ("n", "note"),
+                    ("/", "search"), ("←", "tracks"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         }
     }
 
@@ -73,7 +103,10 @@ public enum KeyMap {
             ("Enter", "open the item's detail (or enter a track)"),
             ("Space", "cycle status: todo → doing → done"),
             ("s", "skip the item (again to un-skip)"),
-            ("Esc", "close the detail"),
+            ("n", "write a note on the item (Enter saves, Esc cancels)"),
+            ("f", "make the track your focus track (again to clear)"),
+            ("/", "search titles, summaries and resources"),
+            ("Esc", "close the detail or the search"),
         ]),
         ("Everywhere", [
             ("u", "undo the last change (several steps)"),

@@ -11,14 +11,26 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
         state.viewport = size
         state.keepSelectionVisible()
         return []
+    case .undo where state.noteEditor == nil && state.search == nil:
+        return state.undoLastStep()
+    default:
+        break
+    }
+    if state.search != nil { return state.reduceSearch(action) }
+    if state.noteEditor != nil { return state.reduceNoteEditor(action, now: now) }
+
+    switch action {
     case .toggleHelp:
         state.overlay = state.overlay == .help ? nil : .help
         return []
     case .close:
         state.overlay = nil
         return []
-    case .undo:
-        return state.undoLastStep()
+    case .editNote:
+        guard let id = state.openOrSelectedItemID else { return [] }
+        state.overlay = .detail(itemID: id, scroll: 0)
+        state.noteEditor = LineEditor(state.progress.items[id]?.note ?? "")
+        return []
     default:
         break
     }
@@ -41,6 +53,12 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
 }
 
 extension AppState {
+    /// The item a note or status key acts on: the open detail's, else the selected one.
+    var openOrSelectedItemID: String? {
+        if case .detail(let id, _) = overlay { return id }
+        return tracks.pane == .items ? selectedItem?.id : nil
+    }
+
     mutating func reduceTracks(_ action: Action, now: Date) -> [Effect] {
         switch action {
         case .moveUp: move(by: -1)
@@ -64,6 +82,11 @@ extension AppState {
                 return []
             }
             return changeStatus(of: item.id, at: now) { action == .cycleStatus ? $0.cycled : $0.skipToggled }
+        case .openSearch:
+            if searchIndex == nil { searchIndex = CurriculumSearch(curriculum) }
+            search = SearchState()
+        case .setFocus:
+            return toggleFocus()
         default:
             break
         }
@@ -98,14 +121,13 @@ extension AppState {
         tracks.trackScroll = TracksLayout.scroll(
             tracks.trackScroll, toShow: tracks.track, height: height, total: curriculum.tracks.count)
         guard let track = selectedTrack else { return }
-        var row = TracksLayout.rowOfItem(tracks.item, in: track)
-        // Show the section heading above the first item of a section too.
-        if tracks.item == 0 { row = 0 }
-        tracks.itemScroll = TracksLayout.scroll(
-            tracks.itemScroll, toShow: row, height: height, total: TracksLayout.rowCount(track))
+        let total = TracksLayout.rowCount(track)
+        // Show the section heading above the first item of a track too.
+        if tracks.item == 0 {
+            tracks.itemScroll = TracksLayout.scroll(tracks.itemScroll, toShow: 0, height: height, total: total)
+        }
         let selectedRow = TracksLayout.rowOfItem(tracks.item, in: track)
-        tracks.itemScroll = TracksLayout.scroll(
-            tracks.itemScroll, toShow: selectedRow, height: height, total: TracksLayout.rowCount(track))
+        tracks.itemScroll = TracksLayout.scroll(tracks.itemScroll, toShow: selectedRow, height: height, total: total)
     }
 
     /// Changes one item's status through the progress book's rule, records the undo
@@ -119,19 +141,33 @@ extension AppState {
         return [.saveProgress]
     }
 
+    mutating func toggleFocus() -> [Effect] {
+        guard let track = selectedTrack else { return [] }
+        let before = settings
+        let clearing = settings.focusTrack == track.id
+        updateSettings { $0.focusTrack = clearing ? nil : track.id }
+        let label = clearing ? "focus cleared" : "focus → \(track.title)"
+        undo.record(UndoStep(label: label, change: .settings(before: before)))
+        message = clearing ? "No focus track" : "Focus track: \(track.title)"
+        return [.saveSettings]
+    }
+
     mutating func undoLastStep() -> [Effect] {
         guard let step = undo.pop() else {
             message = "Nothing to undo"
             return []
         }
+        message = "Undid: \(step.label)"
         switch step.change {
         case .progress(let id, let before):
             updateProgress(of: id) { book in
                 book.items[id] = before
                 return true
             }
-            message = "Undid: \(step.label)"
             return [.saveProgress]
+        case .settings(let before):
+            updateSettings { $0 = before }
+            return [.saveSettings]
         }
     }
 }

@@ -23,5 +23,7 @@ public struct UndoStep: Equatable, Sendable {
     public enum Change: Equatable, Sendable {
         /// An item's progress as it was before (nil: it had none).
         case progress(itemID: String, before: ItemProgress?)
+        /// The settings as they were before (focus track, goal).
+        case settings(before: Settings)
     }
 }

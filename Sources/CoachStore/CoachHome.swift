@@ -22,6 +22,8 @@ public struct CoachHome: Sendable {
 
     public var progressFile: URL { url.appendingPathComponent("progress.json") }
     public var lockFile: URL { url.appendingPathComponent(".lock") }
+    /// The learner's own track files, loaded after the shipped ones.
+    public var tracksFolder: URL { url.appendingPathComponent("tracks") }
 
     /// Creates the folder if needed and removes temporary files that a killed save left.
     public func prepare() throws {

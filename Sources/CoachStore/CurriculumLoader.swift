@@ -45,26 +45,52 @@ public enum CurriculumLoader {
     /// Reads every track file of `data/tracks`. Any problem in the shipped curriculum is
     /// fatal, and all of them are reported together.
     public static func load(data: URL) throws -> Curriculum {
-        let folder = data.appendingPathComponent("tracks")
+        let builtIn = try readFolder(data.appendingPathComponent("tracks"), required: true)
+        let problems = builtIn.problems + CurriculumParser.duplicateIDs(in: builtIn.tracks)
+        guard problems.isEmpty else { throw StoreError.invalidCurriculum(problems.map(\.description)) }
+        return Curriculum(tracks: builtIn.tracks.map(\.track))
+    }
+
+    /// The shipped curriculum plus the learner's own tracks from `userTracks`
+    /// (`$COACH_HOME/tracks/*.json`), loaded after it. A bad or clashing file of the
+    /// learner's is left out and reported in `warnings`, by path and field, while
+    /// everything else loads.
+    public static func load(data: URL, userTracks: URL) throws -> (curriculum: Curriculum, warnings: [String]) {
+        let builtIn = try load(data: data)
+        let own = try readFolder(userTracks, required: false)
+        var warnings = own.problems.map(\.description)
+        var accepted = builtIn.tracks.map { (file: "the built-in curriculum", track: $0) }
+        let badFiles = Set(own.problems.map(\.file))
+        for candidate in own.tracks where !badFiles.contains(candidate.file) {
+            let clashes = CurriculumParser.duplicateIDs(in: accepted + [candidate]).filter { $0.file == candidate.file }
+            if clashes.isEmpty {
+                accepted.append(candidate)
+            } else {
+                warnings += clashes.map { "\($0.description); this file was not loaded, rename its ids" }
+            }
+        }
+        return (Curriculum(tracks: accepted.map(\.track)), warnings)
+    }
+
+    private static func readFolder(_ folder: URL, required: Bool) throws -> (tracks: [(file: String, track: Track)], problems: [CurriculumProblem]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { $0.hasSuffix(".json") }
                 .sorted()
         } catch {
-            throw StoreError.curriculumNotFound(searched: [folder.path])
+            if required { throw StoreError.curriculumNotFound(searched: [folder.path]) }
+            return ([], [])
         }
-        var parsed: [(file: String, track: Track)] = []
+        var tracks: [(file: String, track: Track)] = []
         var problems: [CurriculumProblem] = []
         for name in names {
             let file = folder.appendingPathComponent(name)
             guard let bytes = try AtomicFile.read(file) else { continue }
             let result = CurriculumParser.parseTrack(bytes, file: file.path)
             problems += result.problems
-            if let track = result.track { parsed.append((file.path, track)) }
+            if let track = result.track { tracks.append((file.path, track)) }
         }
-        problems += CurriculumParser.duplicateIDs(in: parsed)
-        guard problems.isEmpty else { throw StoreError.invalidCurriculum(problems.map(\.description)) }
-        return Curriculum(tracks: parsed.map(\.track))
+        return (tracks, problems)
     }
 }

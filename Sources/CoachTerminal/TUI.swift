@@ -18,18 +18,25 @@ public enum TUI {
         var state = initial
         let terminal = Terminal()
         terminal.start()
-        var unsaved = false
+        var pending = Set<Effect>()
         var saveFailure: String?
 
         // Saving comes after the frame is drawn, so a key press never waits for the disk.
+        // A failed save stays pending and is retried with the next change and at quit.
         func save() {
-            do {
-                try ProgressStore.save(state.progress, to: home)
-                unsaved = false
-                saveFailure = nil
-            } catch {
-                saveFailure = "\(error)"
-                state.message = "Not saved: \(error). Coach retries with the next change and at quit."
+            for effect in pending {
+                do {
+                    switch effect {
+                    case .saveProgress: try ProgressStore.save(state.progress, to: home)
+                    case .saveSettings: try SettingsStore.save(state.settings, to: home)
+                    case .quit: break
+                    }
+                    pending.remove(effect)
+                    saveFailure = nil
+                } catch {
+                    saveFailure = "\(error)"
+                    state.message = "Not saved: \(error). Coach retries with the next change and at quit."
+                }
             }
         }
 
@@ -41,7 +48,7 @@ public enum TUI {
                 _ = reduce(&state, .resize(size), now: Date())
             }
             terminal.draw(render(state, size: size))
-            if unsaved { save() }
+            if !pending.isEmpty { save() }
             if exitAfterFirstFrame { break }
 
             signal = terminal.takeSignal()
@@ -49,15 +56,12 @@ public enum TUI {
             guard let key = terminal.readKey(timeout: 1000),
                   let action = KeyMap.action(for: key, in: state) else { continue }
             for effect in reduce(&state, action, now: Date()) {
-                switch effect {
-                case .saveProgress: unsaved = true
-                case .quit: running = false
-                }
+                if effect == .quit { running = false } else { pending.insert(effect) }
             }
         }
-        if unsaved { save() }
+        if !pending.isEmpty { save() }
         terminal.stop()
-        if unsaved, let saveFailure { return .unsaved(saveFailure) }
+        if !pending.isEmpty, let saveFailure { return .unsaved(saveFailure) }
         return signal == 0 ? .quit : .signal(signal)
     }
 

@@ -54,6 +54,12 @@ final class Terminal {
             paint(row: row, of: buffer, palette: palette, window: window)
         }
         shown = buffer
+        if let cursor = buffer.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.col))
+        } else {
+            curs_set(0)
+        }
         wnoutrefresh(window)
         doupdate()
     }

@@ -15,6 +15,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     case .detail(let id, let scroll): ItemDetailView.draw(state, itemID: id, scroll: scroll, into: &buffer)
     case nil: break
     }
+    if let search = state.search { SearchView.draw(state, search, into: &buffer) }
     buffer.keyBar(KeyMap.hints(for: state), message: state.message, row: size.rows - 1)
     return buffer
 }

@@ -14,7 +14,13 @@ enum ItemDetailView {
         for (offset, line) in lines.dropFirst(top).prefix(visible).enumerated() {
             buffer.put(line.text, row: rect.row + 1 + offset, col: rect.col + 2, width: inner, style: line.style)
         }
-        if lines.count > visible {
+        if let editor = state.noteEditor {
+            // The note field sits on the box's last inner row, always in view.
+            let row = rect.row + rect.rows - 2
+            buffer.fill(row: row - 1, col: rect.col + 1, width: rect.cols - 2)
+            buffer.put("Note (Enter saves, Esc cancels)", row: row - 1, col: rect.col + 2, width: inner, style: Style(.heading, bold: true))
+            buffer.textField(editor, row: row, col: rect.col + 2, width: inner, style: Style(.normal, underline: true))
+        } else if lines.count > visible {
             let more = "\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count)"
             buffer.put(" \(more) ", row: rect.row + rect.rows - 1, col: rect.col + rect.cols - DisplayWidth.of(more) - 4,
                        style: Style(.dim))

@@ -1,5 +1,16 @@
 import CoachCore
 
+/// A cell's place on the screen.
+public struct Position: Equatable, Sendable {
+    public var row: Int
+    public var col: Int
+
+    public init(row: Int, col: Int) {
+        self.row = row
+        self.col = col
+    }
+}
+
 /// One character cell of the screen.
 public struct Cell: Equatable, Sendable {
     /// The character shown; empty for the second half of a wide character.
@@ -20,6 +31,8 @@ public struct Cell: Equatable, Sendable {
 public struct ScreenBuffer: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Where the terminal should show its cursor (a text field being edited); nil hides it.
+    public var cursor: Position?
 
     public init(size: Size) {
         self.size = size

@@ -35,7 +35,8 @@ enum TracksView {
             let count = state.trackCounts[index]
             let selected = index == state.tracks.track
             let marker = selected ? "▸" : " "
-            buffer.put(" \(marker) " + DisplayWidth.pad(track.title, to: titleWidth), row: row, col: 0, width: width,
+            let title = state.settings.focusTrack == track.id ? "★ " + track.title : track.title
+            buffer.put(" \(marker) " + DisplayWidth.pad(title, to: titleWidth), row: row, col: 0, width: width,
                        style: Style(selected ? .accent : .normal, bold: selected))
             buffer.progressBar(row: row, col: titleWidth + 3, width: barWidth, fraction: count.fraction)
             let percent = "\(count.percent)%"

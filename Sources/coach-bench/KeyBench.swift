@@ -109,23 +109,7 @@ struct ActionMix {
     }
 
     static func label(_ action: Action) -> String {
-        switch action {
-        case .moveUp: "moveUp"
-        case .moveDown: "moveDown"
-        case .pageUp: "pageUp"
-        case .pageDown: "pageDown"
-        case .moveTop: "moveTop"
-        case .moveBottom: "moveBottom"
-        case .focusLeft: "focusLeft"
-        case .focusRight: "focusRight"
-        case .open: "open"
-        case .close: "close"
-        case .cycleStatus: "cycleStatus"
-        case .toggleSkip: "toggleSkip"
-        case .undo: "undo"
-        case .toggleHelp: "toggleHelp"
-        case .quit: "quit"
-        case .resize: "resize"
-        }
+        // "edit(LineEditor.Edit.insert(...))" → "edit": the case name is the label.
+        String(String(describing: action).prefix { $0 != "(" })
     }
 }

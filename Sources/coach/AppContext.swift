@@ -7,16 +7,28 @@ struct AppContext {
     let home: CoachHome
     let curriculum: Curriculum
     var progress: ProgressBook
+    var settings: Settings
+    /// Problems with the learner's own track files, which were left out.
+    let warnings: [String]
 
     static func load(home option: HomeOption) throws -> AppContext {
         do {
             let home = CoachHome.resolve(flag: option.home)
             try home.prepare()
-            let curriculum = try CurriculumLoader.load(data: CurriculumLoader.locateData())
-            let progress = try ProgressStore.load(home)
-            return AppContext(home: home, curriculum: curriculum, progress: progress)
+            let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)
+            let context = AppContext(home: home, curriculum: loaded.curriculum, progress: try ProgressStore.load(home),
+                                     settings: try SettingsStore.load(home), warnings: loaded.warnings)
+            context.reportWarnings()
+            return context
         } catch let error as StoreError {
             throw CoachFailure(error.description)
+        }
+    }
+
+    /// Tells the learner on stderr which of their own track files were left out.
+    private func reportWarnings() {
+        for warning in warnings {
+            FileHandle.standardError.write(Data("coach: warning: \(warning)\n".utf8))
         }
     }
 

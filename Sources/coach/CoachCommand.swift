@@ -10,7 +10,7 @@ struct CoachCommand: ParsableCommand {
         commandName: "coach",
         abstract: "A terminal study coach for product managers becoming AI product managers.",
         discussion: "With no subcommand, opens the full-screen coach (standard input and output must be a terminal).",
-        subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, ChurnCommand.self]
+        subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, SearchCommand.self, ChurnCommand.self]
     )
 
     @OptionGroup var home: HomeOption
@@ -21,11 +21,15 @@ struct CoachCommand: ParsableCommand {
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CoachFailure(
-                "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check (see coach --help)")
+                "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search (see coach --help)")
         }
         let context = try AppContext.load(home: home)
         let lock = try HomeLock.acquire(context.home)
-        let state = AppState(curriculum: context.curriculum, progress: context.progress)
+        var state = AppState(curriculum: context.curriculum, progress: context.progress, settings: context.settings)
+        if !context.warnings.isEmpty {
+            let count = context.warnings.count
+            state.message = "\(count) problem\(count == 1 ? "" : "s") in your own track files (\(context.home.tracksFolder.path)); run `coach tracks` to see them"
+        }
         let outcome = TUI.run(state, home: context.home, exitAfterFirstFrame: benchFirstFrame)
         withExtendedLifetime(lock) {}
         switch outcome {
