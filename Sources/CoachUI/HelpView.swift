@@ -6,7 +6,7 @@ enum HelpView {
         let sections = KeyMap.help
         let keyWidth = 16
         let rows = sections.reduce(0) { $0 + $1.keys.count + 2 } + 1
-        let rect = Rect.centered(in: buffer.size, rows: rows, cols: 64)
+        let rect = Rect.centered(in: buffer.size, rows: rows, cols: 72)
         buffer.box(rect, title: "Keys")
         var row = rect.row + 1
         let bottom = rect.row + rect.rows - 1

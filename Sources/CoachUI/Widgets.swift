@@ -33,17 +33,26 @@ extension ScreenBuffer {
         }
     }
 
-    /// The bottom line: the keys that work here, or a message in their place.
+    /// The bottom line: the keys that work here, or a message in their place. When they
+    /// do not all fit, hints are dropped from the middle: the last ones (help, quit)
+    /// always stay.
     public mutating func keyBar(_ hints: [(key: String, label: String)], message: String?, row: Int) {
         fill(row: row, col: 0, width: size.cols, style: Style(.keyHint))
         if let message {
             put(" " + message, row: row, col: 0, style: Style(.accent, bold: true))
             return
         }
+        func width(_ hint: (key: String, label: String)) -> Int {
+            DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
+        }
+        var shown = hints
+        let kept = min(2, hints.count)
+        while shown.count > kept, 1 + shown.reduce(0, { $0 + width($1) }) > size.cols {
+            shown.remove(at: shown.count - kept - 1)
+        }
         var col = 1
-        for hint in hints {
-            let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
-            if col + needed > size.cols { break }
+        for hint in shown {
+            if col + width(hint) > size.cols + 2 { break }
             col += put(hint.key, row: row, col: col, style: Style(.keyHint, bold: true))
             col += put(" " + hint.label + "  ", row: row, col: col, style: Style(.keyHint))
         }

@@ -41,3 +41,70 @@ import Testing
         #expect(text.contains("┌─ Keys ─"))
     }
 }
+
+@Suite struct TextFieldViewTests {
+    @Test func searchBoxShowsQueryMatchesAndCursor() {
+        var state = Fixtures.state(size: Size(rows: 16, cols: 64))
+        Fixtures.apply([.openSearch] + "thing".map { .edit(.insert($0)) } + [.moveDown], to: &state)
+        let buffer = render(state, size: state.viewport)
+        let lines = buffer.lines
+        #expect(lines[1].contains("┌─ Search · 2 matches ─"))
+        #expect(lines[2].contains("│ / thing"))
+        #expect(lines[4].contains("│ [ ] First thing  · Alpha Track"))
+        #expect(lines[4].contains("title │"))
+        #expect(lines[5].contains("│ [ ] Third thing  · Alpha Track"))
+        #expect(lines[15].hasPrefix(" type search  ↑↓ choose  Enter go to  Esc close"))
+        // The cursor sits after the query.
+        #expect(buffer.cursor == Position(row: 2, col: 11))
+        // The second match is the selected one: drawn reversed.
+        #expect(buffer[5, 8].style.reverse)
+        #expect(!buffer[4, 8].style.reverse)
+    }
+
+    @Test func searchIsAccentAndCaseInsensitiveAndSaysWhenNothingMatches() {
+        var state = Fixtures.state(size: Size(rows: 16, cols: 64))
+        Fixtures.apply([.openSearch] + "CAFE".map { .edit(.insert($0)) }, to: &state)
+        #expect(render(state, size: state.viewport).text.contains("Café 日本語  · Alpha Track"))
+        Fixtures.apply([.edit(.insert("z"))], to: &state)
+        #expect(render(state, size: state.viewport).text.contains("Nothing matches \"CAFEz\"."))
+    }
+
+    @Test func noteEditorShowsTextAndCursorInTheDetail() {
+        var state = Fixtures.state(size: Size(rows: 16, cols: 64))
+        Fixtures.apply([.focusRight, .editNote] + "Été 日本".map { .edit(.insert($0)) } + [.edit(.left)], to: &state)
+        let buffer = render(state, size: state.viewport)
+        #expect(buffer.lines[12].contains("│ Note (Enter saves, Esc cancels)"))
+        #expect(buffer.lines[13].contains("│ Été 日本"))
+        // "Été 日" is 6 cells wide; the cursor is on "本".
+        #expect(buffer.cursor == Position(row: 13, col: 4 + 6))
+        #expect(buffer.lines[15].hasPrefix(" type note  ←→ Home End move  Enter save  Esc cancel"))
+    }
+
+    @Test func savedNoteAppearsInTheDetail() {
+        var state = Fixtures.state(size: Size(rows: 20, cols: 64))
+        Fixtures.apply([.focusRight, .editNote] + "read chapter 2".map { .edit(.insert($0)) } + [.confirm], to: &state)
+        let buffer = render(state, size: state.viewport)
+        #expect(buffer.cursor == nil)
+        let text = buffer.text
+        #expect(text.contains("│ Note "))
+        #expect(text.contains("│ read chapter 2"))
+        #expect(text.contains(" Note saved"))
+    }
+
+    @Test func focusTrackIsMarkedInTheList() {
+        var state = Fixtures.state()
+        Fixtures.apply([.moveDown, .setFocus], to: &state)
+        let lines = render(state, size: state.viewport).lines
+        #expect(lines[3].hasPrefix(" ▸ ★ Beta"))
+        #expect(lines[2].hasPrefix("   Alpha Track"))
+        #expect(lines[15] == " Focus track: Beta")
+    }
+
+    @Test func longQueryScrollsToKeepTheCursorVisible() {
+        var buffer = ScreenBuffer(size: Size(rows: 1, cols: 10))
+        buffer.textField(LineEditor("abcdefghijklmnop"), row: 0, col: 0, width: 10)
+        // The cursor (after the text) stays inside the field; the start scrolls away.
+        #expect(buffer.lines == ["ijklmnop"])
+        #expect(buffer.cursor == Position(row: 0, col: 8))
+    }
+}

@@ -16,7 +16,7 @@ import Testing
             "                            │ Depth",
             "                            │   [x] Third thing             45m",
         ] + Array(repeating: "                            │", count: 8) + [
-            " ↑↓ item  Space status  s skip  Enter detail  ← tracks  u undo",
+            " ↑↓ item  Space status  s skip  Enter detail  ? help  q quit",
         ])
     }
 
