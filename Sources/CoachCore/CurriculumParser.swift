@@ -16,10 +16,27 @@ public struct CurriculumProblem: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Turns one track file into a `Track`, reporting every problem at once with its JSON
-/// path. It walks `JSONSerialization` output by hand because `JSONDecoder` stops at the
-/// first error and cannot say "empty title" or "bad URL".
+/// path.
+///
+/// Two paths give the same answers. The fast one reads a plain, valid file straight from
+/// its bytes (`FastJSONReader`) and gives up at the first thing it does not expect. The
+/// exact one walks `JSONSerialization` output by hand, because `JSONDecoder` stops at the
+/// first error and cannot say "empty title" or "bad URL"; it runs whenever the fast one
+/// gives up, so every problem is found and worded by it alone.
 public enum CurriculumParser {
     public static func parseTrack(_ data: Data, file: String) -> (track: Track?, problems: [CurriculumProblem]) {
+        if let track = fastTrack(data) { return (track, []) }
+        return exactParse(data, file: file)
+    }
+
+    /// The fast path: the track when the file is plain JSON without a single problem,
+    /// nil when the exact path must decide.
+    static func fastTrack(_ data: Data) -> Track? {
+        FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in try json.track() }
+    }
+
+    /// The exact path, on its own: every problem with its path and message.
+    static func exactParse(_ data: Data, file: String) -> (track: Track?, problems: [CurriculumProblem]) {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
@@ -34,21 +51,24 @@ public enum CurriculumParser {
     /// Problems that only show across files: an item id used twice.
     public static func duplicateIDs(in tracks: [(file: String, track: Track)]) -> [CurriculumProblem] {
         var seen: [String: String] = [:]
+        seen.reserveCapacity(tracks.reduce(0) { count, entry in
+            entry.track.sections.reduce(count + 1) { $0 + $1.items.count }
+        })
         var problems: [CurriculumProblem] = []
         for (file, track) in tracks {
-            if let first = seen["track:" + track.id] {
+            // One lookup for the usual case, a new id; a repeated one puts the first file back.
+            let trackKey = "track:" + track.id
+            if let first = seen.updateValue(file, forKey: trackKey) {
+                seen[trackKey] = first
                 problems.append(CurriculumProblem(file: file, path: "$.id", message: "duplicate track id \"\(track.id)\" (first in \(first))"))
-            } else {
-                seen["track:" + track.id] = file
             }
             for (s, section) in track.sections.enumerated() {
                 for (i, item) in section.items.enumerated() {
-                    if let first = seen[item.id] {
+                    if let first = seen.updateValue(file, forKey: item.id) {
+                        seen[item.id] = first
                         problems.append(CurriculumProblem(
                             file: file, path: "$.sections[\(s)].items[\(i)].id",
                             message: "duplicate item id \"\(item.id)\" (first in \(first))"))
-                    } else {
-                        seen[item.id] = file
                     }
                 }
             }
@@ -57,79 +77,104 @@ public enum CurriculumParser {
     }
 }
 
+/// Where a value sits in a track file. Spelled out as a JSON path ("$.sections[0].items[3]")
+/// only when a problem is reported, so a valid file builds no path strings.
+private struct Place {
+    var section: Int?
+    var item: Int?
+    var resource: Int?
+
+    var path: String {
+        var text = "$"
+        if let section { text += ".sections[\(section)]" }
+        if let item { text += ".items[\(item)]" }
+        if let resource { text += ".resources[\(resource)]" }
+        return text
+    }
+}
+
 private struct Walker {
     let file: String
     var problems: [CurriculumProblem] = []
 
-    mutating func fail(_ path: String, _ message: String) {
-        problems.append(CurriculumProblem(file: file, path: path, message: message))
+    mutating func fail(_ place: Place, _ message: String) {
+        problems.append(CurriculumProblem(file: file, path: place.path, message: message))
+    }
+
+    mutating func fail(_ place: Place, _ key: String, _ message: String) {
+        problems.append(CurriculumProblem(file: file, path: "\(place.path).\(key)", message: message))
     }
 
     mutating func track(_ value: Any) -> Track? {
+        let place = Place()
         guard let object = value as? [String: Any] else {
-            fail("$", "expected an object with id, title and sections")
+            fail(place, "expected an object with id, title and sections")
             return nil
         }
-        let id = text(object, "id", at: "$")
-        let title = text(object, "title", at: "$")
+        let id = text(object, "id", at: place)
+        let title = text(object, "title", at: place)
         let summary = (object["summary"] as? String) ?? ""
         var sections: [Section] = []
-        if let list = array(object, "sections", at: "$") {
+        if let list = array(object, "sections", at: place) {
+            sections.reserveCapacity(list.count)
             for (index, entry) in list.enumerated() {
-                if let section = section(entry, at: "$.sections[\(index)]") { sections.append(section) }
+                if let section = section(entry, at: Place(section: index)) { sections.append(section) }
             }
         }
         guard let id, let title else { return nil }
         return Track(id: id, title: title, summary: summary, sections: sections)
     }
 
-    mutating func section(_ value: Any, at path: String) -> Section? {
+    mutating func section(_ value: Any, at place: Place) -> Section? {
         guard let object = value as? [String: Any] else {
-            fail(path, "expected an object with title and items")
+            fail(place, "expected an object with title and items")
             return nil
         }
-        let title = text(object, "title", at: path)
+        let title = text(object, "title", at: place)
         var items: [Item] = []
-        if let list = array(object, "items", at: path) {
+        if let list = array(object, "items", at: place) {
+            items.reserveCapacity(list.count)
             for (index, entry) in list.enumerated() {
-                if let item = item(entry, at: "\(path).items[\(index)]") { items.append(item) }
+                if let item = item(entry, at: Place(section: place.section, item: index)) { items.append(item) }
             }
         }
         guard let title else { return nil }
         return Section(title: title, items: items)
     }
 
-    mutating func item(_ value: Any, at path: String) -> Item? {
+    mutating func item(_ value: Any, at place: Place) -> Item? {
         guard let object = value as? [String: Any] else {
-            fail(path, "expected an object with id, title, summary and minutes")
+            fail(place, "expected an object with id, title, summary and minutes")
             return nil
         }
-        let id = text(object, "id", at: path)
-        let title = text(object, "title", at: path)
+        let id = text(object, "id", at: place)
+        let title = text(object, "title", at: place)
         let summary = (object["summary"] as? String) ?? ""
-        let minutes = self.minutes(object, at: path)
+        let minutes = self.minutes(object, at: place)
         var resources: [Resource] = []
-        if object["resources"] != nil, let list = array(object, "resources", at: path) {
+        if object["resources"] != nil, let list = array(object, "resources", at: place) {
+            resources.reserveCapacity(list.count)
             for (index, entry) in list.enumerated() {
-                if let resource = resource(entry, at: "\(path).resources[\(index)]") { resources.append(resource) }
+                let at = Place(section: place.section, item: place.item, resource: index)
+                if let resource = resource(entry, at: at) { resources.append(resource) }
             }
         }
         guard let id, let title, let minutes else { return nil }
         return Item(id: id, title: title, summary: summary, minutes: minutes, resources: resources)
     }
 
-    mutating func resource(_ value: Any, at path: String) -> Resource? {
+    mutating func resource(_ value: Any, at place: Place) -> Resource? {
         guard let object = value as? [String: Any] else {
-            fail(path, "expected an object with title and kind")
+            fail(place, "expected an object with title and kind")
             return nil
         }
-        let title = text(object, "title", at: path)
+        let title = text(object, "title", at: place)
         var kind: ResourceKind?
-        if let raw = text(object, "kind", at: path) {
+        if let raw = text(object, "kind", at: place) {
             kind = ResourceKind(rawValue: raw)
             if kind == nil {
                 let allowed = ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")
-                fail("\(path).kind", "unknown kind \"\(raw)\" (allowed: \(allowed))")
+                fail(place, "kind", "unknown kind \"\(raw)\" (allowed: \(allowed))")
             }
         }
         var url: String?
@@ -137,7 +182,7 @@ private struct Walker {
             if let string = raw as? String, WebAddress.isValid(string) {
                 url = string
             } else {
-                fail("\(path).url", "malformed URL \(String(describing: raw)) (expected http:// or https:// with a host)")
+                fail(place, "url", "malformed URL \(String(describing: raw)) (expected http:// or https:// with a host)")
             }
         }
         guard let title, let kind else { return nil }
@@ -145,62 +190,280 @@ private struct Walker {
     }
 
     /// A required, non-empty string field.
-    mutating func text(_ object: [String: Any], _ key: String, at path: String) -> String? {
+    mutating func text(_ object: [String: Any], _ key: String, at place: Place) -> String? {
         guard let raw = object[key] else {
-            fail("\(path).\(key)", "missing field \"\(key)\"")
+            fail(place, key, "missing field \"\(key)\"")
             return nil
         }
         guard let string = raw as? String else {
-            fail("\(path).\(key)", "expected a string")
+            fail(place, key, "expected a string")
             return nil
         }
-        guard !string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            fail("\(path).\(key)", "empty \(key)")
+        guard !BlankText.isBlank(string) else {
+            fail(place, key, "empty \(key)")
             return nil
         }
         return string
     }
 
-    mutating func array(_ object: [String: Any], _ key: String, at path: String) -> [Any]? {
+    mutating func array(_ object: [String: Any], _ key: String, at place: Place) -> [Any]? {
         guard let raw = object[key] else {
-            fail("\(path).\(key)", "missing field \"\(key)\"")
+            fail(place, key, "missing field \"\(key)\"")
             return nil
         }
         guard let list = raw as? [Any] else {
-            fail("\(path).\(key)", "expected an array")
+            fail(place, key, "expected an array")
             return nil
         }
         return list
     }
 
-    mutating func minutes(_ object: [String: Any], at path: String) -> Int? {
+    mutating func minutes(_ object: [String: Any], at place: Place) -> Int? {
         guard let raw = object["minutes"] else {
-            fail("\(path).minutes", "missing field \"minutes\"")
+            fail(place, "minutes", "missing field \"minutes\"")
             return nil
         }
         // JSON true/false arrive as NSNumber too, and `raw is Bool` also matches 0 and 1.
         let isBoolean = (raw as AnyObject) === NSNumber(value: true) || (raw as AnyObject) === NSNumber(value: false)
         guard let number = raw as? NSNumber, !isBoolean, let value = Int(exactly: number.doubleValue) else {
-            fail("\(path).minutes", "expected a whole number of minutes")
+            fail(place, "minutes", "expected a whole number of minutes")
             return nil
         }
         guard value > 0 else {
-            fail("\(path).minutes", "minutes must be positive, got \(value)")
+            fail(place, "minutes", "minutes must be positive, got \(value)")
             return nil
         }
         return value
     }
 }
 
-/// The one rule for what counts as a usable link.
+/// The fast path of `CurriculumParser.parseTrack`: the same shape and rules as `Walker`,
+/// read straight from the bytes. Anything the walker would report — and anything merely
+/// unusual, such as a repeated key or minutes written as 30.0 — gives up instead.
+private extension FastJSONReader {
+    mutating func track() throws(Unsupported) -> Track {
+        var id: String?, title: String?, summary: String?, sections: [Section]?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "id") {
+                try Self.first(id)
+                id = try requiredText()
+            } else if self.key(key, is: "title") {
+                try Self.first(title)
+                title = try requiredText()
+            } else if self.key(key, is: "summary") {
+                try Self.first(summary)
+                summary = try string()
+            } else if self.key(key, is: "sections") {
+                try Self.first(sections)
+                var list: [Section] = []
+                var array = try beginArray()
+                while try nextElement(&array) { list.append(try section()) }
+                sections = list
+            } else {
+                try skipValue()
+            }
+        }
+        guard let id, let title, let sections else { throw Unsupported() }
+        return Track(id: id, title: title, summary: summary ?? "", sections: sections)
+    }
+
+    mutating func section() throws(Unsupported) -> Section {
+        var title: String?, items: [Item]?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "title") {
+                try Self.first(title)
+                title = try requiredText()
+            } else if self.key(key, is: "items") {
+                try Self.first(items)
+                var list: [Item] = []
+                var array = try beginArray()
+                while try nextElement(&array) { list.append(try item()) }
+                items = list
+            } else {
+                try skipValue()
+            }
+        }
+        guard let title, let items else { throw Unsupported() }
+        return Section(title: title, items: items)
+    }
+
+    mutating func item() throws(Unsupported) -> Item {
+        var id: String?, title: String?, summary: String?, minutes: Int?, resources: [Resource]?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "id") {
+                try Self.first(id)
+                id = try requiredText()
+            } else if self.key(key, is: "title") {
+                try Self.first(title)
+                title = try requiredText()
+            } else if self.key(key, is: "summary") {
+                try Self.first(summary)
+                summary = try string()
+            } else if self.key(key, is: "minutes") {
+                try Self.first(minutes)
+                let value = try plainInteger()
+                guard value > 0 else { throw Unsupported() }
+                minutes = value
+            } else if self.key(key, is: "resources") {
+                try Self.first(resources)
+                var list: [Resource] = []
+                var array = try beginArray()
+                while try nextElement(&array) { list.append(try resource()) }
+                resources = list
+            } else {
+                try skipValue()
+            }
+        }
+        guard let id, let title, let minutes else { throw Unsupported() }
+        return Item(id: id, title: title, summary: summary ?? "", minutes: minutes, resources: resources ?? [])
+    }
+
+    mutating func resource() throws(Unsupported) -> Resource {
+        var title: String?, kind: ResourceKind?, url: String?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "title") {
+                try Self.first(title)
+                title = try requiredText()
+            } else if self.key(key, is: "kind") {
+                try Self.first(kind)
+                guard let known = ResourceKind(rawValue: try requiredText()) else { throw Unsupported() }
+                kind = known
+            } else if self.key(key, is: "url") {
+                try Self.first(url)
+                let address = try string()
+                guard WebAddress.isValid(address) else { throw Unsupported() }
+                url = address
+            } else {
+                try skipValue()
+            }
+        }
+        guard let title, let kind else { throw Unsupported() }
+        return Resource(title: title, kind: kind, url: url)
+    }
+
+    /// A string that is not blank, as `Walker.text` requires.
+    mutating func requiredText() throws(Unsupported) -> String {
+        let text = try string()
+        guard !BlankText.isBlank(text) else { throw Unsupported() }
+        return text
+    }
+
+    /// A key seen twice gives up: the exact path's answer (the last one wins) decides.
+    static func first<T>(_ slot: T?) throws(Unsupported) {
+        guard slot == nil else { throw Unsupported() }
+    }
+}
+
+/// The one rule for blank text, the same as `trimmingCharacters(in: .whitespacesAndNewlines)
+/// .isEmpty` but in plain Swift: on Linux the Foundation call bridges every string to
+/// NSString, which cost 60 ms over the 50,000 texts of a large curriculum.
+package enum BlankText {
+    package static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isWhitespaceOrNewline)
+    }
+
+    /// The members of `CharacterSet.whitespacesAndNewlines` on Linux: general categories
+    /// Zs, Zl and Zp, tab, the line breaks U+000A–U+000D, NEXT LINE (U+0085) and — there —
+    /// ZERO WIDTH SPACE (U+200B). A test compares every scalar with the CharacterSet.
+    package static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}
+
+/// The one rule for what counts as a usable link: URLComponents parses it, the scheme is
+/// http or https, and there is a host without spaces.
 public enum WebAddress {
     public static func isValid(_ string: String) -> Bool {
+        isPlainAddress(string) || isValidByURLComponents(string)
+    }
+
+    static func isValidByURLComponents(_ string: String) -> Bool {
         guard let parts = URLComponents(string: string),
               let scheme = parts.scheme?.lowercased(), scheme == "https" || scheme == "http",
               let host = parts.host, !host.isEmpty, !host.contains(" ")
         else { return false }
         return true
     }
+
+    /// A quick yes for the usual shape, `http(s)://host[:port][/path][?query][#fragment]`
+    /// in plain ASCII: a host of letters, digits, dots and dashes, and after it only
+    /// characters that RFC 3986 allows unescaped there. URLComponents accepts every such
+    /// address with that host (it costs about 1.6 µs an address on Linux), so the answer is
+    /// the same; every other text is left to it.
+    static func isPlainAddress(_ string: String) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable(isPlainAddress) ?? false
+    }
+
+    static func isPlainAddress(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        // "http" or "https" in any case, then "://". `| 0x20` lowercases ASCII letters.
+        guard count > 7, bytes[0] | 0x20 == UInt8(ascii: "h"), bytes[1] | 0x20 == UInt8(ascii: "t"),
+              bytes[2] | 0x20 == UInt8(ascii: "t"), bytes[3] | 0x20 == UInt8(ascii: "p")
+        else { return false }
+        var index = 4
+        if bytes[index] | 0x20 == UInt8(ascii: "s") { index += 1 }
+        guard index + 3 < count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
+              bytes[index + 2] == UInt8(ascii: "/")
+        else { return false }
+        index += 3
+        let hostStart = index
+        while index < count, isHostByte(bytes[index]) { index += 1 }
+        guard index > hostStart else { return false }
+        if index < count, bytes[index] == UInt8(ascii: ":") {
+            index += 1
+            let portStart = index
+            while index < count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+            guard (1...5).contains(index - portStart) else { return false }
+        }
+        if index == count { return true }
+        guard bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "?") || bytes[index] == UInt8(ascii: "#")
+        else { return false }
+        var fragment = false
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "#") {
+                guard !fragment else { return false }
+                fragment = true
+            } else if byte == UInt8(ascii: "%") {
+                guard index + 2 < count, isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) else { return false }
+                index += 2
+            } else if !isAfterHostByte(byte) {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 6
+    }
+
+    /// Unreserved characters, sub-delimiters, ":", "@", "/" and "?" (RFC 3986, 3.3–3.5).
+    private static func isAfterHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<64: afterHostLow >> byte & 1 != 0
+        case 64..<128: afterHostHigh >> (byte - 64) & 1 != 0
+        default: false
+        }
+    }
+
+    /// Those bytes as bit sets, bit n for byte n: `0-9 - . ! $ & ' ( ) * + , ; = : / ?`
+    /// among bytes 0–63, `A-Z a-z _ ~ @` among 64–127 (a test spells them out again).
+    static let afterHostLow: UInt64 = 0xAFFF_FFD2_0000_0000
+    static let afterHostHigh: UInt64 = 0x47FF_FFFE_87FF_FFFF
 }
 
 /// Foundation's JSON errors are long and vary by platform; keep the useful part.
@@ -213,5 +476,351 @@ public enum JSONErrorText {
             return context.debugDescription
         }
         return ns.localizedDescription
+    }
+}
+
+/// A reader of JSON bytes for the fast paths of loading. It understands plain,
+/// well-formed JSON and gives up (throws `Unsupported`) on everything else: any syntax
+/// error, a byte-order mark, invalid UTF-8, an escape that makes U+0000, a key with an
+/// escape or a non-ASCII character, numbers with an exponent or more than 20 characters,
+/// nesting deeper than 32. Giving up is always safe, because every caller then runs its
+/// exact path (JSONSerialization, JSONDecoder) — so this reader only has to be right about
+/// what it accepts, and what it accepts is valid JSON that both of those read the same.
+package struct FastJSONReader {
+    package struct Unsupported: Error {
+        package init() {}
+    }
+
+    /// An object key, still as bytes; compare it with `key(_:is:)`.
+    package struct Key {
+        fileprivate let start: Int
+        fileprivate let count: Int
+    }
+
+    /// Where a reader is inside one object or array: before its first entry or after one.
+    package struct Container {
+        fileprivate var first = true
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Reads one JSON value from `data` with `body`, which must read all of it; nil when
+    /// the reader gives up.
+    package static func read<T>(_ data: Data, _ body: (inout FastJSONReader) throws(Unsupported) -> T) -> T? {
+        data.withUnsafeBytes { raw -> T? in
+            var reader = FastJSONReader(raw.assumingMemoryBound(to: UInt8.self))
+            do {
+                let value = try body(&reader)
+                reader.skipSpace()
+                return reader.index == reader.bytes.count ? value : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    // MARK: Objects and arrays
+
+    package mutating func beginObject() throws(Unsupported) -> Container {
+        try expect(UInt8(ascii: "{"))
+        return Container()
+    }
+
+    /// The next key of the object, with its ":" read; nil after the closing "}".
+    package mutating func nextKey(_ object: inout Container) throws(Unsupported) -> Key? {
+        guard try nextEntry(&object, closing: UInt8(ascii: "}")) else { return nil }
+        let key = try plainKey()
+        try expect(UInt8(ascii: ":"))
+        return key
+    }
+
+    /// The next key of the object as a string of any text, with its ":" read; nil after
+    /// the closing "}".
+    package mutating func nextStringKey(_ object: inout Container) throws(Unsupported) -> String? {
+        guard try nextEntry(&object, closing: UInt8(ascii: "}")) else { return nil }
+        let key = try string()
+        try expect(UInt8(ascii: ":"))
+        return key
+    }
+
+    package func key(_ key: Key, is name: StaticString) -> Bool {
+        key.count == name.utf8CodeUnitCount
+            && memcmp(bytes.baseAddress! + key.start, name.utf8Start, key.count) == 0
+    }
+
+    package mutating func beginArray() throws(Unsupported) -> Container {
+        try expect(UInt8(ascii: "["))
+        return Container()
+    }
+
+    /// True when another element follows (read it next); false after the closing "]".
+    package mutating func nextElement(_ array: inout Container) throws(Unsupported) -> Bool {
+        try nextEntry(&array, closing: UInt8(ascii: "]"))
+    }
+
+    private mutating func nextEntry(_ container: inout Container, closing: UInt8) throws(Unsupported) -> Bool {
+        let byte = try peek()
+        if byte == closing {
+            index += 1
+            return false
+        }
+        if container.first {
+            container.first = false
+        } else {
+            guard byte == UInt8(ascii: ",") else { throw Unsupported() }
+            index += 1
+        }
+        return true
+    }
+
+    /// A key of plain ASCII without escapes. Other keys give up: they can never be one of
+    /// the names the callers look for, and giving up keeps Unicode equivalence out of it.
+    private mutating func plainKey() throws(Unsupported) -> Key {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return Key(start: start, count: index - 1 - start)
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw Unsupported() }
+            index += 1
+        }
+        throw Unsupported()
+    }
+
+    // MARK: Values
+
+    package mutating func string() throws(Unsupported) -> String {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        // Eight bytes at a time while none of them ends the string, starts an escape or
+        // is a control character; strings are most of a track file.
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if Self.hasByte(below: 0x20, in: word) || Self.hasByte(0x22, in: word) || Self.hasByte(0x5C, in: word) { break }
+            high |= word
+            index += 8
+        }
+        var ascii = high & 0x8080_8080_8080_8080 == 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                if ascii { return String(decoding: text, as: UTF8.self) }
+                guard let string = Self.validText(text) else { throw Unsupported() }
+                return string
+            }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            guard byte >= 0x20 else { throw Unsupported() }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        throw Unsupported()
+    }
+
+    /// The rest of a string from its first backslash; `start` is just after the quote.
+    private mutating func escapedString(from start: Int) throws(Unsupported) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(index - start + 32)
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let string = text.withUnsafeBufferPointer(Self.validText) else { throw Unsupported() }
+                return string
+            case UInt8(ascii: "\\"):
+                guard index < bytes.count else { throw Unsupported() }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+                case UInt8(ascii: "b"): text.append(0x08)
+                case UInt8(ascii: "f"): text.append(0x0C)
+                case UInt8(ascii: "n"): text.append(0x0A)
+                case UInt8(ascii: "r"): text.append(0x0D)
+                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard let encoded = UTF8.encode(try unicodeEscape()) else { throw Unsupported() }
+                    text.append(contentsOf: encoded)
+                default: throw Unsupported()
+                }
+            case 0..<0x20:
+                throw Unsupported()
+            default:
+                text.append(byte)
+            }
+        }
+        throw Unsupported()
+    }
+
+    /// Whether a byte of `word` is below `limit` (at most 0x80); exact as a yes or no.
+    private static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    private static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasByte(below: 1, in: word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    }
+
+    /// The text of bytes that are valid UTF-8, nil for others. Decoding repairs invalid
+    /// bytes, and the repaired text is valid, so it equals the bytes only if they were.
+    /// (`String(validating:as:)` would need macOS 15.)
+    private static func validText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    /// The scalar of "\uXXXX" (after the "\u"), a surrogate pair being one; a lone
+    /// surrogate or U+0000 gives up.
+    private mutating func unicodeEscape() throws(Unsupported) -> Unicode.Scalar {
+        var value = try hex4()
+        if (0xD800..<0xDC00).contains(value) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { throw Unsupported() }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw Unsupported() }
+            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+        }
+        guard value != 0, let scalar = Unicode.Scalar(value) else { throw Unsupported() }
+        return scalar
+    }
+
+    private mutating func hex4() throws(Unsupported) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw Unsupported() }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            if byte &- UInt8(ascii: "0") < 10 {
+                digit = byte - UInt8(ascii: "0")
+            } else if (byte | 0x20) &- UInt8(ascii: "a") < 6 {
+                digit = (byte | 0x20) - UInt8(ascii: "a") + 10
+            } else {
+                throw Unsupported()
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// A whole number written as plain digits, at most 15 of them (so a Double holds it
+    /// exactly) and without a sign, a leading zero, a fraction or an exponent.
+    package mutating func plainInteger() throws(Unsupported) -> Int {
+        skipSpace()
+        let start = index
+        var value = 0
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        let digits = index - start
+        guard (1...15).contains(digits), digits == 1 || bytes[start] != UInt8(ascii: "0") else { throw Unsupported() }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") {
+            throw Unsupported()
+        }
+        return value
+    }
+
+    /// Reads past any value, checking it as strictly as the rest.
+    package mutating func skipValue(depth: Int = 0) throws(Unsupported) {
+        guard depth < 32 else { throw Unsupported() }
+        switch try peek() {
+        case UInt8(ascii: "\""):
+            _ = try string()
+        case UInt8(ascii: "{"):
+            var object = try beginObject()
+            while try nextStringKey(&object) != nil { try skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["):
+            var array = try beginArray()
+            while try nextElement(&array) { try skipValue(depth: depth + 1) }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: try skipNumber()
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(Unsupported) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count, memcmp(bytes.baseAddress! + index, word.utf8Start, count) == 0
+        else { throw Unsupported() }
+        index += count
+    }
+
+    /// -?(0|[1-9][0-9]*)(.[0-9]+)? — no exponent, at most 20 characters.
+    private mutating func skipNumber() throws(Unsupported) {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integer = index
+        skipDigits()
+        guard index > integer, index == integer + 1 || bytes[integer] != UInt8(ascii: "0") else { throw Unsupported() }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fraction = index
+            skipDigits()
+            guard index > fraction else { throw Unsupported() }
+        }
+        guard index - start <= 20 else { throw Unsupported() }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") { throw Unsupported() }
+    }
+
+    private mutating func skipDigits() {
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+    }
+
+    // MARK: Bytes
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next byte that is not white space, without reading past it.
+    private mutating func peek() throws(Unsupported) -> UInt8 {
+        skipSpace()
+        guard index < bytes.count else { throw Unsupported() }
+        return bytes[index]
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Unsupported) {
+        guard try peek() == byte else { throw Unsupported() }
+        index += 1
+    }
+
+    /// For callers that can read a value faster from its raw bytes: the bytes between the
+    /// quotes of the string that comes next, when it has no escapes; nil otherwise, and
+    /// then nothing is read. Use only with text that is also valid as a whole (ASCII).
+    package mutating func rawASCIIString() -> UnsafeBufferPointer<UInt8>? {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                index = end + 1
+                return text
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+            end += 1
+        }
+        return nil
     }
 }

@@ -18,7 +18,7 @@ enum JSONDocument {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = try? Date(text, strategy: .iso8601) else {
+            guard let date = JSONDocument.date(from: text) else {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "expected an ISO 8601 date like 2024-05-01T09:30:00Z, found \"\(text)\"")
             }
@@ -31,6 +31,11 @@ enum JSONDocument {
     /// message is about the version and not about a field we do not know.
     static func load<T: Decodable>(_ type: T.Type, from url: URL, supported: Int) throws -> T? {
         guard let data = try AtomicFile.read(url) else { return nil }
+        return try decode(type, from: data, file: url, supported: supported)
+    }
+
+    /// `load` for bytes already read from `url`.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file url: URL, supported: Int) throws -> T {
         let header: VersionHeader
         do {
             header = try decoder().decode(VersionHeader.self, from: data)
@@ -48,6 +53,61 @@ enum JSONDocument {
         } catch {
             throw StoreError.unreadable(file: url.path, place: place(of: error, in: data), reason: reason(of: error, in: data))
         }
+    }
+
+    /// A date as `encoder()` writes it, or in any other form `Date(_:strategy: .iso8601)`
+    /// reads; nil when it is not a date.
+    static func date(from text: String) -> Date? {
+        var text = text
+        if let date = text.withUTF8(encodedDate) { return date }
+        return try? Date(text, strategy: .iso8601)
+    }
+
+    /// "2024-05-01T09:30:00Z", the form `encoder()` writes, read without a formatter (one
+    /// takes about 0.4 µs a date, and a large home has 20,000 dates). Only real dates and
+    /// times from 1970 to 9999 are read here, where the formatter's Gregorian calendar is
+    /// the plain proleptic one; anything else is nil and left to the formatter, including
+    /// an impossible date like 2023-02-29, which the formatter rolls over to 1 March.
+    static func encodedDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              bytes[19] == UInt8(ascii: "Z")
+        else { return nil }
+        func number(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in start..<(start + count) {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+              (1970...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 60
+        else { return nil }
+        let seconds = daysSince1970(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's
+    /// days_from_civil, for years from 1 on).
+    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year  // years from March, so 29 February ends one
+        let era = shifted / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     static func save<T: Encodable>(_ value: T, to url: URL) throws {

@@ -12,9 +12,11 @@ public enum ProgressStore {
 
     /// The progress of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> ProgressBook {
-        guard let document = try JSONDocument.load(Document.self, from: home.progressFile, supported: version) else {
-            return ProgressBook()
-        }
+        guard let data = try AtomicFile.read(home.progressFile) else { return ProgressBook() }
+        if let items = ProgressDecoding.items(in: data, supported: version) { return ProgressBook(items: items) }
+        // Not a plain, valid file of a version we read: JSONDecoder decides, and its error
+        // says what and where.
+        let document = try JSONDocument.decode(Document.self, from: data, file: home.progressFile, supported: version)
         return ProgressBook(items: document.items)
     }
 
