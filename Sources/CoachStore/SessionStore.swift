@@ -1,0 +1,46 @@
+import CoachCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// session.json: the session timer while a session is under way. The shell saves it
+/// as it goes, so a session that was running when Coach quit or was killed is found at
+/// the next start and logged; the file is removed once the session is logged.
+public enum SessionStore {
+    public static let version = 1
+
+    struct Document: Codable, Equatable {
+        var version: Int
+        var timer: SessionTimer
+    }
+
+    public static func file(_ home: CoachHome) -> URL {
+        home.url.appendingPathComponent("session.json")
+    }
+
+    /// The saved timer; nil when no session is under way.
+    public static func load(_ home: CoachHome) throws -> SessionTimer? {
+        let url = file(home)
+        guard let document = try JSONDocument.load(Document.self, from: url, supported: version) else { return nil }
+        let seconds = document.timer.accumulatedSeconds
+        guard seconds.isFinite, seconds >= 0 else {
+            throw StoreError.unreadable(file: url.path, place: "timer.accumulatedSeconds",
+                                        reason: "must be a number of seconds ≥ 0, found \(seconds)")
+        }
+        return document.timer
+    }
+
+    public static func save(_ timer: SessionTimer, to home: CoachHome) throws {
+        try JSONDocument.save(Document(version: version, timer: timer), to: file(home))
+    }
+
+    /// Removes the saved timer once its session is logged (or thrown away); nothing to
+    /// do when there is none.
+    public static func clear(_ home: CoachHome) throws {
+        let url = file(home)
+        guard unlink(url.path) == 0 || errno == ENOENT else {
+            throw StoreError.io(file: url.path, reason: "cannot remove it: \(String(cString: strerror(errno)))")
+        }
+    }
+}

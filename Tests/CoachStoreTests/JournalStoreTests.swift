@@ -1,0 +1,234 @@
+import CoachCore
+@testable import CoachStore
+import Foundation
+import Testing
+
+/// Fixed days and moments for the journal, review and session files.
+enum DailyFiles {
+    static let berlin = TimeZone(identifier: "Europe/Berlin")!
+
+    static func day(_ text: String) -> StudyDay {
+        guard let day = StudyDay(text) else { fatalError("not a day: \(text)") }
+        return day
+    }
+
+    /// 09:00 in Berlin on a day.
+    static func morning(_ text: String) -> Date {
+        day(text).start(in: berlin).addingTimeInterval(9 * 3_600)
+    }
+
+    /// Runs `body` with a home in a fresh temporary folder.
+    @discardableResult
+    static func withHome<T>(_ body: (CoachHome) throws -> T) throws -> T {
+        try withTemporaryFolder { folder in try body(CoachHome(url: folder)) }
+    }
+
+    /// Writes `text` as `name` in a fresh home, runs `load`, and checks that it throws a
+    /// StoreError naming the file and leaves the file byte for byte as it was.
+    static func refusal(_ text: String, as name: String, load: (CoachHome) throws -> Void,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws -> StoreError? {
+        try withHome { home in
+            let url = try writeFile(text, to: name, in: home.url)
+            let before = try Data(contentsOf: url)
+            let error = #expect(throws: StoreError.self, sourceLocation: sourceLocation) { try load(home) }
+            #expect(try Data(contentsOf: url) == before, "the file is untouched", sourceLocation: sourceLocation)
+            #expect(try names(in: home.url) == [name], "nothing else is written", sourceLocation: sourceLocation)
+            if let error {
+                #expect(error.description.contains(url.path), "the message names the file", sourceLocation: sourceLocation)
+            }
+            return error
+        }
+    }
+
+    static func place(of error: StoreError?) -> String? {
+        if case .unreadable(_, let place, _)? = error { return place }
+        return nil
+    }
+}
+
+@Suite("JournalStore")
+struct JournalStoreTests {
+    static var journal: Journal {
+        var journal = Journal()
+        journal.add(JournalEntry(day: DailyFiles.day("2024-05-01"), start: DailyFiles.morning("2024-05-01"), minutes: 46,
+                                 items: ["genai.rag", "agents.tool-use"], note: "Built a demo: https://github.com/me/rag-demo"))
+        journal.add(JournalEntry(day: DailyFiles.day("2024-05-02"), minutes: 20, note: "Café ✓ 日本 🚀 \"quoted\""))
+        journal.add(JournalEntry(day: DailyFiles.day("2024-04-30"), minutes: 1_440))
+        journal.goals.set(45, from: DailyFiles.day("2024-04-01"))
+        journal.goals.set(60, from: DailyFiles.day("2024-05-02"))
+        return journal
+    }
+
+    static let handWritten = """
+    {
+      "version": 1,
+      "entries": [
+        {"id": 4, "day": "2024-05-01", "minutes": 30},
+        {"id": 2, "day": "2024-04-30", "minutes": 15, "note": "by hand", "items": ["genai.rag"],
+         "start": "2024-04-30T07:00:00Z"}
+      ]
+    }
+    """
+
+    @Test func roundTrip() throws {
+        try DailyFiles.withHome { home throws in
+            try JournalStore.save(Self.journal, to: home)
+            let loaded = try JournalStore.load(home)
+            #expect(loaded == Self.journal)
+            #expect(loaded.entries.first?.start == DailyFiles.morning("2024-05-01"))
+            #expect(loaded.entries[1].start == nil)
+            #expect(loaded.goals.goal(on: DailyFiles.day("2024-05-03")) == 60)
+        }
+    }
+
+    @Test func anEmptyJournalRoundTrips() throws {
+        try DailyFiles.withHome { home throws in
+            try JournalStore.save(Journal(), to: home)
+            #expect(try JournalStore.load(home) == Journal())
+        }
+    }
+
+    @Test func aMissingFileIsAnEmptyJournalAndCreatesNothing() throws {
+        try DailyFiles.withHome { home throws in
+            #expect(try JournalStore.load(home) == Journal())
+            #expect(try names(in: home.url).isEmpty)
+        }
+    }
+
+    @Test func theFileIsVersionedSortedAndReadable() throws {
+        try DailyFiles.withHome { home throws in
+            try JournalStore.save(Self.journal, to: home)
+            let url = JournalStore.file(home)
+            #expect(url.lastPathComponent == "journal.json")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains("\"version\" : 1"))
+            #expect(text.contains("\"day\" : \"2024-05-01\""))
+            #expect(text.contains("\"start\" : \"2024-05-01T07:00:00Z\""), "09:00 in Berlin, in UTC")
+            #expect(text.contains("\"from\" : \"2024-04-01\""))
+            #expect(text.contains("https://github.com/me/rag-demo"))
+            #expect(text.hasSuffix("}\n"))
+            let keys = ["\"entries\"", "\"goals\"", "\"version\""].compactMap { text.range(of: $0)?.lowerBound }
+            #expect(keys.count == 3 && keys == keys.sorted())
+            let first = try #require(text.range(of: "\"day\" : \"2024-05-01\""))
+            let fields = ["\"id\"", "\"items\"", "\"minutes\"", "\"note\"", "\"start\""]
+                .compactMap { text.range(of: $0, range: first.upperBound..<text.endIndex)?.lowerBound }
+            #expect(fields.count == 5 && fields == fields.sorted(), "an entry's keys in order")
+
+            try JournalStore.save(Self.journal, to: home)
+            #expect(try String(contentsOf: url, encoding: .utf8) == text, "the same journal, the same bytes")
+        }
+    }
+
+    @Test func aHandWrittenFileLoads() throws {
+        try DailyFiles.withHome { home throws in
+            try writeFile(Self.handWritten, to: "journal.json", in: home.url)
+            let journal = try JournalStore.load(home)
+            #expect(journal.entries.map(\.id) == [2, 4])
+            #expect(journal.entries[0] == JournalEntry(id: 2, day: DailyFiles.day("2024-04-30"),
+                                                       start: Date(timeIntervalSince1970: 1_714_460_400), minutes: 15,
+                                                       items: ["genai.rag"], note: "by hand"))
+            #expect(journal.entries[1].items.isEmpty)
+            #expect(journal.goals == GoalHistory())
+        }
+    }
+
+    // MARK: The fast path and JSONDecoder agree
+
+    static func generated(days: Int) -> Journal {
+        var journal = Journal()
+        let first = DailyFiles.day("2015-01-01")
+        let notes = [nil, "", "Café ✓ 日本 🚀", "quote \" backslash \\ slash / tab \t", "\u{2028}x"]
+        for index in 0..<days {
+            let day = first.adding(days: index)
+            journal.add(JournalEntry(day: day, start: index % 4 == 0 ? nil : day.start(in: DailyFiles.berlin).addingTimeInterval(Double(index % 86_400)),
+                                     minutes: 1 + index % 1_440, items: (0..<(index % 3)).map { "track-\($0).item-\(index)" },
+                                     note: notes[index % notes.count]))
+        }
+        journal.goals.set(45, from: first)
+        journal.goals.set(90, from: first.adding(days: 400))
+        return journal
+    }
+
+    func expectBothPaths(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws -> JournalStore.Document? {
+        guard let fast = JournalDecoding.document(in: data, supported: JournalStore.version) else { return nil }
+        let exact = try JSONDocument.decode(JournalStore.Document.self, from: data,
+                                            file: URL(fileURLWithPath: "/h/journal.json"), supported: JournalStore.version)
+        #expect(fast == exact, sourceLocation: sourceLocation)
+        return fast
+    }
+
+    @Test func tenYearsOfDaysTakeTheFastPathAndMatchJSONDecoder() throws {
+        let journal = Self.generated(days: 3_650)
+        let data = try JSONDocument.encoder().encode(JournalStore.Document(version: 1, entries: journal.entries,
+                                                                            goals: journal.goals.changes))
+        let fast = try #require(try expectBothPaths(data))
+        #expect(fast.entries == journal.entries)
+        #expect(try JournalStore.journal(from: data, file: URL(fileURLWithPath: "/h/journal.json")) == journal)
+    }
+
+    @Test func aHandWrittenFileTakesTheFastPathToo() throws {
+        #expect(try expectBothPaths(Data(Self.handWritten.utf8)) != nil)
+    }
+
+    @Test(arguments: [
+        #"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":5,"note":null}]}"#,
+        #"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":-5}]}"#,
+        #"{"version":1,"entries":[{"id":1,"id":2,"day":"2024-05-01","minutes":5}]}"#,
+        #"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":5,"start":"2024-05-01T09:00:00+02:00"}],"entries":[]}"#,
+        #"{"version":1,"entries":[{"id":1,"day":"2024-5-1","minutes":5}]}"#,
+        #"{"version":2,"entries":[]}"#,
+        #"{"entries":[]}"#,
+    ])
+    func unusualFilesAreLeftToJSONDecoder(_ text: String) {
+        #expect(JournalDecoding.document(in: Data(text.utf8), supported: JournalStore.version) == nil)
+    }
+
+    // MARK: Refused, and left as they are
+
+    func refusal(_ text: String) throws -> StoreError? {
+        try DailyFiles.refusal(text, as: "journal.json") { home in _ = try JournalStore.load(home) }
+    }
+
+    @Test(arguments: ["not json {", "", #"{"version": 1, "entries": [{"id": 1, "day": "2024-05-01", "minutes": 5}"#, "[]",
+                      #"{"version": 0, "entries": []}"#, #"{"entries": []}"#])
+    func unreadableFilesAreRefused(_ text: String) throws {
+        let error = try refusal(text)
+        #expect(DailyFiles.place(of: error) != nil, "\(String(describing: error))")
+    }
+
+    @Test func aNewerVersionIsRefused() throws {
+        let error = try refusal(#"{"version": 2, "entries": "from the future"}"#)
+        guard case .newerVersion(let file, let found, let supported)? = error else {
+            Issue.record("expected newerVersion, got \(String(describing: error))")
+            return
+        }
+        #expect(file.hasSuffix("/journal.json"))
+        #expect(found == 2 && supported == 1)
+    }
+
+    @Test(arguments: [("0", "entries[0].minutes"), ("1441", "entries[0].minutes"), ("-5", "entries[0].minutes")])
+    func minutesOutOfRangeAreRefused(minutes: String, place: String) throws {
+        let error = try refusal(#"{"version": 1, "entries": [{"id": 1, "day": "2024-05-01", "minutes": \#(minutes)}]}"#)
+        #expect(DailyFiles.place(of: error) == place)
+        #expect(error?.description.contains("1–1440") == true)
+    }
+
+    @Test func aRepeatedOrZeroIDIsRefused() throws {
+        let twice = try refusal(#"{"version": 1, "entries": [{"id": 1, "day": "2024-05-01", "minutes": 5}, {"id": 1, "day": "2024-05-02", "minutes": 5}]}"#)
+        #expect(DailyFiles.place(of: twice) == "entries[1].id")
+        let zero = try refusal(#"{"version": 1, "entries": [{"id": 0, "day": "2024-05-01", "minutes": 5}]}"#)
+        #expect(DailyFiles.place(of: zero) == "entries[0].id")
+    }
+
+    @Test func aBadDayIsRefusedWhereItIs() throws {
+        let error = try refusal(#"{"version": 1, "entries": [{"id": 1, "day": "2024-02-30", "minutes": 5}]}"#)
+        let place = try #require(DailyFiles.place(of: error))
+        #expect(place.contains("entries") && place.contains("day"), "\(place)")
+        #expect(error?.description.contains("2024-02-30") == true)
+    }
+
+    @Test func aGoalOutOfRangeIsRefused() throws {
+        let error = try refusal(#"{"version": 1, "entries": [], "goals": [{"from": "2024-05-01", "minutes": 4}]}"#)
+        #expect(DailyFiles.place(of: error) == "goals[0].minutes")
+    }
+}
