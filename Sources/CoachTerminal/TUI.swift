@@ -18,25 +18,21 @@ public enum TUI {
         var state = initial
         let terminal = Terminal()
         terminal.start()
-        var pending = Set<Effect>()
-        var saveFailure: String?
+        let saves = SaveQueue()
+        var reportedFailures: [String: String] = [:]
 
-        // Saving comes after the frame is drawn, so a key press never waits for the disk.
-        // A failed save stays pending and is retried with the next change and at quit.
-        func save() {
-            for effect in pending {
-                do {
-                    switch effect {
-                    case .saveProgress: try ProgressStore.save(state.progress, to: home)
-                    case .saveSettings: try SettingsStore.save(state.settings, to: home)
-                    case .quit: break
-                    }
-                    pending.remove(effect)
-                    saveFailure = nil
-                } catch {
-                    saveFailure = "\(error)"
-                    state.message = "Not saved: \(error). Coach retries with the next change and at quit."
-                }
+        // Saves go to a background queue after the frame is drawn, so a key press never
+        // waits for the disk; each carries a snapshot of the value as it is now.
+        func save(_ effect: Effect) {
+            switch effect {
+            case .saveProgress:
+                let progress = state.progress
+                saves.save("progress") { try ProgressStore.save(progress, to: home) }
+            case .saveSettings:
+                let settings = state.settings
+                saves.save("settings") { try SettingsStore.save(settings, to: home) }
+            case .quit:
+                break
             }
         }
 
@@ -47,8 +43,12 @@ public enum TUI {
             if size != state.viewport {
                 _ = reduce(&state, .resize(size), now: Date())
             }
+            let failures = saves.failed
+            if failures != reportedFailures, let failure = failures.values.first {
+                state.message = "Not saved: \(failure). Coach retries with the next change and at quit."
+            }
+            reportedFailures = failures
             terminal.draw(render(state, size: size))
-            if !pending.isEmpty { save() }
             if exitAfterFirstFrame { break }
 
             signal = terminal.takeSignal()
@@ -56,12 +56,18 @@ public enum TUI {
             guard let key = terminal.readKey(timeout: 1000),
                   let action = KeyMap.action(for: key, in: state) else { continue }
             for effect in reduce(&state, action, now: Date()) {
-                if effect == .quit { running = false } else { pending.insert(effect) }
+                if effect == .quit { running = false } else { save(effect) }
             }
         }
-        if !pending.isEmpty { save() }
+        saves.drain()
+        // Anything whose last write failed gets one more try before giving up.
+        if !saves.failed.isEmpty {
+            if saves.failed["progress"] != nil { save(.saveProgress) }
+            if saves.failed["settings"] != nil { save(.saveSettings) }
+            saves.drain()
+        }
         terminal.stop()
-        if !pending.isEmpty, let saveFailure { return .unsaved(saveFailure) }
+        if let failure = saves.failed.values.first { return .unsaved(failure) }
         return signal == 0 ? .quit : .signal(signal)
     }
 

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Writes documents on a background thread so a key press never waits for the disk.
+/// Saves of the same document coalesce: while one is being written, only the newest
+/// waiting version is kept. `drain()` waits until everything is on disk (at quit).
+public final class SaveQueue: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "coach.saves")
+    private let lock = NSLock()
+    /// The newest unsaved write per document, not yet started.
+    private var waiting: [String: @Sendable () throws -> Void] = [:]
+    private var scheduled: Set<String> = []
+    private var failures: [String: String] = [:]
+
+    public init() {}
+
+    /// Schedules `write` for `document`, replacing an older write that has not started.
+    public func save(_ document: String, _ write: @escaping @Sendable () throws -> Void) {
+        lock.lock()
+        waiting[document] = write
+        let needsRun = scheduled.insert(document).inserted
+        lock.unlock()
+        if needsRun { queue.async { self.run(document) } }
+    }
+
+    private func run(_ document: String) {
+        lock.lock()
+        let write = waiting.removeValue(forKey: document)
+        scheduled.remove(document)
+        lock.unlock()
+        guard let write else { return }
+        do {
+            try write()
+            lock.lock()
+            failures.removeValue(forKey: document)
+            lock.unlock()
+        } catch {
+            lock.lock()
+            failures[document] = "\(error)"
+            lock.unlock()
+        }
+    }
+
+    /// Waits until every scheduled write has finished.
+    public func drain() {
+        queue.sync {}
+        // A write scheduled while draining ran on the queue before this returns.
+        queue.sync {}
+    }
+
+    /// The documents whose last write failed, with the reason.
+    public var failed: [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return failures
+    }
+}

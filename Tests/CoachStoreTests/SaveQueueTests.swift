@@ -1,0 +1,44 @@
+import CoachStore
+import Foundation
+import Testing
+
+@Suite struct SaveQueueTests {
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String] = []
+        func add(_ entry: String) { lock.lock(); entries.append(entry); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return entries }
+    }
+
+    struct Refused: Error, CustomStringConvertible {
+        var description: String { "disk full" }
+    }
+
+    @Test func drainWaitsForEveryWriteAndTheNewestVersionWins() {
+        let queue = SaveQueue()
+        let log = Log()
+        for version in 1...50 {
+            queue.save("progress") {
+                Thread.sleep(forTimeInterval: 0.001)
+                log.add("progress \(version)")
+            }
+        }
+        queue.save("settings") { log.add("settings") }
+        queue.drain()
+        let written = log.all
+        #expect(written.last(where: { $0.hasPrefix("progress") }) == "progress 50")
+        #expect(written.contains("settings"))
+        // Waiting versions were replaced rather than all written one after another.
+        #expect(written.filter { $0.hasPrefix("progress") }.count < 50)
+    }
+
+    @Test func aFailedWriteIsReportedUntilALaterOneSucceeds() {
+        let queue = SaveQueue()
+        queue.save("backlog") { throw Refused() }
+        queue.drain()
+        #expect(queue.failed == ["backlog": "disk full"])
+        queue.save("backlog") {}
+        queue.drain()
+        #expect(queue.failed.isEmpty)
+    }
+}
