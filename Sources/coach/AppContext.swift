@@ -25,6 +25,18 @@ struct AppContext {
         }
     }
 
+    /// Runs `body` holding the home's lock, so a command never writes while the
+    /// full-screen coach (or another command) is writing. Store errors become one line.
+    func writing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            let lock = try HomeLock.acquire(home)
+            defer { withExtendedLifetime(lock) {} }
+            return try body()
+        } catch let error as StoreError {
+            throw CoachFailure(error.description)
+        }
+    }
+
     /// Tells the learner on stderr which of their own track files were left out.
     private func reportWarnings() {
         for warning in warnings {

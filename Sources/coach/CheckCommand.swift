@@ -14,21 +14,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var context = try AppContext.load(home: home)
         let item = try context.item(id: self.item)
-        let lock: HomeLock
-        do {
-            lock = try HomeLock.acquire(context.home)
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
-        }
         let before = context.progress.status(of: item.id)
-        if context.progress.setStatus(status, of: item.id, at: Date()) {
-            do {
+        try context.writing {
+            if context.progress.setStatus(status, of: item.id, at: Date()) {
                 try ProgressStore.save(context.progress, to: context.home)
-            } catch let error as StoreError {
-                throw CoachFailure(error.description)
             }
         }
-        withExtendedLifetime(lock) {}
         print("\(item.id): \(before.rawValue) → \(status.rawValue)  \(item.title)")
     }
 }
