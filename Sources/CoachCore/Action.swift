@@ -22,6 +22,15 @@ public enum Action: Equatable, Sendable {
     case confirm
     /// `f`: make the selected track the focus track (again: clear it).
     case setFocus
+    /// `1`–`4`, Tab, Shift-Tab.
+    case showScreen(Screen)
+    case nextScreen, previousScreen
+    /// Backlog: `a`, `e`, `d`, `x`.
+    case addIdea, editIdea, deleteIdea, cycleIdeaStatus
+    /// `y` / `n` to a question (delete this idea? drop your changes?).
+    case answer(Bool)
+    /// Tab / Shift-Tab (and ↓ ↑) in a form.
+    case nextField, previousField
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -29,5 +38,6 @@ public enum Action: Equatable, Sendable {
 public enum Effect: Hashable, Sendable {
     case saveProgress
     case saveSettings
+    case saveBacklog
     case quit
 }

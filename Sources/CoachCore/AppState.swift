@@ -16,6 +16,13 @@ public struct AppState: Equatable, Sendable {
     public var search: SearchState?
     /// The note being edited in the item detail, while it is.
     public var noteEditor: LineEditor?
+    /// The side-project ideas; changed only through `updateBacklog`.
+    public private(set) var backlog: Backlog
+    public var backlogScreen = BacklogCursor()
+    /// The add/edit form, while it is open.
+    public var ideaForm: IdeaForm?
+    /// The idea waiting for a y/n before it is deleted.
+    public var pendingDelete: String?
     /// Built the first time search opens, so start-up never pays for it.
     var searchIndex: CurriculumSearch?
     public var undo = UndoHistory()
@@ -23,10 +30,11 @@ public struct AppState: Equatable, Sendable {
     public var message: String?
 
     public init(curriculum: Curriculum, progress: ProgressBook, settings: Settings = Settings(),
-                viewport: Size = Size(rows: 24, cols: 80)) {
+                backlog: Backlog = Backlog(), viewport: Size = Size(rows: 24, cols: 80)) {
         self.curriculum = curriculum
         self.progress = progress
         self.settings = settings
+        self.backlog = backlog
         self.viewport = viewport
         trackCounts = curriculum.tracks.map { progress.count($0) }
         overallCount = trackCounts.reduce(ProgressCount(), +)
@@ -43,6 +51,19 @@ public struct AppState: Equatable, Sendable {
             trackCounts[index] = recount
         }
         return true
+    }
+
+    /// The one door for changing the backlog: records how to undo it under `label`.
+    mutating func updateBacklog(_ label: String, idea id: String, _ change: (inout Backlog) -> Void) {
+        let before = backlog[id]
+        change(&backlog)
+        guard backlog[id] != before else { return }
+        undo.record(UndoStep(label: label, change: .idea(id: id, before: before)))
+    }
+
+    /// Puts an idea back as it was (nil: it did not exist); for undo.
+    mutating func restoreIdea(_ id: String, to before: Idea?) {
+        if let before { backlog.put(before) } else { _ = backlog.remove(id) }
     }
 
     /// The one door for changing settings; returns false when nothing changed.
@@ -73,8 +94,29 @@ public struct SearchState: Equatable, Sendable {
     public init() {}
 }
 
-public enum Screen: Equatable, Sendable {
-    case tracks
+public enum Screen: Int, CaseIterable, Equatable, Sendable {
+    case tracks = 2
+    case backlog = 3
+
+    public var title: String {
+        switch self {
+        case .tracks: "Tracks"
+        case .backlog: "Backlog"
+        }
+    }
+}
+
+/// The Backlog screen's selection, scroll and filter.
+public struct BacklogCursor: Equatable, Sendable {
+    /// Index into the rows shown (the filter's result, or the whole ranking).
+    public var selected = 0
+    public var scroll = 0
+    /// The `/` filter box while it is being typed in.
+    public var filterEditor: LineEditor?
+    /// The ids that match the filter, in rank order; nil when there is no filter.
+    public var filtered: [String]?
+
+    public init() {}
 }
 
 public enum Pane: Equatable, Sendable {

@@ -2,6 +2,22 @@
 public enum KeyMap {
     public static func action(for key: Key, in state: AppState) -> Action? {
         if key == .resize { return nil }  // the shell turns a resize into .resize(Size)
+        if let form = state.ideaForm {
+            if form.confirmingDiscard { return yesNo(key) }
+            switch key {
+            case .tab, .down: return .nextField
+            case .backTab, .up: return .previousField
+            default: return textField(key)
+            }
+        }
+        if state.pendingDelete != nil { return yesNo(key) }
+        if state.backlogScreen.filterEditor != nil {
+            switch key {
+            case .up: return .moveUp
+            case .down: return .moveDown
+            default: return textField(key)
+            }
+        }
         if state.search != nil {
             switch key {
             case .up: return .moveUp
@@ -29,24 +45,60 @@ public enum KeyMap {
             default: return common(key)
             }
         case nil:
-            switch key {
-            case .up, .char("k"): return .moveUp
-            case .down, .char("j"): return .moveDown
-            case .pageUp: return .pageUp
-            case .pageDown: return .pageDown
-            case .home, .char("g"): return .moveTop
-            case .end, .char("G"): return .moveBottom
-            case .left, .char("h"): return .focusLeft
-            case .right, .char("l"): return .focusRight
-            case .enter: return .open
-            case .escape: return .close
-            case .char(" "): return .cycleStatus
-            case .char("s"): return .toggleSkip
-            case .char("n"): return .editNote
-            case .char("/"): return .openSearch
-            case .char("f"): return .setFocus
-            default: return common(key)
+            if let action = screenKey(key) { return action }
+            switch state.screen {
+            case .tracks: return tracksKey(key)
+            case .backlog: return backlogKey(key)
             }
+        }
+    }
+
+    /// Keys that move and switch screens the same way everywhere.
+    private static func screenKey(_ key: Key) -> Action? {
+        switch key {
+        case .up, .char("k"): .moveUp
+        case .down, .char("j"): .moveDown
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .home, .char("g"): .moveTop
+        case .end, .char("G"): .moveBottom
+        case .tab: .nextScreen
+        case .backTab: .previousScreen
+        case .escape: .close
+        case .char("/"): .openSearch
+        case .char(let c) where c.isNumber: c.wholeNumberValue.flatMap(Screen.init(rawValue:)).map { .showScreen($0) }
+        default: nil
+        }
+    }
+
+    private static func tracksKey(_ key: Key) -> Action? {
+        switch key {
+        case .left, .char("h"): .focusLeft
+        case .right, .char("l"): .focusRight
+        case .enter: .open
+        case .char(" "): .cycleStatus
+        case .char("s"): .toggleSkip
+        case .char("n"): .editNote
+        case .char("f"): .setFocus
+        default: common(key)
+        }
+    }
+
+    private static func backlogKey(_ key: Key) -> Action? {
+        switch key {
+        case .enter, .char("e"): .editIdea
+        case .char("a"): .addIdea
+        case .char("d"): .deleteIdea
+        case .char("x"): .cycleIdeaStatus
+        default: common(key)
+        }
+    }
+
+    private static func yesNo(_ key: Key) -> Action? {
+        switch key {
+        case .char("y"), .char("Y"): .answer(true)
+        case .char("n"), .char("N"), .escape: .answer(false)
+        default: nil
         }
     }
 
@@ -70,6 +122,14 @@ public enum KeyMap {
 
     /// The keys shown in the bottom bar for what is on screen now.
     public static func hints(for state: AppState) -> [(key: String, label: String)] {
+        if let form = state.ideaForm {
+            if form.confirmingDiscard { return [("y", "drop the changes"), ("n", "keep editing")] }
+            return [("Tab ↓", "next"), ("S-Tab ↑", "previous"), ("←→", "move or choose"), ("Enter", "save"), ("Esc", "cancel")]
+        }
+        if state.pendingDelete != nil { return [("y", "delete"), ("n", "keep")] }
+        if state.backlogScreen.filterEditor != nil {
+            return [("type", "filter"), ("↑↓", "choose"), ("Enter", "keep filter"), ("Esc", "clear")]
+        }
         if state.search != nil {
             return [("type", "search"), ("↑↓", "choose"), ("Enter", "go to"), ("Esc", "close")]
         }
@@ -81,6 +141,9 @@ public enum KeyMap {
             return [("any key", "close help"), ("q", "quit")]
         case .detail:
             return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("n", "note"), ("Esc", "close"), ("u", "undo"), ("q", "quit")]
+        case nil where state.screen == .backlog:
+            return [("↑↓", "idea"), ("a", "add"), ("e", "edit"), ("d", "delete"), ("x", "status"), ("/", "filter"),
+                    ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         case nil:
             if state.tracks.pane == .tracks {
                 return [("↑↓", "track"), ("→/Enter", "items"), ("f", "focus"), ("/", "search"), ("u", "undo"),
@@ -108,7 +171,15 @@ public enum KeyMap {
             ("/", "search titles, summaries and resources"),
             ("Esc", "close the detail or the search"),
         ]),
+        ("Backlog", [
+            ("a  e  Enter", "add an idea / edit the selected one"),
+            ("d", "delete the idea (asks y/n)"),
+            ("x", "status: idea → active → shipped → dropped"),
+            ("Tab ↓  S-Tab ↑", "in the form: next / previous field"),
+            ("← →", "in the form: choose impact and status"),
+        ]),
         ("Everywhere", [
+            ("2 3  Tab", "Tracks / Backlog screen"),
             ("u", "undo the last change (several steps)"),
             ("?", "this help"),
             ("q", "quit"),

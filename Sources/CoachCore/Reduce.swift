@@ -11,11 +11,14 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
         state.viewport = size
         state.keepSelectionVisible()
         return []
-    case .undo where state.noteEditor == nil && state.search == nil:
+    case .undo where !state.isTyping:
         return state.undoLastStep()
     default:
         break
     }
+    if state.ideaForm != nil { return state.reduceIdeaForm(action, now: now) }
+    if state.pendingDelete != nil { return state.answerDelete(action) }
+    if state.backlogScreen.filterEditor != nil { return state.reduceBacklogFilter(action) }
     if state.search != nil { return state.reduceSearch(action) }
     if state.noteEditor != nil { return state.reduceNoteEditor(action, now: now) }
 
@@ -23,10 +26,18 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
     case .toggleHelp:
         state.overlay = state.overlay == .help ? nil : .help
         return []
-    case .close:
+    case .close where state.overlay != nil:
         state.overlay = nil
         return []
-    case .editNote:
+    case .showScreen(let screen) where state.overlay == nil:
+        state.screen = screen
+        return []
+    case .nextScreen where state.overlay == nil, .previousScreen where state.overlay == nil:
+        let all = Screen.allCases
+        let index = all.firstIndex(of: state.screen) ?? 0
+        state.screen = all[(index + (action == .nextScreen ? 1 : all.count - 1)) % all.count]
+        return []
+    case .editNote where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
         state.overlay = .detail(itemID: id, scroll: 0)
         state.noteEditor = LineEditor(state.progress.items[id]?.note ?? "")
@@ -49,10 +60,17 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
     switch state.screen {
     case .tracks:
         return state.reduceTracks(action, now: now)
+    case .backlog:
+        return state.reduceBacklog(action, now: now)
     }
 }
 
 extension AppState {
+    /// True while keys go into a text field or a form, where `u` and `q` are letters.
+    public var isTyping: Bool {
+        ideaForm != nil || search != nil || noteEditor != nil || backlogScreen.filterEditor != nil
+    }
+
     /// The item a note or status key acts on: the open detail's, else the selected one.
     var openOrSelectedItemID: String? {
         if case .detail(let id, _) = overlay { return id }
@@ -168,6 +186,12 @@ extension AppState {
         case .settings(let before):
             updateSettings { $0 = before }
             return [.saveSettings]
+        case .idea(let id, let before):
+            restoreIdea(id, to: before)
+            screen = .backlog
+            if backlogScreen.filtered != nil { backlogScreen.filtered = nil }
+            follow(id)
+            return [.saveBacklog]
         }
     }
 }

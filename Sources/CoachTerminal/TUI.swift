@@ -31,6 +31,9 @@ public enum TUI {
             case .saveSettings:
                 let settings = state.settings
                 saves.save("settings") { try SettingsStore.save(settings, to: home) }
+            case .saveBacklog:
+                let backlog = state.backlog
+                saves.save("backlog") { try BacklogStore.save(backlog, to: home) }
             case .quit:
                 break
             }
@@ -64,6 +67,7 @@ public enum TUI {
         if !saves.failed.isEmpty {
             if saves.failed["progress"] != nil { save(.saveProgress) }
             if saves.failed["settings"] != nil { save(.saveSettings) }
+            if saves.failed["backlog"] != nil { save(.saveBacklog) }
             saves.drain()
         }
         terminal.stop()

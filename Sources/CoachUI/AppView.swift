@@ -9,6 +9,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     }
     switch state.screen {
     case .tracks: TracksView.draw(state, into: &buffer)
+    case .backlog: BacklogView.draw(state, into: &buffer)
     }
     switch state.overlay {
     case .help: HelpView.draw(into: &buffer)
@@ -16,6 +17,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     case nil: break
     }
     if let search = state.search { SearchView.draw(state, search, into: &buffer) }
+    if let form = state.ideaForm { IdeaFormView.draw(form, into: &buffer) }
     buffer.keyBar(KeyMap.hints(for: state), message: state.message, row: size.rows - 1)
     return buffer
 }

@@ -1,21 +1,32 @@
 import CoachCore
 
-/// `?`: every key, grouped, in a box.
+/// `?`: every key, grouped, in a box; the groups flow into a second column when the
+/// window is too short for one.
 enum HelpView {
+    static let keyWidth = 16
+
     static func draw(into buffer: inout ScreenBuffer) {
         let sections = KeyMap.help
-        let keyWidth = 16
-        let rows = sections.reduce(0) { $0 + $1.keys.count + 2 } + 1
-        let rect = Rect.centered(in: buffer.size, rows: rows, cols: 72)
+        let oneColumn = sections.reduce(0) { $0 + $1.keys.count + 2 } + 1
+        let twoColumns = buffer.size.rows - 2 < oneColumn + 2 && buffer.size.cols >= 100
+        let columnHeight = twoColumns ? (oneColumn + 1) / 2 + 2 : oneColumn
+        let rect = Rect.centered(in: buffer.size, rows: columnHeight + 2, cols: twoColumns ? 124 : 72, margin: 1)
         buffer.box(rect, title: "Keys")
+        let columnWidth = twoColumns ? (rect.cols - 4) / 2 : rect.cols - 4
         var row = rect.row + 1
+        var col = rect.col + 2
         let bottom = rect.row + rect.rows - 1
-        for section in sections where row < bottom {
-            buffer.put(section.section, row: row, col: rect.col + 2, style: Style(.heading, bold: true))
+        for section in sections {
+            if twoColumns, col == rect.col + 2, row + section.keys.count + 1 > bottom {
+                row = rect.row + 1
+                col += columnWidth
+            }
+            guard row < bottom else { break }
+            buffer.put(section.section, row: row, col: col, style: Style(.heading, bold: true))
             row += 1
             for key in section.keys where row < bottom {
-                buffer.put(key.key, row: row, col: rect.col + 4, width: keyWidth, style: Style(.accent, bold: true))
-                buffer.put(key.label, row: row, col: rect.col + 4 + keyWidth, width: rect.cols - keyWidth - 6)
+                buffer.put(key.key, row: row, col: col + 2, width: keyWidth, style: Style(.accent, bold: true))
+                buffer.put(key.label, row: row, col: col + 2 + keyWidth, width: columnWidth - keyWidth - 3)
                 row += 1
             }
             row += 1

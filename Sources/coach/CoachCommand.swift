@@ -25,7 +25,14 @@ struct CoachCommand: ParsableCommand {
         }
         let context = try AppContext.load(home: home)
         let lock = try HomeLock.acquire(context.home)
-        var state = AppState(curriculum: context.curriculum, progress: context.progress, settings: context.settings)
+        let backlog: Backlog
+        do {
+            backlog = try BacklogStore.load(context.home)
+        } catch let error as StoreError {
+            throw CoachFailure(error.description)
+        }
+        var state = AppState(curriculum: context.curriculum, progress: context.progress, settings: context.settings,
+                             backlog: backlog)
         if !context.warnings.isEmpty {
             let count = context.warnings.count
             state.message = "\(count) problem\(count == 1 ? "" : "s") in your own track files (\(context.home.tracksFolder.path)); run `coach tracks` to see them"

@@ -23,7 +23,8 @@ struct KeyMapTests {
         Binding(key: .char("u"), action: .undo), Binding(key: .char("?"), action: .toggleHelp),
         Binding(key: .char("q"), action: .quit),
         Binding(key: .char("z"), action: nil), Binding(key: .char("K"), action: nil),
-        Binding(key: .tab, action: nil), Binding(key: .resize, action: nil),
+        Binding(key: .tab, action: .nextScreen), Binding(key: .backTab, action: .previousScreen),
+        Binding(key: .char("3"), action: .showScreen(.backlog)), Binding(key: .resize, action: nil),
     ]
 
     @Test(arguments: listBindings)

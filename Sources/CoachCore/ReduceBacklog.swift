@@ -1,0 +1,175 @@
+import Foundation
+
+/// Screen 3: the RICE backlog — moving through the ranking, the add/edit form, delete
+/// with y/n, status cycling and the `/` filter.
+extension AppState {
+    /// The ids shown, in rank order: the filter's matches, or every idea.
+    public var backlogRows: [String] {
+        backlogScreen.filtered ?? backlog.rankedIDs
+    }
+
+    public var selectedIdea: Idea? {
+        let rows = backlogRows
+        return rows.indices.contains(backlogScreen.selected) ? backlog[rows[backlogScreen.selected]] : nil
+    }
+
+    var knownItemIDs: Set<String> { Set(curriculum.allItemIDs) }
+
+    mutating func reduceBacklog(_ action: Action, now: Date) -> [Effect] {
+        let count = backlogRows.count
+        let page = BacklogLayout.listRows(viewport)
+        switch action {
+        case .moveUp: backlogScreen.selected -= 1
+        case .moveDown: backlogScreen.selected += 1
+        case .pageUp: backlogScreen.selected -= page
+        case .pageDown: backlogScreen.selected += page
+        case .moveTop: backlogScreen.selected = 0
+        case .moveBottom: backlogScreen.selected = count - 1
+        case .addIdea:
+            ideaForm = IdeaForm(editing: nil, knownItems: knownItemIDs)
+        case .editIdea, .open:
+            guard let idea = selectedIdea else { message = "No idea selected: a adds one"; return [] }
+            ideaForm = IdeaForm(editing: idea, knownItems: knownItemIDs)
+        case .deleteIdea:
+            guard let idea = selectedIdea else { return [] }
+            pendingDelete = idea.id
+        case .cycleIdeaStatus:
+            guard let idea = selectedIdea else { return [] }
+            var next = idea.status
+            updateBacklog("\(idea.title): status", idea: idea.id) { next = $0.cycleStatus(of: idea.id, now: now)?.status ?? next }
+            message = "\(idea.title): \(next.rawValue)"
+            follow(idea.id)
+            return [.saveBacklog]
+        case .openSearch:
+            backlogScreen.filterEditor = LineEditor(backlogScreen.filterEditor?.text ?? "")
+        case .close:
+            if backlogScreen.filtered != nil {
+                backlogScreen.filtered = nil
+                backlogScreen.selected = 0
+            }
+        default:
+            break
+        }
+        clampBacklogSelection()
+        return []
+    }
+
+    mutating func reduceBacklogFilter(_ action: Action) -> [Effect] {
+        guard var editor = backlogScreen.filterEditor else { return [] }
+        switch action {
+        case .edit(let edit):
+            editor.apply(edit)
+            backlogScreen.filterEditor = editor
+            let query = editor.text.trimmingCharacters(in: .whitespaces)
+            backlogScreen.filtered = query.isEmpty ? nil : backlog.search(query).map(\.id)
+            backlogScreen.selected = 0
+        case .confirm:
+            backlogScreen.filterEditor = nil
+        case .close:
+            backlogScreen.filterEditor = nil
+            backlogScreen.filtered = nil
+            backlogScreen.selected = 0
+        case .moveUp: backlogScreen.selected -= 1
+        case .moveDown: backlogScreen.selected += 1
+        default:
+            return []
+        }
+        clampBacklogSelection()
+        return []
+    }
+
+    mutating func reduceIdeaForm(_ action: Action, now: Date) -> [Effect] {
+        guard var form = ideaForm else { return [] }
+        if form.confirmingDiscard {
+            if case .answer(let yes) = action {
+                if yes { ideaForm = nil; message = "Changes dropped" } else { form.confirmingDiscard = false; ideaForm = form }
+            }
+            return []
+        }
+        switch action {
+        case .nextField: form.moveFocus(by: 1)
+        case .previousField: form.moveFocus(by: -1)
+        case .edit(let edit): form.apply(edit, knownItems: knownItemIDs)
+        case .close:
+            if form.isChanged {
+                form.confirmingDiscard = true
+            } else {
+                ideaForm = nil
+                return []
+            }
+        case .confirm:
+            guard let fields = form.validate(knownItems: knownItemIDs) else {
+                ideaForm = form
+                message = "Not saved: fix the fields marked in red (\(form.problems.count))"
+                return []
+            }
+            ideaForm = nil
+            return saveIdea(fields, editing: form.editing, now: now)
+        default:
+            break
+        }
+        ideaForm = form
+        return []
+    }
+
+    private mutating func saveIdea(_ fields: ValidIdeaFields, editing: String?, now: Date) -> [Effect] {
+        if let id = editing {
+            let before = backlog[id]?.score
+            updateBacklog("edit \(fields.title)", idea: id) { $0.update(id, with: fields, now: now) }
+            if let idea = backlog[id] {
+                message = "Saved \(idea.title): score \(NumberText.rounded(before ?? 0)) → \(NumberText.rounded(idea.score))"
+            }
+            follow(id)
+        } else {
+            var added: Idea?
+            // The new id is known only after adding, so record the undo step by hand.
+            let newID = backlog.newID(for: fields.title)
+            updateBacklog("add \(fields.title)", idea: newID) { added = $0.add(fields, now: now) }
+            if let added {
+                message = "Added \(added.title): score \(NumberText.rounded(added.score)), rank \((backlog.rank(of: added.id) ?? 0) + 1)"
+                backlogScreen.filtered = nil
+                follow(added.id)
+            }
+        }
+        return [.saveBacklog]
+    }
+
+    mutating func answerDelete(_ action: Action) -> [Effect] {
+        guard let id = pendingDelete, case .answer(let yes) = action else {
+            if action == .close { pendingDelete = nil }
+            return []
+        }
+        pendingDelete = nil
+        guard yes, let idea = backlog[id] else { return [] }
+        updateBacklog("delete \(idea.title)", idea: id) { _ = $0.remove(id) }
+        if let filtered = backlogScreen.filtered { backlogScreen.filtered = filtered.filter { $0 != id } }
+        message = "Deleted \(idea.title) (u undoes)"
+        clampBacklogSelection()
+        return [.saveBacklog]
+    }
+
+    /// Keeps the selection on an idea whose rank may have changed.
+    mutating func follow(_ id: String) {
+        if let index = backlogRows.firstIndex(of: id) { backlogScreen.selected = index }
+        clampBacklogSelection()
+    }
+
+    mutating func clampBacklogSelection() {
+        let count = backlogRows.count
+        backlogScreen.selected = min(max(0, backlogScreen.selected), max(0, count - 1))
+        backlogScreen.scroll = TracksLayout.scroll(backlogScreen.scroll, toShow: backlogScreen.selected,
+                                                   height: BacklogLayout.listRows(viewport), total: count)
+    }
+}
+
+/// The Backlog screen's geometry, shared by the engine (paging) and the view.
+public enum BacklogLayout {
+    /// Rows of the detail pane under the table, with its rule.
+    public static let detailRows = 8
+
+    /// Table rows: the window less the title, the column headings, the detail pane and
+    /// the key bar.
+    public static func listRows(_ viewport: Size) -> Int {
+        max(1, viewport.rows - 3 - detailRows)
+    }
+}
