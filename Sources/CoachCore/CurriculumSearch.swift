@@ -40,8 +40,9 @@ public struct CurriculumSearch: Equatable, Sendable {
         self.entries = entries
     }
 
+    /// The same folding as the backlog's search: one rule for "café" finding "Cafe".
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        TextFold.fold(text)
     }
 
     /// Hits in curriculum order; at most `limit`.
