@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import CoachCore
+
+/// Notes on items, the focus track, and the search box on the Tracks screen.
+@Suite struct NotesAndFocusTests {
+    static func typed(_ text: String) -> [Action] { text.map { .edit(.insert($0)) } }
+
+    @Test func setNoteTrimsClearsAndKeepsStatus() {
+        var book = ProgressBook()
+        book.setStatus(.doing, of: "a", at: Fixture.now)
+        let changed1 = book.setNote("  read it  ", of: "a", at: Fixture.at(5))
+        #expect(changed1)
+        #expect(book.items["a"]?.note == "read it")
+        #expect(book.items["a"]?.status == .doing)
+        let changed2 = book.setNote("read it", of: "a", at: Fixture.at(9))
+        #expect(!changed2)
+        let changed3 = book.setNote("   ", of: "a", at: Fixture.at(9))
+        #expect(changed3)
+        #expect(book.items["a"]?.note == nil)
+        // A note on an item with no progress yet creates its entry as todo.
+        let changed4 = book.setNote("later", of: "b", at: Fixture.now)
+        #expect(changed4)
+        #expect(book.status(of: "b") == .todo)
+    }
+
+    @Test func noteEditorSavesOnEnterAndUndoRestores() {
+        var state = Fixture.itemsState()
+        Fixture.apply([.editNote], to: &state)
+        #expect(state.overlay == .detail(itemID: "alpha.1", scroll: 0))
+        #expect(state.isTyping)
+        let effects = Fixture.apply(Self.typed("Ünïcode ✓") + [.confirm], to: &state)
+        #expect(effects == [.saveProgress])
+        #expect(state.progress.items["alpha.1"]?.note == "Ünïcode ✓")
+        #expect(state.noteEditor == nil)
+        #expect(state.message == "Note saved")
+        Fixture.apply([.undo], to: &state)
+        #expect(state.progress.items["alpha.1"] == nil)
+        #expect(state.message == "Undid: note on Alpha 1")
+    }
+
+    @Test func escapeLeavesTheNoteUnchanged() {
+        var state = Fixture.itemsState()
+        Fixture.apply([.editNote] + Self.typed("draft") + [.close], to: &state)
+        #expect(state.progress.items["alpha.1"] == nil)
+        #expect(state.noteEditor == nil)
+        #expect(state.message == "Note not changed")
+    }
+
+    @Test func noteKeyOnTheTrackListDoesNothing() {
+        var state = Fixture.state()
+        Fixture.apply([.editNote], to: &state)
+        #expect(state.noteEditor == nil)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func focusTogglesIsSavedAndUndone() {
+        var state = Fixture.state()
+        Fixture.apply([.moveDown], to: &state)
+        #expect(Fixture.apply([.setFocus], to: &state) == [.saveSettings])
+        #expect(state.settings.focusTrack == "beta")
+        #expect(state.message == "Focus track: Beta")
+        Fixture.apply([.setFocus], to: &state)
+        #expect(state.settings.focusTrack == nil)
+        #expect(state.message == "No focus track")
+        #expect(Fixture.apply([.undo], to: &state) == [.saveSettings])
+        #expect(state.settings.focusTrack == "beta")
+    }
+
+    @Test func searchJumpsToTheChosenItem() {
+        var state = Fixture.state()
+        Fixture.apply([.openSearch] + Self.typed("beta 1"), to: &state)
+        let hits = state.search?.hits ?? []
+        #expect(hits.first == CurriculumSearch.Hit(track: 1, item: 0, matched: "title"))
+        // "Beta 1", "Beta 10", "Beta 11", "Beta 12" all contain "beta" and "1".
+        #expect(hits.count == 4)
+        Fixture.apply([.moveDown, .confirm], to: &state)
+        #expect(state.search == nil)
+        #expect(state.tracks.track == 1)
+        #expect(state.tracks.item == 9)
+        #expect(state.tracks.pane == .items)
+    }
+
+    @Test func searchEscapeClosesWithoutMoving() {
+        var state = Fixture.state()
+        Fixture.apply([.openSearch] + Self.typed("gamma") + [.close], to: &state)
+        #expect(state.search == nil)
+        #expect(state.tracks.track == 0)
+    }
+
+    @Test func typedLettersInSearchAreNotCommands() {
+        var state = Fixture.state()
+        Fixture.apply([.openSearch], to: &state)
+        #expect(KeyMap.action(for: .char("q"), in: state) == .edit(.insert("q")))
+        #expect(KeyMap.action(for: .char("j"), in: state) == .edit(.insert("j")))
+        #expect(KeyMap.action(for: .down, in: state) == .moveDown)
+        #expect(KeyMap.action(for: .enter, in: state) == .confirm)
+        #expect(KeyMap.action(for: .escape, in: state) == .close)
+    }
+}
