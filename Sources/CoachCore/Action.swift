@@ -31,6 +31,20 @@ public enum Action: Equatable, Sendable {
     case answer(Bool)
     /// Tab / Shift-Tab (and ↓ ↑) in a form.
     case nextField, previousField
+    /// A second passed (the shell sends it while a session runs, so the timer shows).
+    case tick
+    /// Today: `s` starts, pauses and resumes the session timer; `f` finishes and logs it.
+    case toggleTimer, finishSession
+    /// Today: Space marks the planned item done, or asks how its review went.
+    case markDone
+    /// The answer to "how did the review go?".
+    case rate(ReviewRating)
+    /// History: `d` deletes the selected journal entry (asks y/n).
+    case deleteEntry
+    /// Today: `+` / `-` change the daily goal by this many minutes.
+    case changeGoal(Int)
+    /// Today: `>` / `<` make the next / previous track the focus track.
+    case cycleFocus(Int)
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -39,5 +53,9 @@ public enum Effect: Hashable, Sendable {
     case saveProgress
     case saveSettings
     case saveBacklog
+    case saveJournal
+    case saveReviews
+    /// Save the running timer, or remove the saved one when the session ended.
+    case saveSession
     case quit
 }

@@ -9,7 +9,7 @@ public struct AppState: Equatable, Sendable {
     public private(set) var overallCount: ProgressCount
     public private(set) var settings: Settings
     public var viewport: Size
-    public var screen: Screen = .tracks
+    public var screen: Screen = .today
     public var tracks = TracksCursor()
     public var overlay: Overlay?
     /// The search box, while it is open.
@@ -23,6 +23,8 @@ public struct AppState: Equatable, Sendable {
     public var ideaForm: IdeaForm?
     /// The idea waiting for a y/n before it is deleted.
     public var pendingDelete: String?
+    /// The daily study session: plan, timer, journal, reviews, streaks.
+    public var study: StudyState
     /// Built the first time search opens, so start-up never pays for it.
     var searchIndex: CurriculumSearch?
     public var undo = UndoHistory()
@@ -30,14 +32,17 @@ public struct AppState: Equatable, Sendable {
     public var message: String?
 
     public init(curriculum: Curriculum, progress: ProgressBook, settings: Settings = Settings(),
-                backlog: Backlog = Backlog(), viewport: Size = Size(rows: 24, cols: 80)) {
+                backlog: Backlog = Backlog(), study: StudyState = StudyState(),
+                viewport: Size = Size(rows: 24, cols: 80)) {
         self.curriculum = curriculum
         self.progress = progress
         self.settings = settings
         self.backlog = backlog
+        self.study = study
         self.viewport = viewport
         trackCounts = curriculum.tracks.map { progress.count($0) }
         overallCount = trackCounts.reduce(ProgressCount(), +)
+        self.study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
     }
 
     /// The one door for changing progress: applies `change` and recounts the track that
@@ -45,6 +50,7 @@ public struct AppState: Equatable, Sendable {
     @discardableResult
     mutating func updateProgress(of itemID: String, _ change: (inout ProgressBook) -> Bool) -> Bool {
         guard change(&progress) else { return false }
+        study.planIsStale = true
         if let index = curriculum.trackIndex(containing: itemID) {
             let recount = progress.count(curriculum.tracks[index])
             overallCount = overallCount - trackCounts[index] + recount
@@ -71,6 +77,7 @@ public struct AppState: Equatable, Sendable {
     mutating func updateSettings(_ change: (inout Settings) -> Void) -> Bool {
         let before = settings
         change(&settings)
+        study.planIsStale = true
         return settings != before
     }
 
@@ -95,13 +102,17 @@ public struct SearchState: Equatable, Sendable {
 }
 
 public enum Screen: Int, CaseIterable, Equatable, Sendable {
+    case today = 1
     case tracks = 2
     case backlog = 3
+    case history = 4
 
     public var title: String {
         switch self {
+        case .today: "Today"
         case .tracks: "Tracks"
         case .backlog: "Backlog"
+        case .history: "History"
         }
     }
 }

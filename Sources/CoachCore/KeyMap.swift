@@ -2,6 +2,17 @@
 public enum KeyMap {
     public static func action(for key: Key, in state: AppState) -> Action? {
         if key == .resize { return nil }  // the shell turns a resize into .resize(Size)
+        if state.study.reviewPrompt != nil {
+            switch key {
+            case .char("h"), .char("1"): return .rate(.hard)
+            case .char("g"), .char("2"): return .rate(.good)
+            case .char("e"), .char("3"): return .rate(.easy)
+            case .escape: return .close
+            default: return nil
+            }
+        }
+        if state.study.finishNote != nil { return textField(key) }
+        if state.study.pendingEntryDelete != nil { return yesNo(key) }
         if let form = state.ideaForm {
             if form.confirmingDiscard { return yesNo(key) }
             switch key {
@@ -47,8 +58,10 @@ public enum KeyMap {
         case nil:
             if let action = screenKey(key) { return action }
             switch state.screen {
+            case .today: return todayKey(key)
             case .tracks: return tracksKey(key)
             case .backlog: return backlogKey(key)
+            case .history: return key == .char("d") ? .deleteEntry : common(key)
             }
         }
     }
@@ -68,6 +81,20 @@ public enum KeyMap {
         case .char("/"): .openSearch
         case .char(let c) where c.isNumber: c.wholeNumberValue.flatMap(Screen.init(rawValue:)).map { .showScreen($0) }
         default: nil
+        }
+    }
+
+    private static func todayKey(_ key: Key) -> Action? {
+        switch key {
+        case .enter: .open
+        case .char(" "): .markDone
+        case .char("s"): .toggleTimer
+        case .char("f"): .finishSession
+        case .char("+"), .char("="): .changeGoal(GoalStep.minutes)
+        case .char("-"): .changeGoal(-GoalStep.minutes)
+        case .char(">"): .cycleFocus(1)
+        case .char("<"): .cycleFocus(-1)
+        default: common(key)
         }
     }
 
@@ -122,6 +149,14 @@ public enum KeyMap {
 
     /// The keys shown in the bottom bar for what is on screen now.
     public static func hints(for state: AppState) -> [(key: String, label: String)] {
+        if let id = state.study.reviewPrompt {
+            let title = state.curriculum.item(id: id)?.title ?? id
+            return [("How did the review of \(title) go?", ""), ("h", "hard"), ("g", "good"), ("e", "easy"), ("Esc", "later")]
+        }
+        if state.study.finishNote != nil {
+            return [("Finish the session:", "type a note (optional)"), ("Enter", "log it"), ("Esc", "keep going")]
+        }
+        if state.study.pendingEntryDelete != nil { return [("y", "delete the session"), ("n", "keep")] }
         if let form = state.ideaForm {
             if form.confirmingDiscard { return [("y", "drop the changes"), ("n", "keep editing")] }
             return [("Tab ↓", "next"), ("S-Tab ↑", "previous"), ("←→", "move or choose"), ("Enter", "save"), ("Esc", "cancel")]
@@ -141,6 +176,11 @@ public enum KeyMap {
             return [("any key", "close help"), ("q", "quit")]
         case .detail:
             return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("n", "note"), ("Esc", "close"), ("u", "undo"), ("q", "quit")]
+        case nil where state.screen == .today:
+            return [("↑↓", "item"), ("Space", "done / review"), ("s", "timer"), ("f", "finish"), ("+-", "goal"),
+                    ("<>", "focus"), ("Enter", "detail"), ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
+        case nil where state.screen == .history:
+            return [("↑↓", "journal"), ("d", "delete session"), ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         case nil where state.screen == .backlog:
             return [("↑↓", "idea"), ("a", "add"), ("e", "edit"), ("d", "delete"), ("x", "status"), ("/", "filter"),
                     ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
@@ -154,6 +194,11 @@ public enum KeyMap {
         }
     }
 
+    /// The help for one screen: moving, that screen's keys, and the keys of everywhere.
+    public static func help(for screen: Screen) -> [(section: String, keys: [(key: String, label: String)])] {
+        help.filter { ["Move", screen.title, "Everywhere"].contains($0.section) }
+    }
+
     /// Every key, for the help overlay.
     public static let help: [(section: String, keys: [(key: String, label: String)])] = [
         ("Move", [
@@ -161,6 +206,14 @@ public enum KeyMap {
             ("PgUp PgDn", "a page up / down"),
             ("g G  Home End", "first / last"),
             ("← →  h l", "track list / items"),
+        ]),
+        ("Today", [
+            ("Space", "mark the planned item done (a review asks h/g/e)"),
+            ("s", "start / pause / resume the session timer"),
+            ("f", "finish and log the session, with a note"),
+            ("Enter", "open the planned item"),
+            ("+ -", "daily goal 5 minutes more / less"),
+            ("> <", "next / previous focus track"),
         ]),
         ("Tracks", [
             ("Enter", "open the item's detail (or enter a track)"),
@@ -178,8 +231,12 @@ public enum KeyMap {
             ("Tab ↓  S-Tab ↑", "in the form: next / previous field"),
             ("← →", "in the form: choose impact and status"),
         ]),
+        ("History", [
+            ("↑ ↓  PgUp PgDn", "scroll the journal"),
+            ("d", "delete the session at the top (asks y/n)"),
+        ]),
         ("Everywhere", [
-            ("2 3  Tab", "Tracks / Backlog screen"),
+            ("1 2 3 4  Tab", "Today / Tracks / Backlog / History"),
             ("u", "undo the last change (several steps)"),
             ("?", "this help"),
             ("q", "quit"),

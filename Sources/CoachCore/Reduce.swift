@@ -3,7 +3,21 @@ import Foundation
 /// The engine: applies one action to the state and says what the shell must do.
 /// Pure: the time comes in as `now`, and effects go out as values.
 public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
-    if case .resize = action {} else { state.message = nil }
+    state.study.advance(to: now)
+    let effects = reduceAction(&state, action, now: now)
+    // The plan is rebuilt only when it is shown and something it depends on changed.
+    if state.screen == .today {
+        state.study.refreshPlan(curriculum: state.curriculum, progress: state.progress, settings: state.settings)
+    }
+    return effects
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
+    switch action {
+    case .resize, .tick: break
+    default: state.message = nil
+    }
+    if action == .tick { return state.tick() }
     switch action {
     case .quit:
         return [.quit]
@@ -17,6 +31,9 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
         break
     }
     if state.ideaForm != nil { return state.reduceIdeaForm(action, now: now) }
+    if state.study.reviewPrompt != nil || state.study.finishNote != nil || state.study.pendingEntryDelete != nil {
+        return state.reduceStudyPrompt(action, now: now)
+    }
     if state.pendingDelete != nil { return state.answerDelete(action) }
     if state.backlogScreen.filterEditor != nil { return state.reduceBacklogFilter(action) }
     if state.search != nil { return state.reduceSearch(action) }
@@ -58,10 +75,14 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
     }
 
     switch state.screen {
+    case .today:
+        return state.reduceToday(action, now: now)
     case .tracks:
         return state.reduceTracks(action, now: now)
     case .backlog:
         return state.reduceBacklog(action, now: now)
+    case .history:
+        return state.reduceHistory(action)
     }
 }
 
@@ -69,6 +90,7 @@ extension AppState {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
         ideaForm != nil || search != nil || noteEditor != nil || backlogScreen.filterEditor != nil
+            || study.finishNote != nil
     }
 
     /// The item a note or status key acts on: the open detail's, else the selected one.
@@ -184,8 +206,19 @@ extension AppState {
             }
             return [.saveProgress]
         case .settings(let before):
+            let goal = settings.dailyGoalMinutes
             updateSettings { $0 = before }
-            return [.saveSettings]
+            guard goal != before.dailyGoalMinutes else { return [.saveSettings] }
+            // The goal's history follows the goal back.
+            let day = study.today
+            study.changeJournal { $0.goals.change(from: goal, to: before.dailyGoalMinutes, on: day) }
+            return [.saveSettings, .saveJournal]
+        case .journalEntry(let entry):
+            study.changeJournal { journal in
+                if journal.entry(id: entry.id) == nil { _ = journal.restore(entry) }
+            }
+            screen = .history
+            return [.saveJournal]
         case .idea(let id, let before):
             restoreIdea(id, to: before)
             screen = .backlog

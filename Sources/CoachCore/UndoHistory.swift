@@ -23,6 +23,8 @@ public struct UndoStep: Equatable, Sendable {
     public enum Change: Equatable, Sendable {
         /// An item's progress as it was before (nil: it had none).
         case progress(itemID: String, before: ItemProgress?)
+        /// A journal entry that was deleted.
+        case journalEntry(JournalEntry)
         /// An idea as it was before (nil: it did not exist).
         case idea(id: String, before: Idea?)
         /// The settings as they were before (focus track, goal).

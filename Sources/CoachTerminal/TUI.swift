@@ -34,6 +34,17 @@ public enum TUI {
             case .saveBacklog:
                 let backlog = state.backlog
                 saves.save("backlog") { try BacklogStore.save(backlog, to: home) }
+            case .saveJournal:
+                let journal = state.study.journal
+                saves.save("journal") { try JournalStore.save(journal, to: home) }
+            case .saveReviews:
+                let reviews = state.study.reviews
+                saves.save("reviews") { try ReviewStore.save(reviews, to: home) }
+            case .saveSession:
+                let timer = state.study.timer
+                saves.save("session") {
+                    if let timer { try SessionStore.save(timer, to: home) } else { try SessionStore.clear(home) }
+                }
             case .quit:
                 break
             }
@@ -56,8 +67,10 @@ public enum TUI {
 
             signal = terminal.takeSignal()
             if signal != 0 { break }
-            guard let key = terminal.readKey(timeout: 1000),
-                  let action = KeyMap.action(for: key, in: state) else { continue }
+            // Input waits at most a second, so the session timer ticks on screen.
+            let key = terminal.readKey(timeout: 1000)
+            let action: Action? = key.map { KeyMap.action(for: $0, in: state) } ?? .tick
+            guard let action else { continue }
             for effect in reduce(&state, action, now: Date()) {
                 if effect == .quit { running = false } else { save(effect) }
             }
@@ -65,9 +78,9 @@ public enum TUI {
         saves.drain()
         // Anything whose last write failed gets one more try before giving up.
         if !saves.failed.isEmpty {
-            if saves.failed["progress"] != nil { save(.saveProgress) }
-            if saves.failed["settings"] != nil { save(.saveSettings) }
-            if saves.failed["backlog"] != nil { save(.saveBacklog) }
+            let retry: [String: Effect] = ["progress": .saveProgress, "settings": .saveSettings, "backlog": .saveBacklog,
+                                           "journal": .saveJournal, "reviews": .saveReviews, "session": .saveSession]
+            for document in saves.failed.keys { if let effect = retry[document] { save(effect) } }
             saves.drain()
         }
         terminal.stop()

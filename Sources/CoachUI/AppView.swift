@@ -8,11 +8,13 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
         return buffer
     }
     switch state.screen {
+    case .today: drawToday(state, into: &buffer)
     case .tracks: TracksView.draw(state, into: &buffer)
     case .backlog: BacklogView.draw(state, into: &buffer)
+    case .history: drawHistory(state, into: &buffer)
     }
     switch state.overlay {
-    case .help: HelpView.draw(into: &buffer)
+    case .help: HelpView.draw(state.screen, into: &buffer)
     case .detail(let id, let scroll): ItemDetailView.draw(state, itemID: id, scroll: scroll, into: &buffer)
     case nil: break
     }
@@ -20,6 +22,45 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     if let form = state.ideaForm { IdeaFormView.draw(form, into: &buffer) }
     buffer.keyBar(KeyMap.hints(for: state), message: state.message, row: size.rows - 1)
     return buffer
+}
+
+/// Screen 1 from the state: the study state holds the plan and summaries ready.
+func drawToday(_ state: AppState, into buffer: inout ScreenBuffer) {
+    let study = state.study
+    buffer.titleBar(screen: "Today", right: "\(study.today)")
+    guard let plan = study.plan else { return }
+    let focus = state.settings.focusTrack.flatMap { state.curriculum.track(id: $0)?.title }
+    let model = TodayModel(plan: plan, curriculum: state.curriculum, timer: study.timer, now: study.now,
+                           streak: study.streaks, minutesToday: study.minutesToday, goal: state.settings.dailyGoalMinutes,
+                           selected: study.selected, focusTrackTitle: focus)
+    TodayView.draw(model, into: &buffer, top: 2, bottom: buffer.size.rows - 1)
+    if let note = study.finishNote {
+        let row = buffer.size.rows - 2
+        buffer.fill(row: row, col: 0, width: buffer.size.cols)
+        buffer.put("Note:", row: row, col: 1, style: Style(.accent, bold: true))
+        buffer.textField(note, row: row, col: 7, width: buffer.size.cols - 8)
+    }
+}
+
+/// Screen 4 from the state.
+func drawHistory(_ state: AppState, into buffer: inout ScreenBuffer) {
+    let study = state.study
+    let sessions = study.journal.entries.count
+    buffer.titleBar(screen: "History", right: "\(sessions) session\(sessions == 1 ? "" : "s") logged")
+    let tracks = zip(state.curriculum.tracks, state.trackCounts).map { (title: $0.0.title, count: $0.1) }
+    var titles: [String: String] = [:]
+    let journal = study.journal.newestFirst
+    let visible = journal.dropFirst(study.journalScroll).prefix(buffer.size.rows)
+    for entry in visible { for id in entry.items { titles[id] = state.curriculum.item(id: id)?.title } }
+    let model = HistoryModel(today: study.today, minutesByDay: study.minutesByDay, goals: study.journal.goals,
+                             streaks: study.streaks, trackProgress: tracks, journal: journal,
+                             journalScroll: study.journalScroll, itemTitles: titles)
+    HistoryView.draw(model, into: &buffer, top: 1, bottom: buffer.size.rows - 1)
+    if let id = study.pendingEntryDelete, let entry = study.journal.entry(id: id) {
+        let row = buffer.size.rows - 2
+        buffer.fill(row: row, col: 0, width: buffer.size.cols)
+        buffer.put("Delete the session of \(entry.day) (\(entry.minutes) min)? y/n", row: row, col: 1, style: Style(.bad, bold: true))
+    }
 }
 
 /// Below 60×16 the layouts break, so one line asks for more room instead.

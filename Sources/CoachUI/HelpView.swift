@@ -1,12 +1,12 @@
 import CoachCore
 
-/// `?`: every key, grouped, in a box; the groups flow into a second column when the
-/// window is too short for one.
+/// `?`: the keys of the screen on show (plus moving and the global ones), grouped, in a
+/// box; the groups flow into a second column when the window is too short for one.
 enum HelpView {
     static let keyWidth = 16
 
-    static func draw(into buffer: inout ScreenBuffer) {
-        let sections = KeyMap.help
+    static func draw(_ screen: Screen, into buffer: inout ScreenBuffer) {
+        let sections = KeyMap.help(for: screen)
         let oneColumn = sections.reduce(0) { $0 + $1.keys.count + 2 } + 1
         let twoColumns = buffer.size.rows - 2 < oneColumn + 2 && buffer.size.cols >= 100
         let columnHeight = twoColumns ? (oneColumn + 1) / 2 + 2 : oneColumn

@@ -31,8 +31,17 @@ struct CoachCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CoachFailure(error.description)
         }
+        let study: StudyState
+        do {
+            // A session that an earlier run left running is logged before anything is shown.
+            try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: .current, holding: lock)
+            study = StudyState(journal: try JournalStore.load(context.home), reviews: try ReviewStore.load(context.home),
+                               timeZone: .current, now: Date())
+        } catch let error as StoreError {
+            throw CoachFailure(error.description)
+        }
         var state = AppState(curriculum: context.curriculum, progress: context.progress, settings: context.settings,
-                             backlog: backlog)
+                             backlog: backlog, study: study)
         if !context.warnings.isEmpty {
             let count = context.warnings.count
             state.message = "\(count) problem\(count == 1 ? "" : "s") in your own track files (\(context.home.tracksFolder.path)); run `coach tracks` to see them"

@@ -48,8 +48,11 @@ enum Fixture {
     /// 8 rows → TracksLayout.listRows == 5, small enough to page and scroll.
     static let smallViewport = Size(rows: 8, cols: 80)
 
+    /// A state on the Tracks screen, which most engine tests are about.
     static func state(viewport: Size = Size(rows: 24, cols: 80), progress: ProgressBook = ProgressBook()) -> AppState {
-        AppState(curriculum: curriculum(), progress: progress, viewport: viewport)
+        var state = AppState(curriculum: curriculum(), progress: progress, viewport: viewport)
+        state.screen = .tracks
+        return state
     }
 
     /// A state with the items pane of track `track` focused and item `item` selected.

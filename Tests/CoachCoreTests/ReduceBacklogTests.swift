@@ -137,13 +137,15 @@ import Testing
     @Test func screensSwitchWithNumbersAndTab() {
         var state = Fixture.state()
         #expect(KeyMap.action(for: .char("3"), in: state) == .showScreen(.backlog))
-        #expect(KeyMap.action(for: .char("1"), in: state) == nil)
+        #expect(KeyMap.action(for: .char("1"), in: state) == .showScreen(.today))
+        #expect(KeyMap.action(for: .char("4"), in: state) == .showScreen(.history))
+        #expect(KeyMap.action(for: .char("5"), in: state) == nil)
         Fixture.apply([.nextScreen], to: &state)
         #expect(state.screen == .backlog)
-        Fixture.apply([.nextScreen], to: &state)
-        #expect(state.screen == .tracks)
+        Fixture.apply([.nextScreen, .nextScreen], to: &state)
+        #expect(state.screen == .today)
         Fixture.apply([.previousScreen], to: &state)
-        #expect(state.screen == .backlog)
+        #expect(state.screen == .history)
     }
 
     @Test func pagingStaysInsideTheRows() {

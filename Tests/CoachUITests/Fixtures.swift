@@ -23,7 +23,9 @@ enum Fixtures {
     static let day = Date(timeIntervalSince1970: 1_700_000_000)
 
     static func state(size: Size = Size(rows: 16, cols: 64)) -> AppState {
-        AppState(curriculum: curriculum, progress: ProgressBook(), viewport: size)
+        var state = AppState(curriculum: curriculum, progress: ProgressBook(), viewport: size)
+        state.screen = .tracks
+        return state
     }
 
     static func apply(_ actions: [Action], to state: inout AppState) {

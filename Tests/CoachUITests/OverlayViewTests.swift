@@ -24,21 +24,29 @@ import Testing
             Section(title: "S", items: [Item(id: "t.a", title: "A", summary: "s", minutes: 5, resources: resources)]),
         ])])
         var state = AppState(curriculum: curriculum, progress: ProgressBook(), viewport: Size(rows: 16, cols: 60))
+        state.screen = .tracks
         Fixtures.apply([.focusRight, .open, .moveDown, .moveDown, .moveDown], to: &state)
         let text = render(state, size: state.viewport).text
         #expect(!text.contains("t · t.a"))
         #expect(text.contains("4–15 of 26"))
     }
 
-    @Test func helpListsEveryKeyGroup() {
+    @Test(arguments: Screen.allCases)
+    func helpListsTheKeysOfTheScreenOnShow(screen: Screen) {
         var state = Fixtures.state(size: Size(rows: 30, cols: 80))
+        state.screen = screen
         Fixtures.apply([.toggleHelp], to: &state)
         let text = render(state, size: state.viewport).text
-        for group in KeyMap.help {
-            #expect(text.contains(group.section))
-            for key in group.keys { #expect(text.contains(key.label)) }
-        }
         #expect(text.contains("┌─ Keys ─"))
+        for group in KeyMap.help(for: screen) {
+            #expect(text.contains(group.section))
+            for key in group.keys { #expect(text.contains(key.label), "\(key.label)") }
+        }
+        // Keys of the other screens stay out.
+        let shown = Set(KeyMap.help(for: screen).flatMap { $0.keys.map(\.label) })
+        for group in KeyMap.help where !shown.contains(group.keys[0].label) {
+            for key in group.keys where !shown.contains(key.label) { #expect(!text.contains(key.label)) }
+        }
     }
 }
 

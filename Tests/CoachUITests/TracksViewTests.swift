@@ -53,6 +53,7 @@ import Testing
         let items = (1...40).map { Item(id: "long.i\($0)", title: "Item \($0)", summary: "s", minutes: 5) }
         let curriculum = Curriculum(tracks: [Track(id: "long", title: "Long", sections: [Section(title: "All", items: items)])])
         var state = AppState(curriculum: curriculum, progress: ProgressBook(), viewport: Size(rows: 16, cols: 60))
+        state.screen = .tracks
         Fixtures.apply([.focusRight, .moveBottom], to: &state)
         let lines = render(state, size: state.viewport).lines
         #expect(lines[14].contains("Item 40"))

@@ -7,7 +7,7 @@ import Testing
     @Test func searchOpenMatchWriteNoteRelaunchAndSeeIt() throws {
         let home = TemporaryHome()
         let tmux = try Tmux(command: TracksJourneyTests.command(home: home))
-        try tmux.waitFor("AI Product")
+        try tmux.openTracks()
         try tmux.send("/")
         try tmux.waitFor("┌─ Search")
         try tmux.type("reAct")
@@ -27,7 +27,7 @@ import Testing
         try tmux.waitForExit()
 
         let again = try Tmux(command: TracksJourneyTests.command(home: home))
-        let screen = try again.waitFor("★ Agents")
+        let screen = try again.openTracks()
         #expect(screen.contains("★ Agents"))
         try again.send("/")
         try again.type("react")

@@ -35,7 +35,7 @@ import Testing
     func signalRestoresTheTerminal(name: String, signal: Int32) throws {
         let home = TemporaryHome()
         let tmux = try Self.session(home: home)
-        try tmux.waitFor("AI Product")
+        try tmux.waitFor("Coach · Today")
         #expect(try tmux.value("#{alternate_on}") == "1")
         kill(try Self.coachPID(tmux), signal)
         try Self.expectRestored(tmux, status: "\(128 + signal)")
@@ -44,7 +44,7 @@ import Testing
     @Test func ctrlCRestoresTheTerminal() throws {
         let home = TemporaryHome()
         let tmux = try Self.session(home: home)
-        try tmux.waitFor("AI Product")
+        try tmux.waitFor("Coach · Today")
         try tmux.send("C-c")
         try Self.expectRestored(tmux, status: "\(128 + SIGINT)")
     }
@@ -52,7 +52,7 @@ import Testing
     @Test func quitRestoresTheTerminal() throws {
         let home = TemporaryHome()
         let tmux = try Self.session(home: home)
-        try tmux.waitFor("AI Product")
+        try tmux.waitFor("Coach · Today")
         try tmux.send("q")
         try Self.expectRestored(tmux, status: "0")
     }

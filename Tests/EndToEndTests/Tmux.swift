@@ -59,6 +59,14 @@ final class Tmux {
         try waitFor(timeout: timeout, "\"\(text)\"") { $0.contains(text) }
     }
 
+    /// Coach opens on Today; most journeys start on the Tracks screen.
+    @discardableResult
+    func openTracks() throws -> String {
+        try waitFor("Coach · Today")
+        try send("2")
+        return try waitFor("AI Product")
+    }
+
     /// True once the program in the pane has exited.
     var paneDead: Bool {
         (try? value("#{pane_dead}")) == "1"

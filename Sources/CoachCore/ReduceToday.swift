@@ -1,0 +1,179 @@
+import Foundation
+
+/// Screen 1 (Today: the plan and the session timer) and screen 4 (History: the journal).
+extension AppState {
+    /// The plan row the cursor is on.
+    public var selectedPlanEntry: DailyPlan.Entry? {
+        guard let entries = study.plan?.entries, entries.indices.contains(study.selected) else { return nil }
+        return entries[study.selected]
+    }
+
+    mutating func tick() -> [Effect] {
+        // While a session runs, note the time now and then, so a crash logs what ran.
+        guard var timer = study.timer, timer.isRunning, study.now.timeIntervalSince(timer.lastSeen) >= StudyTiming.checkpointSeconds else {
+            return []
+        }
+        timer.checkpoint(at: study.now)
+        study.changeTimer { $0 = timer }
+        return [.saveSession]
+    }
+
+    mutating func reduceToday(_ action: Action, now: Date) -> [Effect] {
+        let count = study.plan?.entries.count ?? 0
+        switch action {
+        case .moveUp: study.selected = max(0, study.selected - 1)
+        case .moveDown: study.selected = min(max(0, count - 1), study.selected + 1)
+        case .moveTop: study.selected = 0
+        case .moveBottom: study.selected = max(0, count - 1)
+        case .open:
+            if let entry = selectedPlanEntry { overlay = .detail(itemID: entry.itemID, scroll: 0) }
+        case .toggleTimer:
+            var timer = study.timer ?? SessionTimer.start(at: now)
+            if study.timer != nil { timer.toggle(at: now) }
+            message = study.timer == nil ? "Session started" : (timer.isRunning ? "Session resumed" : "Session paused")
+            study.changeTimer { $0 = timer }
+            return [.saveSession]
+        case .finishSession:
+            guard study.timer != nil else {
+                message = "No session running: s starts one"
+                return []
+            }
+            study.finishNote = LineEditor()
+        case .changeGoal(let delta):
+            return changeGoal(by: delta)
+        case .cycleFocus(let step):
+            guard !curriculum.tracks.isEmpty else { return [] }
+            let ids = curriculum.tracks.map(\.id)
+            let current = settings.focusTrack.flatMap { ids.firstIndex(of: $0) } ?? (step > 0 ? -1 : 0)
+            let next = curriculum.tracks[(current + step + ids.count) % ids.count]
+            let before = settings
+            updateSettings { $0.focusTrack = next.id }
+            undo.record(UndoStep(label: "focus → \(next.title)", change: .settings(before: before)))
+            message = "Focus track: \(next.title)"
+            return [.saveSettings]
+        case .markDone:
+            guard let entry = selectedPlanEntry else { return [] }
+            if entry.kind == .review {
+                study.reviewPrompt = entry.itemID
+                return []
+            }
+            guard progress.status(of: entry.itemID) != .done else {
+                message = "Already done today"
+                return []
+            }
+            let effects = changeStatus(of: entry.itemID, at: now) { _ in .done }
+            return effects + touch(entry.itemID)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The goal moves in steps within its range; the journal remembers from which day
+    /// each goal holds, so streaks judge every day by the goal in force then.
+    mutating func changeGoal(by delta: Int) -> [Effect] {
+        let before = settings
+        let goal = min(Settings.goalRange.upperBound, max(Settings.goalRange.lowerBound, settings.dailyGoalMinutes + delta))
+        guard goal != before.dailyGoalMinutes else {
+            message = "The daily goal stays within \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes"
+            return []
+        }
+        updateSettings { $0.dailyGoalMinutes = goal }
+        let day = study.today
+        study.changeJournal { $0.goals.change(from: before.dailyGoalMinutes, to: goal, on: day) }
+        undo.record(UndoStep(label: "goal → \(goal) min", change: .settings(before: before)))
+        message = "Daily goal: \(goal) minutes"
+        return [.saveSettings, .saveJournal]
+    }
+
+    /// Counts an item as touched by the running session.
+    private mutating func touch(_ itemID: String) -> [Effect] {
+        guard study.timer != nil else { return [] }
+        study.changeTimer { $0?.touch(itemID) }
+        return [.saveSession]
+    }
+
+    mutating func reduceHistory(_ action: Action) -> [Effect] {
+        let count = study.journal.entries.count
+        switch action {
+        case .moveUp: study.journalScroll = max(0, study.journalScroll - 1)
+        case .moveDown: study.journalScroll = min(max(0, count - 1), study.journalScroll + 1)
+        case .pageUp: study.journalScroll = max(0, study.journalScroll - 10)
+        case .pageDown: study.journalScroll = min(max(0, count - 1), study.journalScroll + 10)
+        case .moveTop: study.journalScroll = 0
+        case .moveBottom: study.journalScroll = max(0, count - 1)
+        case .deleteEntry:
+            let entries = study.journal.newestFirst
+            guard entries.indices.contains(study.journalScroll) else { return [] }
+            study.pendingEntryDelete = entries[study.journalScroll].id
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The three questions of the study screens: how did the review go, the note when
+    /// finishing, and delete this journal entry.
+    mutating func reduceStudyPrompt(_ action: Action, now: Date) -> [Effect] {
+        if let id = study.reviewPrompt {
+            guard case .rate(let rating) = action else {
+                if action == .close { study.reviewPrompt = nil }
+                return []
+            }
+            study.reviewPrompt = nil
+            var recorded = false
+            let (day, zone, progress) = (study.today, study.timeZone, self.progress)
+            study.changeReviews { recorded = $0.record(rating, for: id, on: day, progress: progress, timeZone: zone) != nil }
+            guard recorded else { return [] }
+            let title = curriculum.item(id: id)?.title ?? id
+            message = "Reviewed \(title): \(rating.rawValue)"
+            return [.saveReviews] + touch(id)
+        }
+        if var note = study.finishNote {
+            switch action {
+            case .edit(let edit):
+                note.apply(edit)
+                study.finishNote = note
+            case .close:
+                study.finishNote = nil
+            case .confirm:
+                study.finishNote = nil
+                guard let timer = study.timer else { return [] }
+                let text = note.text.trimmingCharacters(in: .whitespaces)
+                study.changeTimer { $0 = nil }
+                guard let entry = timer.finish(at: now, timeZone: study.timeZone, note: text.isEmpty ? nil : text) else {
+                    message = "Session under half a minute: not logged"
+                    return [.saveSession]
+                }
+                var logged = entry
+                study.changeJournal { logged = $0.add(entry) }
+                message = "Logged \(logged.minutes) min · today \(study.minutesToday) of \(settings.dailyGoalMinutes)"
+                return [.saveJournal, .saveSession]
+            default:
+                break
+            }
+            return []
+        }
+        if let id = study.pendingEntryDelete {
+            study.pendingEntryDelete = nil
+            guard action == .answer(true) else { return [] }
+            var removed: JournalEntry?
+            study.changeJournal { removed = $0.delete(id: id) }
+            guard let removed else { return [] }
+            undo.record(UndoStep(label: "delete the session of \(removed.day)", change: .journalEntry(removed)))
+            study.journalScroll = min(study.journalScroll, max(0, study.journal.entries.count - 1))
+            message = "Deleted the session of \(removed.day) (u undoes)"
+            return [.saveJournal]
+        }
+        return []
+    }
+}
+
+public enum GoalStep {
+    public static let minutes = 5
+}
+
+public enum StudyTiming {
+    /// How often a running session notes the time, so a crash loses at most this much.
+    public static let checkpointSeconds: TimeInterval = 15
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Everything the Today and History screens show, with the derived values (plan,
+/// streaks, minutes per day) kept ready so a key press never recomputes them.
+public struct StudyState: Equatable, Sendable {
+    public private(set) var journal: Journal
+    public private(set) var reviews: ReviewBook
+    /// The running (or paused) session; saved as it goes so a crash still logs it.
+    public private(set) var timer: SessionTimer?
+    public let timeZone: TimeZone
+    /// The time of the last action: the engine's only clock, set by `reduce`.
+    public private(set) var now: Date
+
+    public private(set) var plan: DailyPlan?
+    public private(set) var streaks: Streaks
+    public private(set) var minutesByDay: [StudyDay: Int]
+    /// Set when progress, reviews or settings change; the plan is rebuilt when shown.
+    var planIsStale = true
+    private var summarizedDay: StudyDay
+
+    /// Today screen: the selected plan row. History: the first journal row shown.
+    public var selected = 0
+    public var journalScroll = 0
+    /// The planned review waiting for hard/good/easy.
+    public var reviewPrompt: String?
+    /// The note typed when finishing the session.
+    public var finishNote: LineEditor?
+    /// The journal entry waiting for y/n before it is deleted.
+    public var pendingEntryDelete: Int?
+
+    public init(journal: Journal = Journal(), reviews: ReviewBook = ReviewBook(items: [:]), timer: SessionTimer? = nil,
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!, now: Date = Date(timeIntervalSince1970: 0)) {
+        self.journal = journal
+        self.reviews = reviews
+        self.timer = timer
+        self.timeZone = timeZone
+        self.now = now
+        let today = StudyDay(now, in: timeZone)
+        summarizedDay = today
+        minutesByDay = journal.minutesByDay
+        streaks = Streaks(minutes: minutesByDay, goals: journal.goals, today: today)
+    }
+
+    public var today: StudyDay { StudyDay(now, in: timeZone) }
+    public var minutesToday: Int { minutesByDay[today] ?? 0 }
+
+    /// Called by `reduce` with each action's time: a new day refreshes what depends on it.
+    mutating func advance(to time: Date) {
+        now = time
+        if today != summarizedDay {
+            summarizedDay = today
+            planIsStale = true
+            resummarize()
+        }
+    }
+
+    mutating func resummarize() {
+        minutesByDay = journal.minutesByDay
+        streaks = Streaks(minutes: minutesByDay, goals: journal.goals, today: today)
+    }
+
+    mutating func refreshPlan(curriculum: Curriculum, progress: ProgressBook, settings: Settings) {
+        guard planIsStale else { return }
+        plan = DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
+                         day: today, timeZone: timeZone)
+        planIsStale = false
+        selected = min(selected, max(0, (plan?.entries.count ?? 1) - 1))
+    }
+
+    // The doors: every change of journal, reviews or timer goes through one of these.
+
+    mutating func changeJournal(_ change: (inout Journal) -> Void) {
+        change(&journal)
+        resummarize()
+    }
+
+    mutating func changeReviews(_ change: (inout ReviewBook) -> Void) {
+        change(&reviews)
+        planIsStale = true
+    }
+
+    mutating func changeTimer(_ change: (inout SessionTimer?) -> Void) {
+        change(&timer)
+    }
+}

@@ -1,0 +1,341 @@
+import CoachCore
+
+/// A track's title and its counts, for the progress bars of the History screen.
+public struct TrackProgressLine: Equatable, Sendable {
+    public var title: String
+    public var count: ProgressCount
+
+    public init(title: String, count: ProgressCount) {
+        self.title = title
+        self.count = count
+    }
+}
+
+/// What the History screen shows, as plain values: the view needs no `AppState`.
+public struct HistoryModel: Sendable {
+    public var today: StudyDay
+    public var minutesByDay: [StudyDay: Int]
+    /// The goal in force on each day, for shading the heatmap.
+    public var goals: GoalHistory
+    public var streaks: Streaks
+    public var trackProgress: [TrackProgressLine]
+    /// The journal's entries, newest first.
+    public var journal: [JournalEntry]
+    /// Index of the first journal entry shown.
+    public var journalScroll: Int
+    /// Item titles by id, for a journal entry without a note; an id missing here is shown as itself.
+    public var itemTitles: [String: String]
+
+    public init(today: StudyDay, minutesByDay: [StudyDay: Int], goals: GoalHistory, streaks: Streaks,
+                trackProgress: [(title: String, count: ProgressCount)], journal: [JournalEntry],
+                journalScroll: Int = 0, itemTitles: [String: String] = [:]) {
+        self.today = today
+        self.minutesByDay = minutesByDay
+        self.goals = goals
+        self.streaks = streaks
+        self.trackProgress = trackProgress.map { TrackProgressLine(title: $0.title, count: $0.count) }
+        self.journal = journal
+        self.journalScroll = journalScroll
+        self.itemTitles = itemTitles
+    }
+
+    /// Everything from the journal itself: minutes per day, goals, streaks, entries newest first.
+    public init(journal: Journal, today: StudyDay, trackProgress: [(title: String, count: ProgressCount)],
+                journalScroll: Int = 0, itemTitles: [String: String] = [:]) {
+        let minutes = journal.minutesByDay
+        self.init(today: today, minutesByDay: minutes, goals: journal.goals,
+                  streaks: Streaks(minutes: minutes, goals: journal.goals, today: today),
+                  trackProgress: trackProgress, journal: journal.newestFirst, journalScroll: journalScroll,
+                  itemTitles: itemTitles)
+    }
+}
+
+/// Screen 4: streaks, a heatmap of the last 20 weeks, minutes per week, progress per
+/// track and the journal. Two columns when the window is wide enough (heatmap and
+/// tracks on the left, weeks and journal on the right); otherwise one, in that order
+/// of priority, each part cut to what fits.
+public enum HistoryView {
+    public static let heatmapWeeks = 20
+    public static let chartWeeks = 12
+    /// The right column needs this much to be worth having.
+    static let rightMinimum = 30
+    static let gap = 3
+
+    /// Draws into rows `top..<bottom` (the title bar and key bar are the caller's).
+    public static func draw(_ model: HistoryModel, into buffer: inout ScreenBuffer, top: Int, bottom: Int) {
+        let cols = buffer.size.cols
+        guard cols > 20, bottom > top else { return }
+        drawStreakLine(model, row: top, col: 1, width: cols - 2, into: &buffer)
+        let blockTop = top + 2
+        guard blockTop < bottom else { return }
+        let cellWidth = cols >= 120 ? 3 : 2
+        let heatWidth = heatmapWidth(cellWidth: cellWidth)
+        if cols - 2 >= heatWidth + gap + rightMinimum {
+            let rightCol = 1 + heatWidth + gap
+            let rightWidth = cols - rightCol - 1
+            let heatEnd = drawHeatmap(model, cellWidth: cellWidth, col: 1, width: heatWidth, top: blockTop, bottom: bottom, into: &buffer)
+            drawTracks(model, col: 1, width: heatWidth, top: heatEnd + 1, bottom: bottom, into: &buffer)
+            let weeksEnd = drawWeeks(model, col: rightCol, width: rightWidth, top: blockTop, bottom: bottom, into: &buffer)
+            drawJournal(model, col: rightCol, width: rightWidth, top: weeksEnd + 1, bottom: bottom, into: &buffer)
+        } else {
+            let width = cols - 2
+            var row = drawHeatmap(model, cellWidth: min(cellWidth, width >= heatmapWidth(cellWidth: 2) ? 2 : 1),
+                                  col: 1, width: width, top: blockTop, bottom: bottom, into: &buffer)
+            row = drawWeeks(model, col: 1, width: width, top: row + 1, bottom: bottom, into: &buffer)
+            row = drawTracks(model, col: 1, width: width, top: row + 1, bottom: bottom, into: &buffer)
+            drawJournal(model, col: 1, width: width, top: row + 1, bottom: bottom, into: &buffer)
+        }
+    }
+
+    // MARK: Streaks
+
+    static func drawStreakLine(_ model: HistoryModel, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let streaks = model.streaks
+        var x = col
+        x += buffer.put("Streak ", row: row, col: x, style: Style(.heading, bold: true))
+        x += buffer.put(TodayView.days(streaks.current), row: row, col: x,
+                        style: Style(streaks.current > 0 ? .good : .normal, bold: true))
+        x += buffer.put(" · longest \(TodayView.days(streaks.longest))", row: row, col: x, style: Style(.dim))
+        if streaks.todayCounts {
+            x += buffer.put(" · today counts ✓", row: row, col: x, style: Style(.good))
+        } else if streaks.atRisk {
+            x += buffer.put(" · at risk: reach the goal today to keep it", row: row, col: x, style: Style(.warn, bold: true))
+        }
+        let total = model.minutesByDay.reduce(0) { $1.key <= model.today ? $0 + max(0, $1.value) : $0 }
+        let sessions = model.journal.count
+        let summary = "\(Duration.short(total)) logged in \(sessions) session\(sessions == 1 ? "" : "s")"
+        let w = DisplayWidth.of(summary)
+        if sessions > 0, x + 2 + w <= col + width {
+            buffer.put(summary, row: row, col: col + width - w, style: Style(.dim))
+        }
+    }
+
+    // MARK: Heatmap
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let labelWidth = 4
+
+    /// Cells are `cellWidth - 1` characters and a gap.
+    static func heatmapWidth(cellWidth: Int) -> Int {
+        labelWidth + heatmapWeeks * cellWidth - (cellWidth > 1 ? 1 : 0)
+    }
+
+    /// A heatmap cell's character for a level of `CalendarGrid.level`.
+    public static func heatCharacter(_ level: Int) -> Character {
+        switch level {
+        case ...0: " "
+        case 1: "░"
+        case 2: "▒"
+        case 3: "▓"
+        default: "█"
+        }
+    }
+
+    /// A heatmap cell's role: below the goal, the goal reached, or nothing logged.
+    public static func heatRole(_ level: Int) -> Role {
+        switch level {
+        case ...0: .barEmpty
+        case 1, 2: .bar
+        default: .good
+        }
+    }
+
+    static func monthName(_ month: Int) -> String {
+        monthNames[min(max(month, 1), 12) - 1]
+    }
+
+    /// "Jul – Nov 2026", or "Aug 2026 – Jan 2027" across a year's end.
+    static func span(_ grid: CalendarGrid) -> String {
+        let first = grid.firstDay, last = grid.today
+        if first.year == last.year {
+            return "\(monthName(first.month)) – \(monthName(last.month)) \(last.year)"
+        }
+        return "\(monthName(first.month)) \(first.year) – \(monthName(last.month)) \(last.year)"
+    }
+
+    /// Returns the row after the last one drawn.
+    @discardableResult
+    static func drawHeatmap(_ model: HistoryModel, cellWidth: Int, col: Int, width: Int, top: Int, bottom: Int,
+                            into buffer: inout ScreenBuffer) -> Int {
+        let grid = CalendarGrid(today: model.today, weeks: heatmapWeeks)
+        var row = top
+        guard row < bottom else { return row }
+        let heading = "Last \(heatmapWeeks) weeks"
+        let x = buffer.put(heading, row: row, col: col, width: width, style: Style(.heading, bold: true))
+        buffer.put(" · " + span(grid), row: row, col: col + x, width: width - x, style: Style(.dim))
+        row += 1
+        guard row < bottom else { return row }
+        let gridCol = col + labelWidth
+        var free = gridCol
+        for start in grid.monthStarts {
+            let at = gridCol + start.column * cellWidth
+            guard at >= free, at + 3 <= col + width else { continue }
+            free = at + buffer.put(monthName(start.month), row: row, col: at, style: Style(.dim)) + 1
+        }
+        row += 1
+        let cell = max(1, cellWidth - 1)
+        for weekday in 0..<CalendarGrid.daysPerWeek where row < bottom {
+            buffer.put(weekdayNames[weekday], row: row, col: col, width: labelWidth, style: Style(.dim))
+            for column in 0..<grid.weeks {
+                let day = grid.day(column: column, row: weekday)
+                let at = gridCol + column * cellWidth
+                guard !grid.isFuture(day), at + cell <= col + width else { continue }
+                let level = CalendarGrid.level(minutes: model.minutesByDay[day] ?? 0, goal: model.goals.goal(on: day))
+                buffer.fill(row: row, col: at, width: cell, with: heatCharacter(level),
+                            style: Style(heatRole(level), bold: day == model.today, reverse: day == model.today))
+            }
+            row += 1
+        }
+        guard row < bottom else { return row }
+        // The legend, under the grid.
+        var at = gridCol
+        let keys: [(level: Int, label: String)] = [(1, "<½ goal"), (2, "<goal"), (3, "goal"), (4, "2× goal")]
+        for key in keys {
+            let need = 2 + DisplayWidth.of(key.label)
+            guard at + need <= col + width else { break }
+            buffer.put(String(heatCharacter(key.level)), row: row, col: at, style: Style(heatRole(key.level)))
+            buffer.put(key.label, row: row, col: at + 2, style: Style(.dim))
+            at += need + 2
+        }
+        return row + 1
+    }
+
+    // MARK: Minutes per week
+
+    /// "Nov 16": the Monday that starts the week.
+    static func weekLabel(_ day: StudyDay) -> String {
+        "\(monthName(day.month)) \(day.day)"
+    }
+
+    @discardableResult
+    static func drawWeeks(_ model: HistoryModel, col: Int, width: Int, top: Int, bottom: Int,
+                          into buffer: inout ScreenBuffer) -> Int {
+        guard bottom - top >= 2 else { return top }
+        let grid = CalendarGrid(today: model.today, weeks: chartWeeks)
+        let totals = grid.weekTotals(model.minutesByDay)
+        let weeklyGoal = 7 * max(0, model.goals.goal(on: model.today))
+        let scale = max(1, max(weeklyGoal, totals.max() ?? 0))
+        var row = top
+        let heading = "Minutes per week"
+        buffer.put(heading, row: row, col: col, width: width, style: Style(.heading, bold: true))
+        let goalText = "goal \(Duration.short(weeklyGoal))/week"
+        let goalWidth = DisplayWidth.of(goalText)
+        if weeklyGoal > 0, DisplayWidth.of(heading) + 2 + goalWidth <= width {
+            buffer.put(goalText, row: row, col: col + width - goalWidth, style: Style(.dim))
+        }
+        row += 1
+        let labelWidth = 7
+        let minutesWidth = 6
+        let barWidth = min(50, width - labelWidth - 1 - minutesWidth)
+        let shown = min(chartWeeks, bottom - row)
+        for column in (chartWeeks - shown)..<chartWeeks {
+            let current = column == chartWeeks - 1
+            let minutes = totals[column]
+            buffer.put(weekLabel(grid.weekStart(column: column)), row: row, col: col, width: labelWidth,
+                       style: Style(current ? .accent : .dim, bold: current))
+            var x = col + labelWidth
+            if barWidth >= 4 {
+                buffer.progressBar(row: row, col: x, width: barWidth, fraction: Double(minutes) / Double(scale))
+                x += barWidth + 1
+            }
+            let text = Duration.short(minutes)
+            buffer.put(String(repeating: " ", count: max(0, minutesWidth - text.count)) + text, row: row, col: x,
+                       width: col + width - x, style: Style(weeklyGoal > 0 && minutes >= weeklyGoal ? .good : .normal))
+            row += 1
+        }
+        return row
+    }
+
+    // MARK: Tracks
+
+    @discardableResult
+    static func drawTracks(_ model: HistoryModel, col: Int, width: Int, top: Int, bottom: Int,
+                           into buffer: inout ScreenBuffer) -> Int {
+        guard bottom - top >= 2 else { return top }
+        var row = top
+        buffer.put("Progress per track", row: row, col: col, width: width, style: Style(.heading, bold: true))
+        row += 1
+        let tracks = model.trackProgress
+        if tracks.isEmpty {
+            buffer.put("No tracks loaded", row: row, col: col, width: width, style: Style(.dim))
+            return row + 1
+        }
+        let showCounts = width >= 55
+        let countsWidth = showCounts ? 9 : 0
+        let barWidth = min(20, max(6, width / 4))
+        let percentWidth = 5
+        let titleWidth = max(4, width - barWidth - percentWidth - countsWidth - 1)
+        let rows = bottom - row
+        let shown = tracks.count <= rows ? tracks.count : max(0, rows - 1)
+        for line in tracks.prefix(shown) {
+            buffer.put(DisplayWidth.pad(line.title, to: titleWidth), row: row, col: col)
+            buffer.progressBar(row: row, col: col + titleWidth + 1, width: barWidth, fraction: line.count.fraction)
+            let percent = "\(line.count.percent)%"
+            buffer.put(String(repeating: " ", count: max(0, percentWidth - percent.count)) + percent,
+                       row: row, col: col + titleWidth + 1 + barWidth, style: Style(.dim))
+            if showCounts {
+                buffer.put("  \(line.count.done)/\(line.count.counted)", row: row,
+                           col: col + titleWidth + 1 + barWidth + percentWidth, width: countsWidth, style: Style(.dim))
+            }
+            row += 1
+        }
+        if shown < tracks.count, row < bottom {
+            let more = tracks.count - shown
+            buffer.put("… \(more) more track\(more == 1 ? "" : "s")", row: row, col: col, width: width, style: Style(.dim))
+            row += 1
+        }
+        return row
+    }
+
+    // MARK: Journal
+
+    /// The first entry shown for `scroll` when `rows` fit: never past the last page.
+    public static func journalFirst(scroll: Int, count: Int, rows: Int) -> Int {
+        min(max(0, scroll), max(0, count - max(1, rows)))
+    }
+
+    @discardableResult
+    static func drawJournal(_ model: HistoryModel, col: Int, width: Int, top: Int, bottom: Int,
+                            into buffer: inout ScreenBuffer) -> Int {
+        guard bottom - top >= 2 else { return top }
+        var row = top
+        let headingWidth = buffer.put("Journal", row: row, col: col, width: width, style: Style(.heading, bold: true))
+        row += 1
+        let entries = model.journal
+        if entries.isEmpty {
+            let text = "No sessions logged yet: press s on Today to time one, or run coach log --minutes N."
+            for line in TextWrap.wrap(text, width: width) where row < bottom {
+                buffer.put(line, row: row, col: col, width: width, style: Style(.dim))
+                row += 1
+            }
+            return row
+        }
+        let rows = bottom - row
+        let first = journalFirst(scroll: model.journalScroll, count: entries.count, rows: rows)
+        let last = min(entries.count, first + rows)
+        let range = entries.count > rows ? "\(first + 1)–\(last) of \(entries.count)" : "\(entries.count)"
+        let rangeWidth = DisplayWidth.of(range)
+        if headingWidth + 2 + rangeWidth <= width {
+            buffer.put(range, row: top, col: col + width - rangeWidth, style: Style(.dim))
+        }
+        let longDate = width >= 40
+        for entry in entries[first..<last] {
+            let date = longDate ? entry.day.description : weekLabel(entry.day)
+            var x = col + buffer.put(date, row: row, col: col, width: width, style: Style(.dim))
+            let minutes = Duration.short(entry.minutes)
+            x += buffer.put(String(repeating: " ", count: max(1, 7 - minutes.count)) + minutes, row: row, col: x,
+                            width: col + width - x, style: Style(.normal, bold: true))
+            x += 2
+            if let note = entry.note, !note.isEmpty {
+                buffer.put(DisplayWidth.truncate(note, to: col + width - x), row: row, col: x, width: col + width - x)
+            } else if !entry.items.isEmpty {
+                let titles = entry.items.map { model.itemTitles[$0] ?? $0 }.joined(separator: ", ")
+                buffer.put(DisplayWidth.truncate(titles, to: col + width - x), row: row, col: x,
+                           width: col + width - x, style: Style(.dim))
+            }
+            row += 1
+        }
+        return row
+    }
+}

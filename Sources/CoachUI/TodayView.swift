@@ -1,0 +1,264 @@
+import CoachCore
+import Foundation
+
+/// What the Today screen shows, as plain values: the view needs no `AppState`.
+public struct TodayModel: Sendable {
+    public var plan: DailyPlan
+    /// Item titles by id; an id missing here is shown as itself.
+    public var titles: [String: String]
+    /// The session in progress, running or paused; nil when none.
+    public var timer: SessionTimer?
+    /// The moment the frame is drawn, for the timer.
+    public var now: Date
+    public var streak: Streaks
+    /// Minutes logged today (finished sessions).
+    public var minutesToday: Int
+    public var goal: Int
+    public var reviewsDue: Int
+    /// Index of the selected plan entry.
+    public var selected: Int
+    public var focusTrackTitle: String?
+
+    /// `goal` and `reviewsDue` default to the plan's own.
+    public init(plan: DailyPlan, titles: [String: String], timer: SessionTimer?, now: Date, streak: Streaks,
+                minutesToday: Int, goal: Int? = nil, reviewsDue: Int? = nil, selected: Int = 0,
+                focusTrackTitle: String? = nil) {
+        self.plan = plan
+        self.titles = titles
+        self.timer = timer
+        self.now = now
+        self.streak = streak
+        self.minutesToday = minutesToday
+        self.goal = goal ?? plan.goal
+        self.reviewsDue = reviewsDue ?? plan.reviewsDue
+        self.selected = selected
+        self.focusTrackTitle = focusTrackTitle
+    }
+
+    /// The titles of the plan's items looked up in `curriculum`.
+    public init(plan: DailyPlan, curriculum: Curriculum, timer: SessionTimer?, now: Date, streak: Streaks,
+                minutesToday: Int, goal: Int? = nil, reviewsDue: Int? = nil, selected: Int = 0,
+                focusTrackTitle: String? = nil) {
+        var titles: [String: String] = [:]
+        for entry in plan.entries {
+            if let item = curriculum.item(id: entry.itemID) { titles[entry.itemID] = item.title }
+        }
+        self.init(plan: plan, titles: titles, timer: timer, now: now, streak: streak, minutesToday: minutesToday,
+                  goal: goal, reviewsDue: reviewsDue, selected: selected, focusTrackTitle: focusTrackTitle)
+    }
+
+    func title(of entry: DailyPlan.Entry) -> String {
+        titles[entry.itemID] ?? entry.itemID
+    }
+}
+
+/// Screen 1: streak, minutes today and reviews due on top, the session timer, then
+/// today's plan with its total against the goal.
+public enum TodayView {
+    /// The widest the screen's content gets: on a wide window a plan row stays short
+    /// enough to read from title to minutes.
+    public static let maxWidth = 100
+
+    /// Draws into rows `top..<bottom` (the title bar and key bar are the caller's).
+    public static func draw(_ model: TodayModel, into buffer: inout ScreenBuffer, top: Int, bottom: Int) {
+        let cols = buffer.size.cols
+        let col = 1
+        let width = min(cols - 2, maxWidth)
+        guard width > 10, bottom > top else { return }
+        var row = top
+        drawStreakLine(model, row: row, col: col, width: width, into: &buffer)
+        row += 1
+        if row < bottom { drawGoalLine(model, row: row, col: col, width: width, into: &buffer) }
+        row += 2
+        if row < bottom { drawTimerLine(model, row: row, col: col, width: width, into: &buffer) }
+        row += 2
+        guard row < bottom else { return }
+        drawPlan(model, into: &buffer, col: col, width: width, top: row, bottom: bottom)
+    }
+
+    // MARK: Header
+
+    static func drawStreakLine(_ model: TodayModel, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let streak = model.streak
+        var x = col
+        x += buffer.put("Streak ", row: row, col: x, style: Style(.heading, bold: true))
+        x += buffer.put(days(streak.current), row: row, col: x,
+                        style: Style(streak.current > 0 ? .good : .normal, bold: true))
+        x += buffer.put(" · longest \(days(streak.longest))", row: row, col: x, style: Style(.dim))
+        if streak.todayCounts {
+            x += buffer.put(" · today counts ✓", row: row, col: x, style: Style(.good))
+        } else if streak.atRisk {
+            x += buffer.put(" · at risk: reach the goal today to keep it", row: row, col: x, style: Style(.warn, bold: true))
+        }
+        let due = model.reviewsDue
+        let reviews = due == 0 ? "no reviews due" : "↻ \(due) review\(due == 1 ? "" : "s") due"
+        let reviewsWidth = DisplayWidth.of(reviews)
+        if x + 2 + reviewsWidth <= col + width {
+            buffer.put(reviews, row: row, col: col + width - reviewsWidth, style: Style(due > 0 ? .accent : .dim, bold: due > 0))
+        }
+    }
+
+    static func drawGoalLine(_ model: TodayModel, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let minutes = max(0, model.minutesToday)
+        let goal = max(0, model.goal)
+        let fraction = goal > 0 ? Double(minutes) / Double(goal) : (minutes > 0 ? 1 : 0)
+        let reached = minutes > 0 && minutes >= goal
+        var x = col
+        x += buffer.put("Today  ", row: row, col: x, style: Style(.heading, bold: true))
+        x += buffer.put("\(Duration.short(minutes)) of \(Duration.short(goal))", row: row, col: x,
+                        style: Style(reached ? .good : .normal, bold: true))
+        x += 2
+        let percent = Int(min(999, (fraction * 100).rounded(.down)))
+        let tail = " \(percent)%" + (reached ? "  goal reached ✓" : "")
+        let barWidth = min(40, col + width - x - DisplayWidth.of(tail))
+        if barWidth >= 5 {
+            buffer.progressBar(row: row, col: x, width: barWidth, fraction: fraction)
+            x += barWidth
+        }
+        buffer.put(tail, row: row, col: x, width: col + width - x, style: Style(reached ? .good : .dim))
+    }
+
+    /// Elapsed time as a stopwatch shows it: "mm:ss", or "h:mm:ss" from an hour on.
+    public static func clock(_ seconds: TimeInterval) -> String {
+        let total = seconds.isFinite ? Int(max(0, seconds).rounded(.down)) : 0
+        let h = total / 3600, m = total / 60 % 60, s = total % 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(two(m)):\(two(s))"
+    }
+
+    static func drawTimerLine(_ model: TodayModel, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
+        var x = col
+        x += buffer.put("Session  ", row: row, col: x, style: Style(.heading, bold: true))
+        guard let timer = model.timer else {
+            buffer.put("press s to start", row: row, col: x, width: col + width - x, style: Style(.dim))
+            return
+        }
+        let running = timer.isRunning
+        x += buffer.put(clock(timer.elapsed(at: model.now)), row: row, col: x,
+                        style: Style(running ? .accent : .warn, bold: true))
+        let state = running ? "  running · s pauses · f finishes" : "  paused · s resumes · f finishes"
+        x += buffer.put(state, row: row, col: x, width: col + width - x, style: Style(running ? .normal : .warn))
+        let count = timer.items.count
+        if count > 0 {
+            let touched = "\(count) item\(count == 1 ? "" : "s") touched"
+            let w = DisplayWidth.of(touched)
+            if x + 2 + w <= col + width {
+                buffer.put(touched, row: row, col: col + width - w, style: Style(.dim))
+            }
+        }
+    }
+
+    // MARK: Plan
+
+    /// How a plan entry's kind is marked in the list.
+    public static func kindLabel(_ kind: DailyPlan.Kind) -> String {
+        switch kind {
+        case .review: "↻ review"
+        case .focus: "★ focus"
+        case .explore: "◇ explore"
+        }
+    }
+
+    static func kindRole(_ kind: DailyPlan.Kind) -> Role {
+        switch kind {
+        case .review: .accent
+        case .focus: .heading
+        case .explore: .dim
+        }
+    }
+
+    static let kindWidth = 9
+
+    static func drawPlan(_ model: TodayModel, into buffer: inout ScreenBuffer, col: Int, width: Int, top: Int, bottom: Int) {
+        let plan = model.plan
+        let entries = plan.entries
+        var heading = "Today's plan"
+        if let focus = model.focusTrackTitle { heading += " · focus: \(focus)" }
+        let headingWidth = buffer.put(heading, row: top, col: col, width: width, style: Style(.heading, bold: true))
+
+        var row = top + 1
+        guard row < bottom else { return }
+        if entries.isEmpty {
+            let text = plan.message ?? "Nothing to plan today: every track is finished or skipped."
+            for line in TextWrap.wrap(text, width: width) where row < bottom {
+                buffer.put(line, row: row, col: col, width: width, style: Style(.warn))
+                row += 1
+            }
+            return
+        }
+
+        // Below the list: a rule, the total, then what the learner should know.
+        var notes: [(text: String, style: Style)] = []
+        if plan.reviewsWaiting > 0 {
+            let n = plan.reviewsWaiting
+            let text = "↻ \(n) more review\(n == 1 ? "" : "s") wait\(n == 1 ? "s" : "") for another day: reviews take at most half the goal."
+            notes += TextWrap.wrap(text, width: width).map { ($0, Style(.dim)) }
+        }
+        if let message = plan.message {
+            notes += TextWrap.wrap(message, width: width).map { ($0, Style(.warn)) }
+        }
+        let footer = 2
+        let available = bottom - row - footer
+        let listRows = max(1, min(entries.count, available))
+        let noteRows = max(0, available - listRows)
+        let selected = min(max(0, model.selected), entries.count - 1)
+        let first = min(max(0, selected - listRows + 1), max(0, entries.count - listRows))
+        if entries.count > listRows {
+            let range = "\(first + 1)–\(first + listRows) of \(entries.count)"
+            let w = DisplayWidth.of(range)
+            if col + headingWidth + 2 + w <= col + width {
+                buffer.put(range, row: top, col: col + width - w, style: Style(.dim))
+            }
+        }
+        for index in first..<(first + listRows) where row < bottom {
+            drawEntry(entries[index], title: model.title(of: entries[index]), selected: index == selected,
+                      row: row, col: col, width: width, into: &buffer)
+            row += 1
+        }
+        guard row < bottom else { return }
+        buffer.fill(row: row, col: col, width: width, with: "─", style: Style(.dim))
+        row += 1
+        guard row < bottom else { return }
+        drawTotal(plan, goal: model.goal, row: row, col: col, width: width, into: &buffer)
+        row += 1
+        for note in notes.prefix(noteRows) where row < bottom {
+            buffer.put(note.text, row: row, col: col, width: width, style: note.style)
+            row += 1
+        }
+    }
+
+    static func drawEntry(_ entry: DailyPlan.Entry, title: String, selected: Bool, row: Int, col: Int, width: Int,
+                          into buffer: inout ScreenBuffer) {
+        let minutes = Duration.short(entry.minutes)
+        let minutesWidth = max(5, minutes.count)
+        // "▸ [x] ↻ review   title …  30m"
+        let titleCol = col + 6 + kindWidth + 2
+        let titleWidth = max(1, col + width - titleCol - minutesWidth - 1)
+        buffer.put(selected ? "▸" : " ", row: row, col: col, style: Style(.accent, bold: true))
+        buffer.put(entry.finished ? "[x]" : "[ ]", row: row, col: col + 2,
+                   style: Style(entry.finished ? .good : .normal, bold: entry.finished))
+        buffer.put(kindLabel(entry.kind), row: row, col: col + 6, width: kindWidth, style: Style(kindRole(entry.kind)))
+        buffer.put(DisplayWidth.pad(title, to: titleWidth), row: row, col: titleCol,
+                   style: Style(entry.finished ? .dim : .normal))
+        buffer.put(minutes, row: row, col: col + width - minutes.count, style: Style(.dim))
+        if selected {
+            buffer.restyle(row: row, col: col, width: width) { $0.reverse = true }
+        }
+    }
+
+    static func drawTotal(_ plan: DailyPlan, goal: Int, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let finished = plan.entries.filter(\.finished)
+        let doneMinutes = finished.reduce(0) { $0 + $1.minutes }
+        let left = "\(finished.count) of \(plan.entries.count) done · \(Duration.short(doneMinutes))"
+        let total = plan.totalMinutes
+        let right = "Total \(Duration.short(total)) of \(Duration.short(max(0, goal))) goal"
+        let rightWidth = DisplayWidth.of(right)
+        buffer.put(right, row: row, col: col + width - rightWidth,
+                   style: Style(total >= goal ? .good : .warn, bold: true))
+        buffer.put(left, row: row, col: col, width: max(0, width - rightWidth - 2), style: Style(.dim))
+    }
+
+    static func days(_ n: Int) -> String {
+        "\(n) day\(n == 1 ? "" : "s")"
+    }
+}
