@@ -156,6 +156,25 @@ public enum BacklogStore {
 
     // MARK: - Starter ideas
 
+    /// The backlog as the learner first meets it: when the home has no backlog.json yet
+    /// (so no ideas of the learner's own), the starter ideas of `data/ideas.json` are
+    /// added and saved, and `addedStarters` says how many. Once the file exists, even
+    /// emptied or holding only the learner's own ideas, it is loaded as it is: starters
+    /// come once, and never come back after the learner removed them. `coach idea list`
+    /// and the Backlog screen both go through here; the caller holds the home's lock.
+    public static func loadOrStart(_ home: CoachHome, data: URL, now: Date) throws -> (backlog: Backlog, addedStarters: Int) {
+        let url = home.backlogFile
+        if let bytes = try AtomicFile.read(url) {
+            return (try load(bytes, file: url), 0)
+        }
+        var backlog = Backlog()
+        let added = backlog.addStarters(try loadStarterIdeas(data: data), now: now)
+        if !added.isEmpty {
+            try save(backlog, to: home)
+        }
+        return (backlog, added.count)
+    }
+
     /// The starter ideas of `data/ideas.json`, each checked like a typed idea. Any bad
     /// entry is fatal, and all of them are reported, each with the file and its index.
     /// No file means no starter ideas.

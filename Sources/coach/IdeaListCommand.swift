@@ -1,0 +1,189 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import CoachUI
+import Foundation
+
+struct IdeaListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the ideas, best score first.",
+        discussion: "On first use the backlog starts with the side-project ideas the sources suggest; remove any with coach idea rm ID.")
+
+    @OptionGroup var home: HomeOption
+    @Option(help: ArgumentHelp("Only ideas with this status (repeat for several): \(IdeaStatus.allowedList).", valueName: "status"))
+    var status: [IdeaStatus] = []
+    @Flag(help: "Print JSON: an array, best first.") var json = false
+
+    func run() throws {
+        let context = try AppContext.load(home: home)
+        let backlog = try context.backlogOfferingStarters()
+        let wanted = Set(status)
+        // Ranks are places in the whole backlog, so they match `coach idea show`.
+        let rows = backlog.ranked.enumerated().filter { wanted.isEmpty || wanted.contains($0.element.status) }
+        if json { return try JSONOutput.print(rows.map { IdeaJSON($0.element) }) }
+        guard !rows.isEmpty else {
+            if backlog.isEmpty {
+                print("No ideas yet; add one with coach idea add TITLE --reach N --impact medium --confidence 80% --effort N")
+            } else {
+                print("No ideas with status \(status.map(\.rawValue).joined(separator: " or ")) (of \(backlog.count)).")
+            }
+            return
+        }
+        print(IdeaTable.render(rows.map { (rank: $0.offset + 1, idea: $0.element) }), terminator: "")
+    }
+}
+
+/// One idea in `coach idea list --json`. Numbers are the stored values, unrounded.
+struct IdeaJSON: Encodable {
+    var idea: Idea
+
+    init(_ idea: Idea) { self.idea = idea }
+
+    enum Key: String, CodingKey {
+        case id, title, status, reach, impact, confidence, effort, hiddenCosts, totalEffort, score, note, items, created, updated
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(idea.id, forKey: .id)
+        try container.encode(idea.title, forKey: .title)
+        try container.encode(idea.status.rawValue, forKey: .status)
+        try container.encode(idea.reach, forKey: .reach)
+        try container.encode(idea.impact.value, forKey: .impact)
+        try container.encode(idea.confidence, forKey: .confidence)
+        try container.encode(idea.effort, forKey: .effort)
+        try container.encode(idea.hiddenCosts, forKey: .hiddenCosts)
+        try container.encode(idea.totalEffort, forKey: .totalEffort)
+        try container.encode(idea.score, forKey: .score)
+        // Always present, null when empty, so every object has the same keys.
+        try container.encode(idea.note, forKey: .note)
+        try container.encode(idea.items, forKey: .items)
+        try container.encode(idea.created, forKey: .created)
+        try container.encode(idea.updated, forKey: .updated)
+    }
+}
+
+/// The plain table of `coach idea list`.
+enum IdeaTable {
+    static let titleLimit = 40
+
+    static func render(_ rows: [(rank: Int, idea: Idea)]) -> String {
+        let header = ["#", "id", "title", "R", "I", "C", "E", "score", "status"]
+        let cells = rows.map { row -> [String] in
+            let idea = row.idea
+            return ["\(row.rank)", idea.id, idea.title, IdeaFigures.text(idea.reach), NumberText.plain(idea.impact.value),
+                    IdeaFigures.percent(idea.confidence), IdeaFigures.text(idea.totalEffort), IdeaFigures.text(idea.score),
+                    idea.status.rawValue + (idea.isMoonshot ? " *" : "")]
+        }
+        let all = [header] + cells
+        var widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        widths[2] = min(widths[2], titleLimit)
+        // Left: id, title, status; the figures line up on the right.
+        let leftAligned: Set<Int> = [1, 2, 8]
+        var out = ""
+        for line in all {
+            let fields = line.indices.map { column -> String in
+                if column == line.count - 1 { return line[column] }
+                if leftAligned.contains(column) { return DisplayWidth.pad(line[column], to: widths[column]) }
+                return String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(line[column]))) + line[column]
+            }
+            out += fields.joined(separator: "  ") + "\n"
+        }
+        if rows.contains(where: { $0.idea.isMoonshot }) {
+            out += "* moonshot: confidence below 50%\n"
+        }
+        return out
+    }
+}
+
+/// Figures for people to read: two decimals, or enough for two significant digits
+/// when the number is small (0.0012, not 0).
+enum IdeaFigures {
+    static func text(_ value: Double) -> String {
+        guard value != 0, abs(value) < 1 else { return NumberText.rounded(value) }
+        let decimals = max(2, Int((-log10(abs(value))).rounded(.down)) + 2)
+        return NumberText.rounded(value, decimals: decimals)
+    }
+
+    static func percent(_ confidence: Double) -> String {
+        NumberText.rounded(confidence * 100, decimals: 1) + "%"
+    }
+}
+
+struct IdeaShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show every field of an idea and how its score is built.")
+
+    @OptionGroup var home: HomeOption
+    @Argument(help: "The idea's id (see coach idea list).") var id: String
+
+    func run() throws {
+        let context = try AppContext.load(home: home)
+        let backlog = try context.readBacklog()
+        let idea = try backlog.findOrFail(id)
+        print(IdeaReport.render(idea, rank: (backlog.rank(of: id) ?? 0) + 1, of: backlog.count, context: context), terminator: "")
+    }
+}
+
+/// `coach idea show`: one field a line, like `task info`, with the score built term by term.
+enum IdeaReport {
+    static func render(_ idea: Idea, rank: Int, of count: Int, context: AppContext) -> String {
+        let breakdown = idea.breakdown
+        var rows: [(String, String)] = [
+            ("ID", idea.id),
+            ("Title", idea.title),
+            ("Status", idea.status.rawValue),
+            ("Rank", "\(rank) of \(count)"),
+            ("Score", NumberText.rounded(breakdown.score)),
+        ]
+        if breakdown.isMoonshot {
+            rows.append(("Moonshot", "yes: confidence \(IdeaFigures.percent(idea.confidence)) is below 50%, so the estimates are mostly hope"))
+        }
+        let terms = breakdown.factors + breakdown.effortParts
+        let valueWidth = terms.map { NumberText.plain($0.value).count }.max() ?? 0
+        for term in terms {
+            rows.append((term.label, NumberText.plain(term.value).padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + term.detail))
+        }
+        rows.append(("Total effort", breakdown.effortSum + "  person-months"))
+        rows.append(("Score built", "Reach × Impact × Confidence ÷ Total effort"))
+        rows.append(("", "= " + breakdown.equation))
+        let idWidth = idea.items.map { DisplayWidth.of($0) }.max() ?? 0
+        for (index, id) in idea.items.enumerated() {
+            let label = index == 0 ? "Items" : ""
+            let paddedID = DisplayWidth.pad(id, to: idWidth)
+            if let item = context.curriculum.item(id: id) {
+                let status = context.progress.status(of: id)
+                rows.append((label, "\(StatusMark.text(status)) \(paddedID)  \(item.title) (\(status.rawValue))"))
+            } else {
+                rows.append((label, "[?] \(paddedID)  (not in the curriculum)"))
+            }
+        }
+        if idea.items.isEmpty { rows.append(("Items", "none")) }
+        let labelWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        if let note = idea.note {
+            for (index, line) in TextWrap.wrap(note, width: max(20, 80 - labelWidth - 2)).enumerated() {
+                rows.append((index == 0 ? "Note" : "", line))
+            }
+        }
+        rows.append(("Created", IdeaTime.text(idea.created)))
+        rows.append(("Updated", IdeaTime.text(idea.updated)))
+        return rows.map { row -> String in
+            var line = DisplayWidth.pad(row.0, to: labelWidth) + "  " + row.1
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// "2024-05-01 09:30" in the learner's time zone.
+enum IdeaTime {
+    static func text(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
