@@ -10,7 +10,7 @@ struct CoachCommand: ParsableCommand {
         commandName: "coach",
         abstract: "A terminal study coach for product managers becoming AI product managers.",
         discussion: "With no subcommand, opens the full-screen coach (standard input and output must be a terminal).",
-        subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, SearchCommand.self, ChurnCommand.self]
+        subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self]
     )
 
     @OptionGroup var home: HomeOption
@@ -21,13 +21,13 @@ struct CoachCommand: ParsableCommand {
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CoachFailure(
-                "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search (see coach --help)")
+                "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea (see coach --help)")
         }
         let context = try AppContext.load(home: home)
         let lock = try HomeLock.acquire(context.home)
         let backlog: Backlog
         do {
-            backlog = try BacklogStore.load(context.home)
+            backlog = try BacklogStore.loadOrStart(context.home, data: CurriculumLoader.locateData(), now: Date()).backlog
         } catch let error as StoreError {
             throw CoachFailure(error.description)
         }
