@@ -15,6 +15,9 @@ struct CoachCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOption
 
+    @Option(help: ArgumentHelp("The screen to open on: today, tracks, backlog or history.", valueName: "screen"))
+    var screen: ScreenChoice = .today
+
     @Flag(help: ArgumentHelp("Draw the first frame and exit (for the benchmark).", visibility: .hidden))
     var benchFirstFrame = false
 
@@ -42,6 +45,7 @@ struct CoachCommand: ParsableCommand {
         }
         var state = AppState(curriculum: context.curriculum, progress: context.progress, settings: context.settings,
                              backlog: backlog, study: study)
+        state.screen = screen.screen
         if !context.warnings.isEmpty {
             let count = context.warnings.count
             state.message = "\(count) problem\(count == 1 ? "" : "s") in your own track files (\(context.home.tracksFolder.path)); run `coach tracks` to see them"
@@ -52,6 +56,19 @@ struct CoachCommand: ParsableCommand {
         case .quit: return
         case .unsaved(let reason): throw CoachFailure("your last changes were not saved: \(reason)")
         case .signal(let signal): TUI.exit(bySignal: signal)
+        }
+    }
+}
+
+enum ScreenChoice: String, ExpressibleByArgument, CaseIterable {
+    case today, tracks, backlog, history
+
+    var screen: Screen {
+        switch self {
+        case .today: .today
+        case .tracks: .tracks
+        case .backlog: .backlog
+        case .history: .history
         }
     }
 }
