@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import CoachCore
+
+/// The Today and History screens' engine: timer, marking done, reviews, finishing,
+/// the goal, and the journal.
+@Suite struct ReduceTodayTests {
+    static let utc = TimeZone(identifier: "UTC")!
+    /// 2023-11-14 22:13:20 UTC.
+    static let start = Fixture.now
+
+    static func todayState(goal: Int = 45, focus: String? = "beta", journal: Journal = Journal(),
+                           progress: ProgressBook = ProgressBook()) -> AppState {
+        let study = StudyState(journal: journal, timeZone: utc, now: start)
+        var state = AppState(curriculum: Fixture.curriculum(), progress: progress,
+                             settings: Settings(focusTrack: focus, dailyGoalMinutes: goal), study: study)
+        state.screen = .today
+        return state
+    }
+
+    @Test func theStateOpensWithTodaysPlan() {
+        let state = Self.todayState()
+        let plan = try! #require(state.study.plan)
+        // Beta's items are 30 minutes each: one fits the 45-minute goal, and the 15
+        // minutes left go to the first item of the least-progressed other track.
+        #expect(plan.entries.map(\.itemID) == ["beta.1", "alpha.1"])
+        #expect(plan.entries.map(\.kind) == [.focus, .explore])
+        #expect(state.selectedPlanEntry?.itemID == "beta.1")
+    }
+
+    @Test func timerStartsPausesResumesAndIsSaved() {
+        var state = Self.todayState()
+        #expect(reduce(&state, .toggleTimer, now: Self.start) == [.saveSession])
+        #expect(state.study.timer?.isRunning == true)
+        #expect(state.message == "Session started")
+        _ = reduce(&state, .toggleTimer, now: Self.start.addingTimeInterval(60))
+        #expect(state.study.timer?.isRunning == false)
+        #expect(state.message == "Session paused")
+        _ = reduce(&state, .toggleTimer, now: Self.start.addingTimeInterval(600))
+        #expect(state.message == "Session resumed")
+        #expect(state.study.timer?.elapsed(at: Self.start.addingTimeInterval(660)) == 120)
+    }
+
+    @Test func ticksCheckpointARunningSessionNowAndThen() {
+        var state = Self.todayState()
+        _ = reduce(&state, .toggleTimer, now: Self.start)
+        #expect(reduce(&state, .tick, now: Self.start.addingTimeInterval(5)).isEmpty)
+        #expect(reduce(&state, .tick, now: Self.start.addingTimeInterval(StudyTiming.checkpointSeconds)) == [.saveSession])
+        #expect(state.study.timer?.lastSeen == Self.start.addingTimeInterval(StudyTiming.checkpointSeconds))
+    }
+
+    @Test func spaceMarksThePlannedItemDoneAndTheSessionTouchesIt() {
+        var state = Self.todayState()
+        _ = reduce(&state, .toggleTimer, now: Self.start)
+        let effects = reduce(&state, .markDone, now: Self.start.addingTimeInterval(10))
+        #expect(effects == [.saveProgress, .saveSession])
+        #expect(state.progress.status(of: "beta.1") == .done)
+        #expect(state.study.timer?.items == ["beta.1"])
+        // Done today stays in the plan, ticked.
+        #expect(state.study.plan?.entries.first { $0.itemID == "beta.1" }?.finished == true)
+        #expect(reduce(&state, .markDone, now: Self.start).isEmpty)
+        #expect(state.message == "Already done today")
+        // Undo reopens it.
+        _ = reduce(&state, .undo, now: Self.start)
+        #expect(state.progress.status(of: "beta.1") == .todo)
+    }
+
+    @Test func finishingLogsTheSessionWithTheNote() {
+        var state = Self.todayState()
+        _ = reduce(&state, .toggleTimer, now: Self.start)
+        _ = reduce(&state, .finishSession, now: Self.start.addingTimeInterval(25 * 60))
+        #expect(state.study.finishNote != nil)
+        #expect(state.isTyping)
+        for c in "très bien" { _ = reduce(&state, .edit(.insert(c)), now: Self.start) }
+        let effects = reduce(&state, .confirm, now: Self.start.addingTimeInterval(25 * 60))
+        #expect(effects == [.saveJournal, .saveSession])
+        #expect(state.study.timer == nil)
+        let entry = try! #require(state.study.journal.entries.first)
+        #expect(entry.minutes == 25)
+        #expect(entry.note == "très bien")
+        #expect(state.study.minutesToday == 25)
+        #expect(state.message == "Logged 25 min · today 25 of 45")
+    }
+
+    @Test func finishingWithoutASessionSaysHowToStartOne() {
+        var state = Self.todayState()
+        #expect(reduce(&state, .finishSession, now: Self.start).isEmpty)
+        #expect(state.message == "No session running: s starts one")
+    }
+
+    @Test func aShortSessionIsNotLogged() {
+        var state = Self.todayState()
+        _ = reduce(&state, .toggleTimer, now: Self.start)
+        _ = reduce(&state, .finishSession, now: Self.start.addingTimeInterval(10))
+        #expect(reduce(&state, .confirm, now: Self.start.addingTimeInterval(10)) == [.saveSession])
+        #expect(state.study.journal.isEmpty)
+        #expect(state.message == "Session under half a minute: not logged")
+    }
+
+    @Test func aDueReviewAsksHowItWentAndRecordsTheAnswer() {
+        var book = ProgressBook()
+        book.setStatus(.done, of: "alpha.1", at: Self.start.addingTimeInterval(-3 * 86_400))
+        var state = Self.todayState(progress: book)
+        let review = try! #require(state.study.plan?.entries.firstIndex { $0.kind == .review })
+        state.study.selected = review
+        #expect(reduce(&state, .markDone, now: Self.start).isEmpty)
+        #expect(state.study.reviewPrompt == "alpha.1")
+        #expect(KeyMap.action(for: .char("g"), in: state) == .rate(.good))
+        #expect(KeyMap.action(for: .char("e"), in: state) == .rate(.easy))
+        #expect(KeyMap.action(for: .char("h"), in: state) == .rate(.hard))
+        #expect(reduce(&state, .rate(.good), now: Self.start) == [.saveReviews])
+        #expect(state.study.reviews.history(of: "alpha.1").map(\.rating) == [.good])
+        #expect(state.message == "Reviewed Alpha 1: good")
+    }
+
+    @Test func goalChangesInStepsWithinItsRangeAndIsRemembered() {
+        var state = Self.todayState(goal: 10)
+        #expect(reduce(&state, .changeGoal(-5), now: Self.start) == [.saveSettings, .saveJournal])
+        #expect(state.settings.dailyGoalMinutes == 5)
+        #expect(reduce(&state, .changeGoal(-5), now: Self.start).isEmpty)
+        #expect(state.message == "The daily goal stays within 5–600 minutes")
+        let today = state.study.today
+        #expect(state.study.journal.goals.goal(on: today) == 5)
+        #expect(state.study.journal.goals.goal(on: today.adding(days: -1)) == 10)
+        _ = reduce(&state, .undo, now: Self.start)
+        #expect(state.settings.dailyGoalMinutes == 10)
+        #expect(state.study.journal.goals.goal(on: today) == 10)
+    }
+
+    @Test func focusCyclesThroughTheTracks() {
+        var state = Self.todayState(focus: nil)
+        #expect(reduce(&state, .cycleFocus(1), now: Self.start) == [.saveSettings])
+        #expect(state.settings.focusTrack == "alpha")
+        _ = reduce(&state, .cycleFocus(-1), now: Self.start)
+        #expect(state.settings.focusTrack == "t10")
+        #expect(state.study.plan?.entries.first?.itemID == "t10.1")
+    }
+
+    @Test func historyDeletesASessionAfterYesAndUndoBringsItBack() {
+        var journal = Journal()
+        let day = StudyDay(Self.start, in: Self.utc)
+        let first = journal.add(JournalEntry(day: day.adding(days: -1), minutes: 30, note: "older"))
+        let second = journal.add(JournalEntry(day: day, minutes: 50, note: "newer"))
+        var state = Self.todayState(journal: journal)
+        state.screen = .history
+        _ = reduce(&state, .deleteEntry, now: Self.start)
+        #expect(state.study.pendingEntryDelete == second.id)
+        #expect(reduce(&state, .answer(false), now: Self.start).isEmpty)
+        #expect(state.study.journal.entries.count == 2)
+        _ = reduce(&state, .moveDown, now: Self.start)
+        _ = reduce(&state, .deleteEntry, now: Self.start)
+        #expect(state.study.pendingEntryDelete == first.id)
+        #expect(reduce(&state, .answer(true), now: Self.start) == [.saveJournal])
+        #expect(state.study.journal.entries.map(\.id) == [second.id])
+        #expect(state.study.minutesByDay[day.adding(days: -1)] == nil)
+        #expect(reduce(&state, .undo, now: Self.start) == [.saveJournal])
+        #expect(state.study.journal.entries.count == 2)
+        #expect(state.study.minutesByDay[day.adding(days: -1)] == 30)
+    }
+
+    @Test func aNewDayRefreshesTheSummary() {
+        var journal = Journal()
+        let day = StudyDay(Self.start, in: Self.utc)
+        _ = journal.add(JournalEntry(day: day, minutes: 45))
+        var state = Self.todayState(journal: journal)
+        #expect(state.study.minutesToday == 45)
+        _ = reduce(&state, .tick, now: Self.start.addingTimeInterval(86_400))
+        #expect(state.study.today == day.adding(days: 1))
+        #expect(state.study.minutesToday == 0)
+        #expect(state.study.streaks.current == 1)
+    }
+}
