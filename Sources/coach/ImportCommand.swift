@@ -1,0 +1,32 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Restore a JSON export (coach export --format json) into an empty home.",
+        discussion: "Refuses a home that holds any data (progress, backlog, journal, reviews or settings): an import never merges. The whole file is checked before anything is written.")
+
+    @OptionGroup var home: HomeOption
+    @Argument(help: "The JSON export to restore.") var file: String
+
+    func run() throws {
+        let home = CoachHome.resolve(flag: self.home.home)
+        try StudyFiles.storeErrors {
+            // The cheap refusal first, then the whole file, then the check again under the lock.
+            try ExportDocument.requireEmpty(home)
+            let url = URL(fileURLWithPath: file)
+            guard let data = try AtomicFile.read(url) else {
+                throw CoachFailure("cannot import \(url.path): there is no such file")
+            }
+            let document = try ExportDocument.decode(data, file: url)
+            try home.prepare()
+            let lock = try HomeLock.acquire(home)
+            try withExtendedLifetime(lock) { try document.restore(into: home) }
+            print("imported \(file) into \(home.url.path): \(StudyFiles.contents(of: document)); "
+                + "focus track \(document.settings.focusTrack ?? "none"), daily goal \(document.settings.dailyGoalMinutes) min")
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach export --format markdown`: the learner's work as a readable learning log and
+/// portfolio — what they finished, with their notes and proof-of-work links, the
+/// journal week by week, and the side-project backlog ranked with its RICE scores.
+struct MarkdownExport {
+    let document: ExportDocument
+    let curriculum: Curriculum
+    let today: StudyDay
+    let timeZone: TimeZone
+
+    var text: String {
+        var lines: [String] = []
+        header(&lines)
+        tracks(&lines)
+        journal(&lines)
+        backlog(&lines)
+        reviews(&lines)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Sections
+
+    private func header(_ lines: inout [String]) {
+        let settings = document.settings
+        let journal = document.journal
+        let streaks = Streaks(journal: journal, today: today)
+        let overall = document.progress.count(curriculum)
+        let focus = settings.focusTrack.map { curriculum.track(id: $0)?.title ?? $0 } ?? "none"
+        let minutes = journal.entries.reduce(0) { $0 + $1.minutes }
+        let days = Set(journal.entries.map(\.day)).count
+        lines += [
+            "# Learning log",
+            "",
+            "Exported from Coach on \(today). Focus track: \(escaped(focus)). Daily goal: \(settings.dailyGoalMinutes) minutes.",
+            "",
+            "- Items done: \(overall.done) of \(overall.counted) (\(overall.percent)%)",
+            "- Studied: \(hours(minutes)) in \(plural(journal.entries.count, "session")) on \(plural(days, "day"))",
+            "- Streak: \(plural(streaks.current, "day")) (longest \(plural(streaks.longest, "day")))",
+            "- Reviews: \(document.reviews.reviewCount) done",
+            "- Side-project ideas: \(document.backlog.count)",
+        ]
+    }
+
+    private func tracks(_ lines: inout [String]) {
+        lines += ["", "## Tracks"]
+        for track in curriculum.tracks {
+            let count = document.progress.count(track)
+            lines += ["", "### \(escaped(track.title)) — \(count.done) of \(count.counted) done (\(count.percent)%)"]
+            let shown = track.items.filter { item in
+                guard let entry = document.progress.items[item.id] else { return false }
+                return entry.status == .done || entry.note != nil
+            }
+            guard !shown.isEmpty else { continue }
+            lines.append("")
+            for item in shown { itemLines(id: item.id, title: item.title, into: &lines) }
+        }
+        let known = Set(curriculum.allItemIDs)
+        let others = document.progress.items.keys.filter { !known.contains($0) }.sorted()
+        if !others.isEmpty {
+            lines += ["", "### Items no longer in the curriculum", ""]
+            for id in others { itemLines(id: id, title: nil, into: &lines) }
+        }
+    }
+
+    private func itemLines(id: String, title: String?, into lines: inout [String]) {
+        guard let entry = document.progress.items[id] else { return }
+        let mark = entry.status == .done ? "[x]" : "[ ]"
+        let name = title.map { "\(escaped($0)) (`\(id)`)" } ?? "`\(id)`"
+        var line = "- \(mark) \(name)"
+        switch entry.status {
+        case .done: line += ", done \(StudyDay(entry.done ?? entry.changed, in: timeZone))"
+        case .doing: line += ", in progress"
+        case .skipped: line += ", skipped"
+        case .todo: break
+        }
+        lines.append(line)
+        if let note = entry.note { lines.append("  - Note: " + indented(note)) }
+    }
+
+    private func journal(_ lines: inout [String]) {
+        lines += ["", "## Journal"]
+        let entries = document.journal.newestFirst
+        guard !entries.isEmpty else {
+            lines += ["", "No sessions logged yet."]
+            return
+        }
+        var week: StudyDay?
+        for entry in entries {
+            let start = CalendarGrid.weekStart(of: entry.day)
+            if start != week {
+                week = start
+                let inWeek = entries.filter { CalendarGrid.weekStart(of: $0.day) == start }
+                let minutes = inWeek.reduce(0) { $0 + $1.minutes }
+                lines += ["", "### Week of \(start) — \(hours(minutes)) in \(plural(inWeek.count, "session"))", ""]
+            }
+            var line = "- \(entry.day), \(entry.minutes) min"
+            if !entry.items.isEmpty {
+                line += ": " + entry.items.map { id in curriculum.item(id: id).map { escaped($0.title) } ?? "`\(id)`" }
+                    .joined(separator: ", ")
+            }
+            if let note = entry.note { line += " — " + indented(note) }
+            lines.append(line)
+        }
+    }
+
+    private func backlog(_ lines: inout [String]) {
+        lines += ["", "## Side-project backlog"]
+        let ideas = document.backlog.ranked
+        guard !ideas.isEmpty else {
+            lines += ["", "No ideas yet."]
+            return
+        }
+        lines += [
+            "",
+            "Ranked by RICE score: reach × impact × confidence ÷ effort, where effort includes the hidden AI costs (person-months).",
+            "",
+            "| # | Idea | Status | Score | Reach | Impact | Confidence | Effort |",
+            "| ---: | --- | --- | ---: | ---: | --- | ---: | ---: |",
+        ]
+        for (index, idea) in ideas.enumerated() {
+            let hidden = idea.hiddenCosts.total
+            let effort = NumberText.rounded(idea.effort) + (hidden > 0 ? " + \(NumberText.rounded(hidden)) hidden" : "")
+            let moonshot = idea.isMoonshot ? " (moonshot)" : ""
+            lines.append("| \(index + 1) | \(cell(idea.title)) | \(idea.status.rawValue) | \(NumberText.rounded(idea.score)) "
+                + "| \(NumberText.rounded(idea.reach)) | \(idea.impact.name) (\(NumberText.plain(idea.impact.value))) "
+                + "| \(NumberText.confidence(idea.confidence))\(moonshot) | \(effort) |")
+        }
+        let described = ideas.filter { $0.note != nil || !$0.items.isEmpty }
+        guard !described.isEmpty else { return }
+        lines.append("")
+        for idea in described {
+            var line = "- **\(escaped(idea.title))**"
+            if let note = idea.note { line += ": " + indented(note) }
+            if !idea.items.isEmpty {
+                line += " Practises: " + idea.items.map { id in curriculum.item(id: id).map { escaped($0.title) } ?? "`\(id)`" }
+                    .joined(separator: ", ") + "."
+            }
+            lines.append(line)
+        }
+    }
+
+    private func reviews(_ lines: inout [String]) {
+        let reviewed = document.reviews.items.filter { !$0.value.isEmpty }.keys.sorted()
+        guard !reviewed.isEmpty else { return }
+        lines += ["", "## Reviews", ""]
+        for id in reviewed {
+            let history = document.reviews.history(of: id)
+            let title = curriculum.item(id: id).map { "\(escaped($0.title)) (`\(id)`)" } ?? "`\(id)`"
+            var line = "- \(title): \(plural(history.count, "review"))"
+            if let last = history.last { line += ", last \(last.rating.rawValue) on \(last.day)" }
+            if let state = document.reviews.state(of: id, progress: document.progress, timeZone: timeZone) {
+                line += ", next on \(state.due)"
+            }
+            lines.append(line)
+        }
+    }
+
+    // MARK: Text
+
+    private func plural(_ count: Int, _ word: String) -> String {
+        "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+
+    /// "45 min", "3 h 20 min".
+    private func hours(_ minutes: Int) -> String {
+        guard minutes >= 60 else { return "\(minutes) min" }
+        let rest = minutes % 60
+        return rest == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(rest) min"
+    }
+
+    /// Text that Markdown would otherwise read as markup at the start of a line or as
+    /// emphasis; links and URLs are left as they are, so they stay clickable.
+    private func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "*_`<>[]".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A table cell: no pipes, no line breaks.
+    private func cell(_ text: String) -> String {
+        escaped(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A note of several lines stays inside its list item.
+    private func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings",
+        abstract: "Show or change the focus track and the daily goal.",
+        discussion: "With no options, prints the settings. A new goal counts from today; earlier days keep the goal they had.")
+
+    @OptionGroup var home: HomeOption
+    @Option(help: ArgumentHelp("The track to study in depth (id or title; see coach tracks).", valueName: "track"))
+    var focus: String?
+    @Flag(help: "Clear the focus track.") var noFocus = false
+    @Option(help: ArgumentHelp("The daily goal in minutes (\(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound)).", valueName: "minutes"))
+    var goal: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Report: Encodable {
+        var focusTrack: String?
+        var focusTitle: String?
+        var dailyGoalMinutes: Int
+    }
+
+    func validate() throws {
+        if focus != nil, noFocus { throw ValidationError("give --focus TRACK or --no-focus, not both") }
+    }
+
+    func run() throws {
+        var context = try AppContext.load(home: home)
+        var wanted = context.settings
+        if noFocus { wanted.focusTrack = nil }
+        if let focus { wanted.focusTrack = try context.track(named: focus).id }
+        if let goal { wanted.dailyGoalMinutes = try Self.goalMinutes(goal) }
+        let before = context.settings
+        if wanted != before {
+            if wanted.dailyGoalMinutes != before.dailyGoalMinutes { try context.recoverInterruptedSession() }
+            let today = context.today
+            context.settings = try context.writing {
+                // Read again under the lock: only the fields asked for change.
+                let current = try SettingsStore.load(context.home)
+                var changed = current
+                if noFocus || focus != nil { changed.focusTrack = wanted.focusTrack }
+                if goal != nil, wanted.dailyGoalMinutes != current.dailyGoalMinutes {
+                    changed.dailyGoalMinutes = wanted.dailyGoalMinutes
+                    var journal = try JournalStore.load(context.home)
+                    journal.goals.change(from: current.dailyGoalMinutes, to: changed.dailyGoalMinutes, on: today)
+                    try JournalStore.save(journal, to: context.home)
+                }
+                if changed != current { try SettingsStore.save(changed, to: context.home) }
+                return changed
+            }
+        }
+        let settings = context.settings
+        if json {
+            return try JSONOutput.print(Report(focusTrack: settings.focusTrack,
+                                               focusTitle: settings.focusTrack.flatMap { context.curriculum.track(id: $0)?.title },
+                                               dailyGoalMinutes: settings.dailyGoalMinutes))
+        }
+        let focusText = Self.focusText(settings.focusTrack, context)
+        if settings.focusTrack != before.focusTrack {
+            print("focus track: \(Self.focusText(before.focusTrack, context)) → \(focusText)")
+        } else {
+            print("focus track: \(focusText)")
+        }
+        if settings.dailyGoalMinutes != before.dailyGoalMinutes {
+            print("daily goal:  \(before.dailyGoalMinutes) → \(settings.dailyGoalMinutes) min, from today (earlier days keep the goal they had)")
+        } else {
+            print("daily goal:  \(settings.dailyGoalMinutes) min")
+        }
+        if settings.focusTrack == nil {
+            print("Choose a focus track with coach settings --focus TRACK (coach tracks lists them).")
+        }
+    }
+
+    static func focusText(_ id: String?, _ context: AppContext) -> String {
+        guard let id else { return "none" }
+        guard let track = context.curriculum.track(id: id) else { return "\(id) (not in the curriculum)" }
+        return "\(track.title) (\(track.id))"
+    }
+
+    /// The goal as typed, or a refusal that names the flag and the range.
+    static func goalMinutes(_ text: String) throws -> Int {
+        let range = Settings.goalRange
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= 6, trimmed.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }),
+              let value = Int(trimmed), range.contains(value)
+        else {
+            throw CoachFailure("--goal must be a whole number of minutes from \(range.lowerBound) to \(range.upperBound); got \"\(text)\"")
+        }
+        return value
+    }
+}

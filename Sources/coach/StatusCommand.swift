@@ -1,0 +1,40 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+/// One short line for a shell prompt or a status bar. Runs at every prompt, so it reads
+/// only the four small files it needs — not the curriculum, not the backlog — and
+/// writes nothing (unless an earlier run left a session to log).
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "One line for a shell prompt: streak, minutes today of the goal, reviews due.",
+        discussion: "Prints e.g. \"🔥 4 · 20/45m · 2 due\"; with --plain, or when NO_COLOR is set, plain ASCII: \"streak 4 | 20/45 min | 2 reviews due\".")
+
+    @OptionGroup var home: HomeOption
+    @Flag(help: "Plain ASCII, no emoji (also when NO_COLOR is set).") var plain = false
+
+    func run() throws {
+        let home = CoachHome.resolve(flag: self.home.home)
+        let timeZone = TimeZone.current
+        let today = StudyDay(Date(), in: timeZone)
+        try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
+        let (settings, journal, progress, reviews) = try StudyFiles.storeErrors {
+            (try SettingsStore.load(home), try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
+        }
+        let streak = Streaks(journal: journal, today: today).current
+        let minutes = journal.minutes(on: today)
+        let goal = settings.dailyGoalMinutes
+        let due = reviews.due(on: today, progress: progress, timeZone: timeZone).count
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        print(Self.line(streak: streak, minutes: minutes, goal: goal, due: due, plain: plain || noColor))
+    }
+
+    static func line(streak: Int, minutes: Int, goal: Int, due: Int, plain: Bool) -> String {
+        if plain {
+            return "streak \(streak) | \(minutes)/\(goal) min | \(due) review\(due == 1 ? "" : "s") due"
+        }
+        return "🔥 \(streak) · \(minutes)/\(goal)m · \(due) due"
+    }
+}
