@@ -26,7 +26,7 @@ struct CoachCommand: ParsableCommand {
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CoachFailure(
-                "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea (see coach --help)")
+                "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea, today, status, log, journal, stats, export (see coach --help)")
         }
         let context = try AppContext.load(home: home)
         let lock = try HomeLock.acquire(context.home)
