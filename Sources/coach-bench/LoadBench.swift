@@ -31,6 +31,10 @@ struct LoadBench {
         let environment = ["COACH_DATA": data]
         let coachHome = CoachHome.resolve(flag: home, environment: environment)
         var phases: [(name: String, samples: [UInt64])] = []
+        // Saves are timed into a scratch home, never into the benchmark's own.
+        let scratch = CoachHome(url: FileManager.default.temporaryDirectory
+            .appendingPathComponent("coach-bench-load-\(ProcessInfo.processInfo.processIdentifier)"))
+        try scratch.prepare()
         var sink = 0
 
         func time(_ name: String, _ body: () throws -> Int) rethrows {
@@ -121,18 +125,83 @@ struct LoadBench {
                 progress = try ProgressStore.load(coachHome)
                 return progress.items.count
             }
+            var settings = Settings()
+            try time("SettingsStore.load") {
+                settings = try SettingsStore.load(coachHome)
+                return settings.dailyGoalMinutes
+            }
+            time("  read backlog.json (bytes only)") {
+                ((try? Data(contentsOf: coachHome.backlogFile)) ?? Data()).count
+            }
+            var backlog = Backlog()
+            try time("BacklogStore.load (the app's own path)") {
+                backlog = try BacklogStore.load(coachHome)
+                return backlog.count
+            }
+            var journal = Journal()
+            try time("JournalStore.load") {
+                journal = try JournalStore.load(coachHome)
+                return journal.entries.count
+            }
+            var reviews = ReviewBook()
+            try time("ReviewStore.load") {
+                reviews = try ReviewStore.load(coachHome)
+                return reviews.reviewCount
+            }
+            let startTime = Date()
+            let zone = TimeZone.current
+            let today = StudyDay(startTime, in: zone)
+            var study = StudyState()
+            time("StudyState.init (minutes per day, streaks)") {
+                study = StudyState(journal: journal, reviews: reviews, timeZone: zone, now: startTime)
+                return study.streaks.current
+            }
+            time("  Journal.minutesByDay") { journal.minutesByDay.count }
+            time("  Streaks over the journal") {
+                Streaks(minutes: journal.minutesByDay, goals: journal.goals, today: today).longest
+            }
+            time("  ReviewBook.due(on: today) (coach status)") {
+                reviews.due(on: today, progress: progress, timeZone: zone).count
+            }
+            time("  DailyPlan (coach today; AppState.init)") {
+                DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
+                          day: today, timeZone: zone).entries.count
+            }
             var state = AppState(curriculum: curriculum, progress: progress)
-            time("AppState.init") {
-                state = AppState(curriculum: curriculum, progress: progress, viewport: Size(rows: 30, cols: 100))
+            time("AppState.init (counts, today's plan)") {
+                state = AppState(curriculum: curriculum, progress: progress, settings: settings, backlog: backlog,
+                                 study: study, viewport: Size(rows: 30, cols: 100))
                 return state.curriculum.tracks.count
             }
-            time("first frame: render(state) 100x30") {
-                render(state, size: Size(rows: 30, cols: 100)).cells.count
+            for screen in Screen.allCases {
+                state.screen = screen
+                time("first frame: render \(screen.title) 100x30") {
+                    render(state, size: Size(rows: 30, cols: 100)).cells.count
+                }
             }
             time("tracks: progress.count per track + overall") {
                 curriculum.tracks.reduce(0) { $0 + progress.count($1).done } + progress.count(curriculum).done
             }
+            time("idea list: Backlog.ranked") { backlog.ranked.count }
+            try time("idea list --json: JSONEncoder on the ranked ideas (Idea's own Codable)") {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                return try encoder.encode(backlog.ranked).count
+            }
+            time("idea form: Set(curriculum.allItemIDs) (built on every key in the form)") {
+                Set(curriculum.allItemIDs).count
+            }
+            try time("save: BacklogStore.save (off the key path)") {
+                try BacklogStore.save(backlog, to: scratch)
+                return backlog.count
+            }
+            try time("save: JournalStore.save (off the key path)") {
+                try JournalStore.save(journal, to: scratch)
+                return journal.entries.count
+            }
         }
+        try? FileManager.default.removeItem(at: scratch.url)
 
         print("start-up phases, \(runs) runs in one process, milliseconds (first run = cold):")
         print("| phase | median ms | first run ms |")

@@ -27,6 +27,16 @@ struct Options {
         return value
     }
 
+    /// The value of an option that may be left out.
+    func optionalString(_ name: String) -> String? {
+        values[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A whole number, or nil when the option is left out.
+    func optionalInt(_ name: String) throws -> Int? {
+        values[name] == nil ? nil : try int(name, default: 0)
+    }
+
     func int(_ name: String, default fallback: Int) throws -> Int {
         guard let raw = values[name] else { return fallback }
         guard let value = Int(raw), value >= 0 else { throw BenchFailure("--\(name) expects a whole number, got \"\(raw)\"") }

@@ -26,12 +26,12 @@ struct ProgressGenerator {
         return book
     }
 
-    /// Writes `progress.json` into `home` and returns how many entries it has.
-    mutating func write(ids: [String], fraction: Double, home: URL) throws -> Int {
+    /// Writes `progress.json` into `home` and returns what it holds.
+    mutating func write(ids: [String], fraction: Double, home: URL) throws -> ProgressBook {
         let coachHome = CoachHome(url: home)
         try coachHome.prepare()
         let progress = book(for: ids, fraction: fraction)
         try ProgressStore.save(progress, to: coachHome)
-        return progress.items.count
+        return progress
     }
 }
