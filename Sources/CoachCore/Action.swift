@@ -39,8 +39,8 @@ public enum Action: Equatable, Sendable {
     case markDone
     /// The answer to "how did the review go?".
     case rate(ReviewRating)
-    /// History: `d` deletes the selected journal entry (asks y/n).
-    case deleteEntry
+    /// History: `d` deletes the selected journal entry (asks y/n); `e` edits it.
+    case deleteEntry, editEntry
     /// Today: `+` / `-` change the daily goal by this many minutes.
     case changeGoal(Int)
     /// Today: `>` / `<` make the next / previous track the focus track.

@@ -1,6 +1,8 @@
 /// The whole state of the program in one value: what `reduce` changes and `render` draws.
 public struct AppState: Equatable, Sendable {
     public let curriculum: Curriculum
+    /// Every item id, for checking an idea's links as it is typed.
+    let knownItemIDs: Set<String>
     /// Changed only through `updateProgress`, which keeps the counts below in step.
     public private(set) var progress: ProgressBook
     /// Progress counts per track (same order as the curriculum) and overall, kept up to
@@ -35,6 +37,7 @@ public struct AppState: Equatable, Sendable {
                 backlog: Backlog = Backlog(), study: StudyState = StudyState(),
                 viewport: Size = Size(rows: 24, cols: 80)) {
         self.curriculum = curriculum
+        knownItemIDs = Set(curriculum.allItemIDs)
         self.progress = progress
         self.settings = settings
         self.backlog = backlog

@@ -13,6 +13,13 @@ public enum KeyMap {
         }
         if state.study.finishNote != nil { return textField(key) }
         if state.study.pendingEntryDelete != nil { return yesNo(key) }
+        if state.study.entryForm != nil {
+            switch key {
+            case .tab, .down: return .nextField
+            case .backTab, .up: return .previousField
+            default: return textField(key)
+            }
+        }
         if let form = state.ideaForm {
             if form.confirmingDiscard { return yesNo(key) }
             switch key {
@@ -61,7 +68,12 @@ public enum KeyMap {
             case .today: return todayKey(key)
             case .tracks: return tracksKey(key)
             case .backlog: return backlogKey(key)
-            case .history: return key == .char("d") ? .deleteEntry : common(key)
+            case .history:
+                switch key {
+                case .char("d"): return .deleteEntry
+                case .char("e"), .enter: return .editEntry
+                default: return common(key)
+                }
             }
         }
     }
@@ -157,6 +169,9 @@ public enum KeyMap {
             return [("Finish the session:", "type a note (optional)"), ("Enter", "log it"), ("Esc", "keep going")]
         }
         if state.study.pendingEntryDelete != nil { return [("y", "delete the session"), ("n", "keep")] }
+        if state.study.entryForm != nil {
+            return [("Tab", "minutes / note"), ("Enter", "save"), ("Esc", "cancel")]
+        }
         if let form = state.ideaForm {
             if form.confirmingDiscard { return [("y", "drop the changes"), ("n", "keep editing")] }
             return [("Tab ↓", "next"), ("S-Tab ↑", "previous"), ("←→", "move or choose"), ("Enter", "save"), ("Esc", "cancel")]
@@ -180,7 +195,8 @@ public enum KeyMap {
             return [("↑↓", "item"), ("Space", "done / review"), ("s", "timer"), ("f", "finish"), ("+-", "goal"),
                     ("<>", "focus"), ("Enter", "detail"), ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         case nil where state.screen == .history:
-            return [("↑↓", "journal"), ("d", "delete session"), ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
+            return [("↑↓", "journal"), ("e", "edit session"), ("d", "delete session"), ("Tab", "screen"), ("u", "undo"),
+                    ("?", "help"), ("q", "quit")]
         case nil where state.screen == .backlog:
             return [("↑↓", "idea"), ("a", "add"), ("e", "edit"), ("d", "delete"), ("x", "status"), ("/", "filter"),
                     ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
@@ -233,6 +249,7 @@ public enum KeyMap {
         ]),
         ("History", [
             ("↑ ↓  PgUp PgDn", "scroll the journal"),
+            ("e  Enter", "edit the top session's minutes and note"),
             ("d", "delete the session at the top (asks y/n)"),
         ]),
         ("Everywhere", [

@@ -31,7 +31,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         break
     }
     if state.ideaForm != nil { return state.reduceIdeaForm(action, now: now) }
-    if state.study.reviewPrompt != nil || state.study.finishNote != nil || state.study.pendingEntryDelete != nil {
+    if state.study.reviewPrompt != nil || state.study.finishNote != nil || state.study.pendingEntryDelete != nil
+        || state.study.entryForm != nil {
         return state.reduceStudyPrompt(action, now: now)
     }
     if state.pendingDelete != nil { return state.answerDelete(action) }
@@ -90,7 +91,7 @@ extension AppState {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
         ideaForm != nil || search != nil || noteEditor != nil || backlogScreen.filterEditor != nil
-            || study.finishNote != nil
+            || study.finishNote != nil || study.entryForm != nil
     }
 
     /// The item a note or status key acts on: the open detail's, else the selected one.
@@ -215,7 +216,7 @@ extension AppState {
             return [.saveSettings, .saveJournal]
         case .journalEntry(let entry):
             study.changeJournal { journal in
-                if journal.entry(id: entry.id) == nil { _ = journal.restore(entry) }
+                if journal.entry(id: entry.id) == nil { _ = journal.restore(entry) } else { _ = journal.edit(entry) }
             }
             screen = .history
             return [.saveJournal]

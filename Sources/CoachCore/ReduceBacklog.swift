@@ -13,8 +13,6 @@ extension AppState {
         return rows.indices.contains(backlogScreen.selected) ? backlog[rows[backlogScreen.selected]] : nil
     }
 
-    var knownItemIDs: Set<String> { Set(curriculum.allItemIDs) }
-
     mutating func reduceBacklog(_ action: Action, now: Date) -> [Effect] {
         let count = backlogRows.count
         let page = BacklogLayout.listRows(viewport)

@@ -102,10 +102,14 @@ extension AppState {
         case .pageDown: study.journalScroll = min(max(0, count - 1), study.journalScroll + 10)
         case .moveTop: study.journalScroll = 0
         case .moveBottom: study.journalScroll = max(0, count - 1)
-        case .deleteEntry:
+        case .deleteEntry, .editEntry:
             let entries = study.journal.newestFirst
-            guard entries.indices.contains(study.journalScroll) else { return [] }
-            study.pendingEntryDelete = entries[study.journalScroll].id
+            guard entries.indices.contains(study.journalScroll) else {
+                message = "No session logged yet"
+                return []
+            }
+            let entry = entries[study.journalScroll]
+            if action == .deleteEntry { study.pendingEntryDelete = entry.id } else { study.entryForm = JournalEntryForm(entry) }
         default:
             break
         }
@@ -152,6 +156,31 @@ extension AppState {
             default:
                 break
             }
+            return []
+        }
+        if var form = study.entryForm {
+            switch action {
+            case .edit(let edit): form.apply(edit)
+            case .nextField, .previousField: form.switchField()
+            case .close:
+                study.entryForm = nil
+                return []
+            case .confirm:
+                switch form.validated() {
+                case .failure(let problems):
+                    form.problem = problems.description.replacingOccurrences(of: "\n", with: "; ")
+                case .success(let edited):
+                    study.entryForm = nil
+                    guard edited != form.entry else { return [] }
+                    study.changeJournal { _ = $0.edit(edited) }
+                    undo.record(UndoStep(label: "edit the session of \(edited.day)", change: .journalEntry(form.entry)))
+                    message = "Saved the session of \(edited.day): \(edited.minutes) min"
+                    return [.saveJournal]
+                }
+            default:
+                break
+            }
+            study.entryForm = form
             return []
         }
         if let id = study.pendingEntryDelete {

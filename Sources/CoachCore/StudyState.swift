@@ -27,6 +27,8 @@ public struct StudyState: Equatable, Sendable {
     public var finishNote: LineEditor?
     /// The journal entry waiting for y/n before it is deleted.
     public var pendingEntryDelete: Int?
+    /// The journal entry being edited on History.
+    public var entryForm: JournalEntryForm?
 
     public init(journal: Journal = Journal(), reviews: ReviewBook = ReviewBook(items: [:]), timer: SessionTimer? = nil,
                 timeZone: TimeZone = TimeZone(identifier: "UTC")!, now: Date = Date(timeIntervalSince1970: 0)) {

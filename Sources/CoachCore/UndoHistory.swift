@@ -23,7 +23,7 @@ public struct UndoStep: Equatable, Sendable {
     public enum Change: Equatable, Sendable {
         /// An item's progress as it was before (nil: it had none).
         case progress(itemID: String, before: ItemProgress?)
-        /// A journal entry that was deleted.
+        /// A journal entry that was deleted, or as it was before an edit.
         case journalEntry(JournalEntry)
         /// An idea as it was before (nil: it did not exist).
         case idea(id: String, before: Idea?)

@@ -56,6 +56,21 @@ func drawHistory(_ state: AppState, into buffer: inout ScreenBuffer) {
                              streaks: study.streaks, trackProgress: tracks, journal: journal,
                              journalScroll: study.journalScroll, itemTitles: titles)
     HistoryView.draw(model, into: &buffer, top: 1, bottom: buffer.size.rows - 1)
+    if let form = study.entryForm {
+        let row = buffer.size.rows - 3
+        buffer.fill(row: row, col: 0, width: buffer.size.cols)
+        buffer.fill(row: row + 1, col: 0, width: buffer.size.cols)
+        buffer.put("Session of \(form.entry.day)  minutes:", row: row, col: 1, style: Style(.accent, bold: true))
+        let minutesCol = 1 + DisplayWidth.of("Session of \(form.entry.day)  minutes: ")
+        var minutesField = ScreenBuffer(size: Size(rows: 1, cols: 6))
+        minutesField.textField(form.minutes, row: 0, col: 0, width: 6)
+        buffer.put(minutesField.line(0), row: row, col: minutesCol, width: 6, style: Style(.normal, underline: true))
+        buffer.restyle(row: row, col: minutesCol, width: 6) { $0.underline = true }
+        buffer.put("note:", row: row, col: minutesCol + 8, style: Style(.accent, bold: true))
+        buffer.textField(form.note, row: row, col: minutesCol + 14, width: buffer.size.cols - minutesCol - 15)
+        if !form.editingNote { buffer.cursor = Position(row: row, col: minutesCol + (minutesField.cursor?.col ?? 0)) }
+        if let problem = form.problem { buffer.put("✗ " + problem, row: row + 1, col: 1, style: Style(.bad, bold: true)) }
+    }
     if let id = study.pendingEntryDelete, let entry = study.journal.entry(id: id) {
         let row = buffer.size.rows - 2
         buffer.fill(row: row, col: 0, width: buffer.size.cols)

@@ -169,4 +169,29 @@ import Testing
         #expect(state.study.minutesToday == 0)
         #expect(state.study.streaks.current == 1)
     }
+
+    @Test func historyEditsMinutesAndNoteWithTheJournalRulesAndUndo() {
+        var journal = Journal()
+        let day = StudyDay(Self.start, in: Self.utc)
+        let entry = journal.add(JournalEntry(day: day, minutes: 20, note: "old"))
+        var state = Self.todayState(journal: journal)
+        state.screen = .history
+        _ = reduce(&state, .editEntry, now: Self.start)
+        #expect(state.study.entryForm?.entry == entry)
+        #expect(KeyMap.action(for: .char("q"), in: state) == .edit(.insert("q")))
+        for action in [Action.edit(.backspace), .edit(.backspace), .edit(.insert("0"))] { _ = reduce(&state, action, now: Self.start) }
+        #expect(reduce(&state, .confirm, now: Self.start).isEmpty)
+        #expect(state.study.entryForm?.problem?.contains("minutes") == true)
+        let actions: [Action] = [.edit(.backspace), .edit(.insert("4")), .edit(.insert("0")), .nextField, .edit(.home)]
+            + "très ".map { .edit(.insert($0)) } + [.confirm]
+        for action in actions {
+            _ = reduce(&state, action, now: Self.start)
+        }
+        #expect(state.study.entryForm == nil)
+        #expect(state.study.journal.entry(id: entry.id)?.minutes == 40)
+        #expect(state.study.journal.entry(id: entry.id)?.note == "très old")
+        #expect(state.study.minutesToday == 40)
+        #expect(reduce(&state, .undo, now: Self.start) == [.saveJournal])
+        #expect(state.study.journal.entry(id: entry.id) == entry)
+    }
 }
