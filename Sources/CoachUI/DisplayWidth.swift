@@ -19,7 +19,13 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII is one cell a byte: most titles and numbers take this path.
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// East Asian Wide and Fullwidth blocks (Unicode 15).
@@ -39,6 +45,9 @@ public enum DisplayWidth {
     /// The longest prefix of `text` that fits in `width` cells, with "…" when cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        if isPrintableASCII(text) {
+            return text.utf8.count <= width ? text : String(text.utf8.prefix(width - 1))! + "…"
+        }
         if of(text) <= width { return text }
         var result = ""
         var used = 0

@@ -28,22 +28,22 @@ struct CoachCommand: ParsableCommand {
             throw CoachFailure(
                 "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea, today, status, log, journal, stats, export (see coach --help)")
         }
-        let context = try AppContext.load(home: home)
-        let lock = try HomeLock.acquire(context.home)
-        let backlog: Backlog
-        do {
-            backlog = try BacklogStore.loadOrStart(context.home, data: CurriculumLoader.locateData(), now: Date()).backlog
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
+        let homeFolder = CoachHome.resolve(flag: home.home)
+        let lock = try StudyFiles.storeErrors {
+            try homeFolder.prepare()
+            return try HomeLock.acquire(homeFolder)
         }
-        let study: StudyState
-        do {
+        // The backlog, the largest file, loads on the other core while the rest loads here.
+        let backlogLoad = BackgroundWork {
+            try BacklogStore.loadOrStart(homeFolder, data: CurriculumLoader.locateData(), now: Date()).backlog
+        }
+        let context = try AppContext.load(home: home)
+        let (study, backlog) = try StudyFiles.storeErrors {
             // A session that an earlier run left running is logged before anything is shown.
             try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: .current, holding: lock)
-            study = StudyState(journal: try JournalStore.load(context.home), reviews: try ReviewStore.load(context.home),
-                               timeZone: .current, now: Date())
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
+            let study = StudyState(journal: try JournalStore.load(context.home), reviews: try ReviewStore.load(context.home),
+                                   timeZone: .current, now: Date())
+            return (study, try backlogLoad.result())
         }
         var state = AppState(curriculum: context.curriculum, progress: context.progress, settings: context.settings,
                              backlog: backlog, study: study)

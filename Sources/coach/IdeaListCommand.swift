@@ -21,7 +21,11 @@ struct IdeaListCommand: ParsableCommand {
         let wanted = Set(status)
         // Ranks are places in the whole backlog, so they match `coach idea show`.
         let rows = backlog.ranked.enumerated().filter { wanted.isEmpty || wanted.contains($0.element.status) }
-        if json { return try JSONOutput.print(rows.map { IdeaJSON($0.element) }) }
+        if json {
+            var writer = JSONWriter()
+            writer.array(rows.map { IdeaJSON($0.element).fields })
+            return print(writer.text)
+        }
         guard !rows.isEmpty else {
             if backlog.isEmpty {
                 print("No ideas yet; add one with coach idea add TITLE --reach N --impact medium --confidence 80% --effort N")
@@ -35,32 +39,24 @@ struct IdeaListCommand: ParsableCommand {
 }
 
 /// One idea in `coach idea list --json`. Numbers are the stored values, unrounded.
-struct IdeaJSON: Encodable {
+struct IdeaJSON {
     var idea: Idea
 
     init(_ idea: Idea) { self.idea = idea }
 
-    enum Key: String, CodingKey {
-        case id, title, status, reach, impact, confidence, effort, hiddenCosts, totalEffort, score, note, items, created, updated
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(idea.id, forKey: .id)
-        try container.encode(idea.title, forKey: .title)
-        try container.encode(idea.status.rawValue, forKey: .status)
-        try container.encode(idea.reach, forKey: .reach)
-        try container.encode(idea.impact.value, forKey: .impact)
-        try container.encode(idea.confidence, forKey: .confidence)
-        try container.encode(idea.effort, forKey: .effort)
-        try container.encode(idea.hiddenCosts, forKey: .hiddenCosts)
-        try container.encode(idea.totalEffort, forKey: .totalEffort)
-        try container.encode(idea.score, forKey: .score)
-        // Always present, null when empty, so every object has the same keys.
-        try container.encode(idea.note, forKey: .note)
-        try container.encode(idea.items, forKey: .items)
-        try container.encode(idea.created, forKey: .created)
-        try container.encode(idea.updated, forKey: .updated)
+    /// Every key, always present (note is null when empty), so each object has the same shape.
+    var fields: [(String, JSONWriter.Value)] {
+        let costs = idea.hiddenCosts
+        return [
+            ("id", .string(idea.id)), ("title", .string(idea.title)), ("status", .string(idea.status.rawValue)),
+            ("reach", .number(idea.reach)), ("impact", .number(idea.impact.value)), ("confidence", .number(idea.confidence)),
+            ("effort", .number(idea.effort)),
+            ("hiddenCosts", .object([("labeling", .number(costs.labeling)), ("retraining", .number(costs.retraining)),
+                                     ("monitoring", .number(costs.monitoring)), ("regulatory", .number(costs.regulatory))])),
+            ("totalEffort", .number(idea.totalEffort)), ("score", .number(idea.score)),
+            ("note", idea.note.map { .string($0) } ?? .null), ("items", .strings(idea.items)),
+            ("created", .date(idea.created)), ("updated", .date(idea.updated)),
+        ]
     }
 }
 
