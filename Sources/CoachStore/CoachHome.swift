@@ -25,13 +25,14 @@ public struct CoachHome: Sendable {
     /// The learner's own track files, loaded after the shipped ones.
     public var tracksFolder: URL { url.appendingPathComponent("tracks") }
 
-    /// Creates the folder if needed and removes temporary files that a killed save left.
+    /// Creates the folder if needed. (Temporary files that a killed save left are removed
+    /// by whoever takes the lock: another process may be saving right now.)
     public func prepare() throws {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw StoreError.io(file: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
         }
-        AtomicFile.removeLeftovers(in: url)
+
     }
 }

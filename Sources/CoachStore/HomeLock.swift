@@ -24,6 +24,8 @@ public final class HomeLock {
             close(fd)
             throw StoreError.locked(home: home.url.path, holder: holder.isEmpty ? "" : "pid \(holder)")
         }
+        // Only the lock holder writes, so any temporary file now is a killed save's.
+        AtomicFile.removeLeftovers(in: home.url)
         ftruncate(fd, 0)
         let pid = "\(getpid())\n"
         _ = pid.withCString { Glibc.write(fd, $0, strlen($0)) }

@@ -12,7 +12,7 @@ struct AppContext {
     let warnings: [String]
 
     static func load(home option: HomeOption) throws -> AppContext {
-        do {
+        try storeErrors {
             let home = CoachHome.resolve(flag: option.home)
             try home.prepare()
             let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)
@@ -20,21 +20,11 @@ struct AppContext {
                                      settings: try SettingsStore.load(home), warnings: loaded.warnings)
             context.reportWarnings()
             return context
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
         }
     }
 
-    /// Runs `body` holding the home's lock, so a command never writes while the
-    /// full-screen coach (or another command) is writing. Store errors become one line.
     func writing<T>(_ body: () throws -> T) throws -> T {
-        do {
-            let lock = try HomeLock.acquire(home)
-            defer { withExtendedLifetime(lock) {} }
-            return try body()
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
-        }
+        try home.writing(body)
     }
 
     /// Tells the learner on stderr which of their own track files were left out.
@@ -74,5 +64,29 @@ enum JSONOutput {
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(value)
         Swift.print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+extension CoachHome {
+    /// Runs `body` holding the home's lock, so a command never writes while the
+    /// full-screen coach (or another command) is writing. Store errors become one line.
+    func writing<T>(_ body: () throws -> T) throws -> T {
+        try storeErrors {
+            try prepare()
+            let lock = try HomeLock.acquire(self)
+            defer { withExtendedLifetime(lock) {} }
+            return try body()
+        }
+    }
+}
+
+/// Store errors (and the import's refusal) as the one-line failure every command prints.
+func storeErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw CoachFailure(error.description)
+    } catch let error as ExportDocument.HomeHasData {
+        throw CoachFailure(error.description)
     }
 }

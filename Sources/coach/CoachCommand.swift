@@ -29,7 +29,7 @@ struct CoachCommand: ParsableCommand {
                 "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea, today, status, log, journal, stats, export (see coach --help)")
         }
         let homeFolder = CoachHome.resolve(flag: home.home)
-        let lock = try StudyFiles.storeErrors {
+        let lock = try storeErrors {
             try homeFolder.prepare()
             return try HomeLock.acquire(homeFolder)
         }
@@ -38,7 +38,7 @@ struct CoachCommand: ParsableCommand {
             try BacklogStore.loadOrStart(homeFolder, data: CurriculumLoader.locateData(), now: Date()).backlog
         }
         let context = try AppContext.load(home: home)
-        let (study, backlog) = try StudyFiles.storeErrors {
+        let (study, backlog) = try storeErrors {
             // A session that an earlier run left running is logged before anything is shown.
             try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: .current, holding: lock)
             let study = StudyState(journal: try JournalStore.load(context.home), reviews: try ReviewStore.load(context.home),

@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(home: home)
         try context.recoverInterruptedSession()
-        let document = try StudyFiles.storeErrors { try ExportDocument.load(from: context.home, exportedAt: Date()) }
+        let document = try storeErrors { try ExportDocument.load(from: context.home, exportedAt: Date()) }
         let format = self.format ?? (output.map { $0.lowercased().hasSuffix(".json") } == true ? .json : .markdown)
         let data: Data
         switch format {
@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         let url = URL(fileURLWithPath: output)
-        try StudyFiles.storeErrors { try AtomicFile.write(data, to: url) }
+        try storeErrors { try AtomicFile.write(data, to: url) }
         print("wrote the \(format.rawValue) export to \(url.path): \(StudyFiles.contents(of: document))")
     }
 }

@@ -116,14 +116,12 @@ struct IdeaRemoveCommand: ParsableCommand {
 
 // MARK: - Shared
 
-extension AppContext {
+/// The backlog needs only the home, not the curriculum: `coach idea list` stays fast
+/// and small at 10,000 ideas.
+extension CoachHome {
     /// The home's backlog as it is on disk, for commands that only read it.
     func readBacklog() throws -> Backlog {
-        do {
-            return try BacklogStore.load(home)
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
-        }
+        try storeErrors { try BacklogStore.load(self) }
     }
 
     /// The backlog, with the starter ideas added on the very first look (see
@@ -131,14 +129,9 @@ extension AppContext {
     func backlogOfferingStarters() throws -> Backlog {
         // Once the file exists the rule has nothing to add; reading it needs no lock, so
         // `coach idea list` works while the full-screen coach is open.
-        if FileManager.default.fileExists(atPath: home.backlogFile.path) { return try readBacklog() }
-        let data: URL
-        do {
-            data = try CurriculumLoader.locateData()
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
-        }
-        let started = try writing { try BacklogStore.loadOrStart(home, data: data, now: Date()) }
+        if FileManager.default.fileExists(atPath: backlogFile.path) { return try readBacklog() }
+        let data = try storeErrors { try CurriculumLoader.locateData() }
+        let started = try writing { try BacklogStore.loadOrStart(self, data: data, now: Date()) }
         if started.addedStarters > 0 {
             let count = started.addedStarters
             FileHandle.standardError.write(Data(
@@ -146,6 +139,10 @@ extension AppContext {
         }
         return started.backlog
     }
+}
+
+extension AppContext {
+    func readBacklog() throws -> Backlog { try home.readBacklog() }
 }
 
 extension Backlog {

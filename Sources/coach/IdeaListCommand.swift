@@ -16,8 +16,8 @@ struct IdeaListCommand: ParsableCommand {
     @Flag(help: "Print JSON: an array, best first.") var json = false
 
     func run() throws {
-        let context = try AppContext.load(home: home)
-        let backlog = try context.backlogOfferingStarters()
+        let home = CoachHome.resolve(flag: self.home.home)
+        let backlog = try home.backlogOfferingStarters()
         let wanted = Set(status)
         // Ranks are places in the whole backlog, so they match `coach idea show`.
         let rows = backlog.ranked.enumerated().filter { wanted.isEmpty || wanted.contains($0.element.status) }

@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let home = CoachHome.resolve(flag: self.home.home)
-        try StudyFiles.storeErrors {
+        try storeErrors {
             // The cheap refusal first, then the whole file, then the check again under the lock.
             try ExportDocument.requireEmpty(home)
             let url = URL(fileURLWithPath: file)

@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
         let timeZone = TimeZone.current
         let today = StudyDay(Date(), in: timeZone)
         try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
-        let (settings, journal, progress, reviews) = try StudyFiles.storeErrors {
+        let (settings, journal, progress, reviews) = try storeErrors {
             (try SettingsStore.load(home), try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
         }
         let streak = Streaks(journal: journal, today: today).current

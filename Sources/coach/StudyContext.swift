@@ -20,11 +20,11 @@ extension AppContext {
     /// The journal, after `recoverInterruptedSession`.
     func loadJournal() throws -> Journal {
         try recoverInterruptedSession()
-        return try StudyFiles.storeErrors { try JournalStore.load(home) }
+        return try storeErrors { try JournalStore.load(home) }
     }
 
     func loadReviews() throws -> ReviewBook {
-        try StudyFiles.storeErrors { try ReviewStore.load(home) }
+        try storeErrors { try ReviewStore.load(home) }
     }
 
     func plan(reviews: ReviewBook) -> DailyPlan {
@@ -46,17 +46,6 @@ enum StudyFiles {
         if report, let entry {
             FileHandle.standardError.write(Data(
                 "coach: logged a session that was still under way when Coach last stopped: \(entry.minutes) min on \(entry.day) (session \(entry.id))\n".utf8))
-        }
-    }
-
-    /// Store errors, and the import's refusal, as a one-line failure.
-    static func storeErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as StoreError {
-            throw CoachFailure(error.description)
-        } catch let error as ExportDocument.HomeHasData {
-            throw CoachFailure(error.description)
         }
     }
 

@@ -53,7 +53,7 @@ struct CoachHomeTests {
         #expect(home.lockFile.path == "/h/.lock")
     }
 
-    @Test func prepareCreatesTheFolderAndRemovesLeftovers() throws {
+    @Test func prepareCreatesTheFolderAndTheLockHolderRemovesLeftovers() throws {
         try withTemporaryFolder { folder in
             let home = CoachHome(url: folder.appendingPathComponent("a/b/coach"))
             try home.prepare()
@@ -61,8 +61,12 @@ struct CoachHomeTests {
 
             try writeFile("half", to: ".coach-tmp-progress.json.1.2", in: home.url)
             try writeFile("{}", to: "progress.json", in: home.url)
+            // Without the lock another process may be saving: its temporary file stays.
             try home.prepare()
-            #expect(try names(in: home.url) == ["progress.json"])
+            #expect(try names(in: home.url).contains(".coach-tmp-progress.json.1.2"))
+            let lock = try HomeLock.acquire(home)
+            #expect(try names(in: home.url).filter { !$0.hasPrefix(".lock") } == ["progress.json"])
+            withExtendedLifetime(lock) {}
         }
     }
 

@@ -82,11 +82,15 @@ import Testing
         #expect(try Data(contentsOf: home.progressFile) == future)
     }
 
-    @Test func leftoverTemporaryFilesAreCleanedAtStart() throws {
+    @Test func leftoverTemporaryFilesAreCleanedByTheNextWriterOnly() throws {
         let home = TemporaryHome()
         let leftover = home.url.appendingPathComponent(".coach-tmp-progress.json.123.456")
         try Data("half".utf8).write(to: leftover)
+        // A reader leaves it: it could be another process's save in flight.
         _ = try CoachBinary.run(["tracks"], home: home.url)
+        #expect(FileManager.default.fileExists(atPath: leftover.path))
+        let items = try TracksJourneyTests.firstItems(home: home)
+        _ = try CoachBinary.run(["check", items[0].id], home: home.url)
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
     }
 }
