@@ -44,18 +44,18 @@ struct IdeaJSON {
 
     init(_ idea: Idea) { self.idea = idea }
 
-    /// Every key, always present (note is null when empty), so each object has the same shape.
+    /// Every key, always present (note is null when empty), so each object has the same
+    /// shape; listed in sorted order, as the writer prints them.
     var fields: [(String, JSONWriter.Value)] {
         let costs = idea.hiddenCosts
         return [
-            ("id", .string(idea.id)), ("title", .string(idea.title)), ("status", .string(idea.status.rawValue)),
-            ("reach", .number(idea.reach)), ("impact", .number(idea.impact.value)), ("confidence", .number(idea.confidence)),
-            ("effort", .number(idea.effort)),
-            ("hiddenCosts", .object([("labeling", .number(costs.labeling)), ("retraining", .number(costs.retraining)),
-                                     ("monitoring", .number(costs.monitoring)), ("regulatory", .number(costs.regulatory))])),
-            ("totalEffort", .number(idea.totalEffort)), ("score", .number(idea.score)),
-            ("note", idea.note.map { .string($0) } ?? .null), ("items", .strings(idea.items)),
-            ("created", .date(idea.created)), ("updated", .date(idea.updated)),
+            ("confidence", .number(idea.confidence)), ("created", .date(idea.created)), ("effort", .number(idea.effort)),
+            ("hiddenCosts", .object([("labeling", .number(costs.labeling)), ("monitoring", .number(costs.monitoring)),
+                                     ("regulatory", .number(costs.regulatory)), ("retraining", .number(costs.retraining))])),
+            ("id", .string(idea.id)), ("impact", .number(idea.impact.value)), ("items", .strings(idea.items)),
+            ("note", idea.note.map { .string($0) } ?? .null), ("reach", .number(idea.reach)),
+            ("score", .number(idea.score)), ("status", .string(idea.status.rawValue)), ("title", .string(idea.title)),
+            ("totalEffort", .number(idea.totalEffort)), ("updated", .date(idea.updated)),
         ]
     }
 }

@@ -53,7 +53,7 @@ struct JSONWriter {
         case .object(let pairs):
             text += "{\n"
             depth += 1
-            let sorted = pairs.sorted { $0.0 < $1.0 }
+            let sorted = pairs.isSortedByKey ? pairs : pairs.sorted { $0.0 < $1.0 }
             for (index, (key, value)) in sorted.enumerated() {
                 indent()
                 text += Self.quoted(key) + " : "
@@ -67,6 +67,10 @@ struct JSONWriter {
     }
 
     static func quoted(_ string: String) -> String {
+        // Most text needs no escapes: copy it whole.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + string + "\""
+        }
         var out = "\""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -109,5 +113,11 @@ struct JSONWriter {
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+}
+
+private extension Array where Element == (String, JSONWriter.Value) {
+    var isSortedByKey: Bool {
+        zip(self, dropFirst()).allSatisfy { $0.0 < $1.0 }
     }
 }
