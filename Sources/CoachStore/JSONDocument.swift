@@ -167,10 +167,30 @@ enum JSONDocument {
               let range = message.range(of: "character "),
               let offset = Int(message[range.upperBound...].prefix { $0.isNumber })
         else { return data.isEmpty ? "empty file" : nil }
+        return lineAndColumn(of: offset, in: data)
+    }
+
+    /// "line 3, column 12" of a byte offset, counting bytes.
+    static func lineAndColumn(of offset: Int, in data: Data) -> String {
         var line = 1, column = 1
         for byte in data.prefix(offset) {
             if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
         }
         return "line \(line), column \(column)"
+    }
+}
+
+extension FastJSONReader {
+    /// A date as `JSONDocument.decoder()` reads it (`JSONDocument.date(from:)`), for every
+    /// store's fast path; anything else gives up. The usual form is read from the bytes
+    /// without making its text.
+    mutating func isoDate() throws(Unsupported) -> Date {
+        if let raw = rawASCIIString() {
+            if let date = JSONDocument.encodedDate(raw) { return date }
+            guard let date = JSONDocument.date(from: String(decoding: raw, as: UTF8.self)) else { throw Unsupported() }
+            return date
+        }
+        guard let date = JSONDocument.date(from: try string()) else { throw Unsupported() }
+        return date
     }
 }

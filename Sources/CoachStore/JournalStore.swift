@@ -164,15 +164,4 @@ private extension FastJSONReader {
         while try nextElement(&array) { strings.append(try string()) }
         return strings
     }
-
-    /// A date as `JSONDocument.decoder()` reads it.
-    mutating func isoDate() throws(Unsupported) -> Date {
-        if let raw = rawASCIIString() {
-            if let date = JSONDocument.encodedDate(raw) { return date }
-            guard let date = JSONDocument.date(from: String(decoding: raw, as: UTF8.self)) else { throw Unsupported() }
-            return date
-        }
-        guard let date = JSONDocument.date(from: try string()) else { throw Unsupported() }
-        return date
-    }
 }

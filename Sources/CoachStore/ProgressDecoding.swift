@@ -61,11 +61,11 @@ private extension FastJSONReader {
                 status = value
             } else if self.key(key, is: "changed") {
                 guard changed == nil else { throw Unsupported() }
-                changed = try date()
+                changed = try isoDate()
             } else if self.key(key, is: "done") {
                 guard !seenDone else { throw Unsupported() }
                 seenDone = true
-                done = try date()
+                done = try isoDate()
             } else if self.key(key, is: "note") {
                 guard !seenNote else { throw Unsupported() }
                 seenNote = true
@@ -76,16 +76,5 @@ private extension FastJSONReader {
         }
         guard let status, let changed else { throw Unsupported() }
         return ItemProgress(status: status, changed: changed, done: done, note: note)
-    }
-
-    /// A date as `JSONDocument.decoder()` reads it.
-    mutating func date() throws(Unsupported) -> Date {
-        if let raw = rawASCIIString() {
-            if let date = JSONDocument.encodedDate(raw) { return date }
-            guard let date = JSONDocument.date(from: String(decoding: raw, as: UTF8.self)) else { throw Unsupported() }
-            return date
-        }
-        guard let date = JSONDocument.date(from: try string()) else { throw Unsupported() }
-        return date
     }
 }

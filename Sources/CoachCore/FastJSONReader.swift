@@ -1,0 +1,505 @@
+import Foundation
+
+/// A pull reader of JSON bytes, the one every loader uses: the caller asks for the value
+/// it expects next, so nothing is built that is not kept. It has two grammars.
+///
+/// `.plain` is for a fast path with an exact path behind it (JSONSerialization,
+/// JSONDecoder). It reads plain, well-formed JSON and gives up (throws `Unsupported`) on
+/// everything else: any syntax error, a byte-order mark, invalid UTF-8, an escape that
+/// makes U+0000, a key read with `nextKey` that has an escape or a non-ASCII character,
+/// a skipped number with an exponent or more than 20 characters, nesting deeper than 32.
+/// Giving up is always safe, because the caller then runs its exact path — so the reader
+/// only has to be right about what it accepts, and what it accepts is valid JSON that
+/// both of those read the same.
+///
+/// `.complete` is for a loader with no other path (backlog.json): it reads every valid
+/// JSON text (RFC 8259, after an optional UTF-8 byte-order mark) and stops only where
+/// the bytes are not JSON, with a `SyntaxError` that says at which byte and why. Read
+/// keys with `nextStringKey` there.
+package struct FastJSONReader {
+    package enum Grammar: Sendable {
+        case plain
+        case complete
+    }
+
+    /// Reading stopped: the bytes are not JSON, or (with `.plain`) they hold something
+    /// the fast path leaves to the exact one, or the caller gave up on what they say.
+    /// Empty on purpose: an error with a payload makes every `try` on the fast paths
+    /// dearer (about 6% on a large curriculum), so the reader keeps where and why it
+    /// stopped to itself, for `SyntaxError`.
+    package struct Unsupported: Error {
+        package init() {}
+    }
+
+    /// Where the bytes stop being JSON, and what is wrong there, for the complete grammar:
+    /// `offset` counts bytes from the start of the data. Offsets and reasons are those
+    /// backlog.json has always reported when JSONSerialization names no place (a file
+    /// that ends too soon) or reads the file after all (a trailing comma, UTF-16).
+    package struct SyntaxError: Error {
+        package let offset: Int
+        package let reason: StaticString
+    }
+
+    /// What kind of value comes next, judged by its first byte.
+    package enum Kind: Sendable {
+        case object, array, string, number, bool, null, invalid
+    }
+
+    /// An object key, still as bytes; compare it with `key(_:is:)`.
+    package struct Key {
+        fileprivate let start: Int
+        fileprivate let count: Int
+    }
+
+    /// Where a reader is inside one object or array: before its first entry or after one.
+    package struct Container {
+        fileprivate var first = true
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let grammar: Grammar
+    private var index = 0
+    /// Where and why the reader last stopped; set only as it stops.
+    private var stop: (offset: Int, reason: StaticString)?
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, grammar: Grammar) {
+        self.bytes = bytes
+        self.grammar = grammar
+        // A byte-order mark, as some editors write, is not part of the document.
+        if grammar == .complete, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+    }
+
+    /// Reads one JSON value from `data` with `body`, which must read all of it; nil when
+    /// the reader gives up.
+    package static func read<T>(_ data: Data, _ body: (inout FastJSONReader) throws(Unsupported) -> T) -> T? {
+        try? read(data, grammar: .plain, body)
+    }
+
+    /// Reads one JSON value from `data` with `body`, which must read all of it: only
+    /// white space may follow. With `.complete` and a body that does not give up itself,
+    /// an error is always a syntax error.
+    package static func read<T>(_ data: Data, grammar: Grammar,
+                                _ body: (inout FastJSONReader) throws(Unsupported) -> T) throws(SyntaxError) -> T {
+        let result = data.withUnsafeBytes { raw -> Result<T, SyntaxError> in
+            var reader = FastJSONReader(raw.assumingMemoryBound(to: UInt8.self), grammar: grammar)
+            do throws(Unsupported) {
+                let value = try body(&reader)
+                reader.skipSpace()
+                guard reader.index == reader.bytes.count else {
+                    throw reader.failure("unexpected text after the end of the document")
+                }
+                return .success(value)
+            } catch {
+                let stop = reader.stop ?? (reader.index, "given up by the caller")
+                return .failure(SyntaxError(offset: stop.offset, reason: stop.reason))
+            }
+        }
+        return try result.get()
+    }
+
+    /// The kind of the next value, reading only the white space before it.
+    package mutating func peekKind() -> Kind {
+        skipSpace()
+        guard index < bytes.count else { return .invalid }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: return .invalid
+        }
+    }
+
+    // MARK: Objects and arrays
+
+    package mutating func beginObject() throws(Unsupported) -> Container {
+        try expect(UInt8(ascii: "{"), "expected {")
+        return Container()
+    }
+
+    /// The next key of the object, with its ":" read; nil after the closing "}".
+    package mutating func nextKey(_ object: inout Container) throws(Unsupported) -> Key? {
+        guard try nextEntry(&object, closing: UInt8(ascii: "}"), "expected , or }") else { return nil }
+        let key = try plainKey()
+        try expect(UInt8(ascii: ":"), "expected :")
+        return key
+    }
+
+    /// The next key of the object as a string of any text, with its ":" read; nil after
+    /// the closing "}".
+    package mutating func nextStringKey(_ object: inout Container) throws(Unsupported) -> String? {
+        guard try nextEntry(&object, closing: UInt8(ascii: "}"), "expected , or }") else { return nil }
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
+        let key = try string()
+        try expect(UInt8(ascii: ":"), "expected :")
+        return key
+    }
+
+    package func key(_ key: Key, is name: StaticString) -> Bool {
+        key.count == name.utf8CodeUnitCount
+            && memcmp(bytes.baseAddress! + key.start, name.utf8Start, key.count) == 0
+    }
+
+    package mutating func beginArray() throws(Unsupported) -> Container {
+        try expect(UInt8(ascii: "["), "expected [")
+        return Container()
+    }
+
+    /// True when another element follows (read it next); false after the closing "]".
+    package mutating func nextElement(_ array: inout Container) throws(Unsupported) -> Bool {
+        try nextEntry(&array, closing: UInt8(ascii: "]"), "expected , or ]")
+    }
+
+    /// Past the closing byte (false), or past the "," before the next entry (true); the
+    /// first entry needs none.
+    private mutating func nextEntry(_ container: inout Container, closing: UInt8,
+                                    _ missingComma: StaticString) throws(Unsupported) -> Bool {
+        skipSpace()
+        // At the end a first entry is still "next": reading it says what is missing.
+        let byte = index < bytes.count ? bytes[index] : 0
+        if byte == closing {
+            index += 1
+            return false
+        }
+        if container.first {
+            container.first = false
+        } else {
+            guard byte == UInt8(ascii: ",") else { throw failure(missingComma) }
+            index += 1
+        }
+        return true
+    }
+
+    /// A key of plain ASCII without escapes. Other keys give up: they can never be one of
+    /// the names the callers look for, and giving up keeps Unicode equivalence out of it.
+    private mutating func plainKey() throws(Unsupported) -> Key {
+        try expect(UInt8(ascii: "\""), "expected a key in double quotes")
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return Key(start: start, count: index - 1 - start)
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else {
+                throw failure("a key with an escape or a non-ASCII character")
+            }
+            index += 1
+        }
+        throw failure("unfinished text")
+    }
+
+    // MARK: Values
+
+    package mutating func string() throws(Unsupported) -> String {
+        try expect(UInt8(ascii: "\""), "expected \"")
+        let start = index
+        // Eight bytes at a time while none of them ends the string, starts an escape or
+        // is a control character; strings are most of a track file.
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if Self.hasByte(below: 0x20, in: word) || Self.hasByte(0x22, in: word) || Self.hasByte(0x5C, in: word) { break }
+            high |= word
+            index += 8
+        }
+        var ascii = high & 0x8080_8080_8080_8080 == 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                if ascii { return String(decoding: text, as: UTF8.self) }
+                guard let string = Self.validText(text) else { throw failure(at: start, "text that is not valid UTF-8") }
+                return string
+            }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            guard byte >= 0x20 else { throw failure("a control character inside text") }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        throw failure("unfinished text")
+    }
+
+    /// The rest of a string from its first backslash; `start` is just after the quote.
+    private mutating func escapedString(from start: Int) throws(Unsupported) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(index - start + 32)
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                guard let string = text.withUnsafeBufferPointer(Self.validText) else {
+                    throw failure(at: start, "text that is not valid UTF-8")
+                }
+                return string
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { throw failure("unfinished escape") }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+                case UInt8(ascii: "b"): text.append(0x08)
+                case UInt8(ascii: "f"): text.append(0x0C)
+                case UInt8(ascii: "n"): text.append(0x0A)
+                case UInt8(ascii: "r"): text.append(0x0D)
+                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard let encoded = UTF8.encode(try unicodeEscape()) else { throw failure("an invalid \\u escape") }
+                    text.append(contentsOf: encoded)
+                default: throw failure("an invalid escape")
+                }
+            case 0..<0x20:
+                throw failure("a control character inside text")
+            default:
+                text.append(byte)
+                index += 1
+            }
+        }
+        throw failure("unfinished text")
+    }
+
+    /// Whether a byte of `word` is below `limit` (at most 0x80); exact as a yes or no.
+    private static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    private static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasByte(below: 1, in: word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    }
+
+    /// The text of bytes that are valid UTF-8, nil for others. Decoding repairs invalid
+    /// bytes, and the repaired text is valid, so it equals the bytes only if they were.
+    /// (`String(validating:as:)` would need macOS 15.)
+    private static func validText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    /// The scalar of "\uXXXX" (after the "\u"), a surrogate pair being one; a lone
+    /// surrogate stops, and with `.plain` so does U+0000.
+    private mutating func unicodeEscape() throws(Unsupported) -> Unicode.Scalar {
+        var value = try hex4()
+        if (0xD800..<0xDC00).contains(value) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { throw failure("a lone surrogate in a \\u escape") }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw failure("a lone surrogate in a \\u escape") }
+            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(value) {
+            throw failure("a lone surrogate in a \\u escape")
+        } else if value == 0, grammar == .plain {
+            throw failure("U+0000, left to the exact path")
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw failure("an invalid \\u escape") }
+        return scalar
+    }
+
+    private mutating func hex4() throws(Unsupported) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw failure("an unfinished \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            if byte &- UInt8(ascii: "0") < 10 {
+                digit = byte - UInt8(ascii: "0")
+            } else if (byte | 0x20) &- UInt8(ascii: "a") < 6 {
+                digit = (byte | 0x20) - UInt8(ascii: "a") + 10
+            } else {
+                throw failure("an invalid \\u escape")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// A whole number written as plain digits, at most 15 of them (so a Double holds it
+    /// exactly) and without a sign, a leading zero, a fraction or an exponent.
+    package mutating func plainInteger() throws(Unsupported) -> Int {
+        skipSpace()
+        let start = index
+        var value = 0
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        let digits = index - start
+        guard (1...15).contains(digits), digits == 1 || bytes[start] != UInt8(ascii: "0") else {
+            throw failure(at: start, "not a plain whole number")
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") {
+            throw failure(at: start, "not a plain whole number")
+        }
+        return value
+    }
+
+    /// Exact powers of ten: a mantissa below 2^53 divided by one of these is the
+    /// correctly rounded value of the decimal, which is what `Double(String)` gives.
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// Any JSON number, as the Double that `Double(String)` (locale-independent, correctly
+    /// rounded, like Foundation's JSON readers) makes of its text: -0 stays negative, and
+    /// a number too large for a Double is an infinity. Up to 15 digits without an
+    /// exponent are divided out exactly, without making the text.
+    package mutating func number() throws(Unsupported) -> Double {
+        skipSpace()
+        let start = index
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        let integerStart = index
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(bytes[index] - UInt8(ascii: "0"))
+            digits += 1
+            index += 1
+        }
+        guard digits > 0 else { throw failure("expected a digit") }
+        if digits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw failure(at: integerStart, "a number with a leading zero") }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[index] - UInt8(ascii: "0"))
+                digits += 1
+                fractionDigits += 1
+                index += 1
+            }
+            guard fractionDigits > 0 else { throw failure("expected a digit after the decimal point") }
+        }
+        var hasExponent = false
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            let exponentStart = index
+            skipDigits()
+            guard index > exponentStart else { throw failure("expected a digit in the exponent") }
+        }
+        if !hasExponent, digits <= 15 {
+            let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
+        guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        else { throw failure(at: start, "an unreadable number") }
+        return value
+    }
+
+    /// Reads past any value, checking it as strictly as the rest.
+    package mutating func skipValue(depth: Int = 0) throws(Unsupported) {
+        guard depth < 32 || grammar == .complete else { throw failure("nesting deeper than 32") }
+        switch peekKind() {
+        case .string:
+            _ = try string()
+        case .object:
+            var object = try beginObject()
+            while try nextStringKey(&object) != nil { try skipValue(depth: depth + 1) }
+        case .array:
+            var array = try beginArray()
+            while try nextElement(&array) { try skipValue(depth: depth + 1) }
+        case .bool, .null:
+            try literal()
+        case .number:
+            if grammar == .complete { _ = try number() } else { try skipPlainNumber() }
+        case .invalid:
+            throw failure(index < bytes.count ? "unexpected character" : "unexpected end of the file")
+        }
+    }
+
+    /// true, false or null, whichever starts with the next byte.
+    private mutating func literal() throws(Unsupported) {
+        let word: StaticString = switch bytes[index] {
+        case UInt8(ascii: "t"): "true"
+        case UInt8(ascii: "f"): "false"
+        default: "null"
+        }
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count, memcmp(bytes.baseAddress! + index, word.utf8Start, count) == 0
+        else { throw failure("expected true, false or null") }
+        index += count
+    }
+
+    /// -?(0|[1-9][0-9]*)(.[0-9]+)? — no exponent, at most 20 characters.
+    private mutating func skipPlainNumber() throws(Unsupported) {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integer = index
+        skipDigits()
+        guard index > integer, index == integer + 1 || bytes[integer] != UInt8(ascii: "0") else {
+            throw failure(at: start, "not a plain number")
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fraction = index
+            skipDigits()
+            guard index > fraction else { throw failure(at: start, "not a plain number") }
+        }
+        guard index - start <= 20 else { throw failure(at: start, "not a plain number") }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") { throw failure(at: start, "not a plain number") }
+    }
+
+    private mutating func skipDigits() {
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+    }
+
+    // MARK: Bytes
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(Unsupported) {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == byte else { throw failure(reason) }
+        index += 1
+    }
+
+    /// Stops at the current byte; throw what it returns. Kept out of line, so the
+    /// reading functions stay small.
+    @inline(never)
+    private mutating func failure(_ reason: StaticString) -> Unsupported {
+        failure(at: index, reason)
+    }
+
+    @inline(never)
+    private mutating func failure(at offset: Int, _ reason: StaticString) -> Unsupported {
+        stop = (offset, reason)
+        return Unsupported()
+    }
+
+    /// For callers that can read a value faster from its raw bytes: the bytes between the
+    /// quotes of the string that comes next, when it has no escapes; nil otherwise, and
+    /// then nothing is read. Use only with text that is also valid as a whole (ASCII).
+    package mutating func rawASCIIString() -> UnsafeBufferPointer<UInt8>? {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                index = end + 1
+                return text
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+            end += 1
+        }
+        return nil
+    }
+}
