@@ -18,14 +18,21 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func of(_ text: some StringProtocol) -> Int {
+    /// Concrete on String (not generic over StringProtocol): generic code does not
+    /// specialise across modules and costs several times as much per call.
+    public static func of(_ text: String) -> Int {
         // Printable ASCII is one cell a byte: most titles and numbers take this path.
         if isPrintableASCII(text) { return text.utf8.count }
         return text.reduce(0) { $0 + of($1) }
     }
 
-    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    public static func of(_ text: Substring) -> Int {
+        of(String(text))
+    }
+
+    static func isPrintableASCII(_ text: String) -> Bool {
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F { return false }
+        return true
     }
 
     /// East Asian Wide and Fullwidth blocks (Unicode 15).

@@ -34,7 +34,9 @@ struct IdeaListCommand: ParsableCommand {
             }
             return
         }
-        print(IdeaTable.render(rows.map { (rank: $0.offset + 1, idea: $0.element) }), terminator: "")
+        var output = BufferedOutput()
+        IdeaTable.write(rows.map { (rank: $0.offset + 1, idea: $0.element) }) { output.write($0) }
+        output.flush()
     }
 }
 
@@ -63,33 +65,41 @@ struct IdeaJSON {
 /// The plain table of `coach idea list`.
 enum IdeaTable {
     static let titleLimit = 40
+    static let header = ["#", "id", "title", "R", "I", "C", "E", "score", "status"]
+    /// Left: id, title, status; the figures line up on the right.
+    static let leftAligned: Set<Int> = [1, 2, 8]
 
-    static func render(_ rows: [(rank: Int, idea: Idea)]) -> String {
-        let header = ["#", "id", "title", "R", "I", "C", "E", "score", "status"]
-        let cells = rows.map { row -> [String] in
-            let idea = row.idea
-            return ["\(row.rank)", idea.id, idea.title, IdeaFigures.text(idea.reach), NumberText.plain(idea.impact.value),
-                    IdeaFigures.percent(idea.confidence), IdeaFigures.text(idea.totalEffort), IdeaFigures.text(idea.score),
-                    idea.status.rawValue + (idea.isMoonshot ? " *" : "")]
-        }
-        let all = [header] + cells
+    static func cells(_ rank: Int, _ idea: Idea) -> [String] {
+        ["\(rank)", idea.id, idea.title, IdeaFigures.text(idea.reach), NumberText.plain(idea.impact.value),
+         IdeaFigures.percent(idea.confidence), IdeaFigures.text(idea.totalEffort), IdeaFigures.text(idea.score),
+         idea.status.rawValue + (idea.isMoonshot ? " *" : "")]
+    }
+
+    /// The table, line by line, to `emit`: at 10,000 ideas the whole text is never held
+    /// at once.
+    static func write(_ rows: [(rank: Int, idea: Idea)], to emit: (String) -> Void) {
+        let all = [header] + rows.map { cells($0.rank, $0.idea) }
         var widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         widths[2] = min(widths[2], titleLimit)
-        // Left: id, title, status; the figures line up on the right.
-        let leftAligned: Set<Int> = [1, 2, 8]
-        var out = ""
         for line in all {
-            let fields = line.indices.map { column -> String in
-                if column == line.count - 1 { return line[column] }
-                if leftAligned.contains(column) { return DisplayWidth.pad(line[column], to: widths[column]) }
-                return String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(line[column]))) + line[column]
+            var text = ""
+            text.reserveCapacity(160)
+            for column in line.indices {
+                if column > 0 { text += "  " }
+                let cell = line[column]
+                if column == line.count - 1 {
+                    text += cell
+                } else if leftAligned.contains(column) {
+                    text += DisplayWidth.pad(cell, to: widths[column])
+                } else {
+                    text += String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(cell))) + cell
+                }
             }
-            out += fields.joined(separator: "  ") + "\n"
+            emit(text + "\n")
         }
         if rows.contains(where: { $0.idea.isMoonshot }) {
-            out += "* moonshot: confidence below 50%\n"
+            emit("* moonshot: confidence below 50%\n")
         }
-        return out
     }
 }
 
@@ -181,5 +191,21 @@ enum IdeaTime {
         formatter.timeZone = .current
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: date)
+    }
+}
+
+/// Standard output in 64 KB writes: one `print` per line costs a system call each.
+struct BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }
