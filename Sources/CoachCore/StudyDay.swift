@@ -79,7 +79,7 @@ public struct StudyDay: Hashable, Comparable, Sendable {
     }
 
     /// The day `number` days after 1970-01-01 (civil_from_days).
-    init(dayNumber number: Int) {
+    public init(dayNumber number: Int) {
         let z = number + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -1,3 +1,4 @@
+import CoachStore
 import Foundation
 
 /// JSON text written by hand for the one listing that can hold 10,000 objects
@@ -37,7 +38,7 @@ struct JSONWriter {
         switch value {
         case .string(let string): text += Self.quoted(string)
         case .number(let number): text += Self.number(number)
-        case .date(let date): text += Self.quoted(Self.iso8601(date))
+        case .date(let date): text += Self.quoted(ISODateText.text(of: date))
         case .null: text += "null"
         case .strings(let strings):
             guard !strings.isEmpty else { text += "[\n\n" + String(repeating: "  ", count: depth) + "]"; return }
@@ -94,25 +95,6 @@ struct JSONWriter {
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
-    }
-
-    /// "2026-11-23T09:30:00Z", from the date's seconds by the civil calendar.
-    static func iso8601(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        // Howard Hinnant's days-to-civil.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 }
 
