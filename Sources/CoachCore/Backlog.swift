@@ -17,14 +17,19 @@ public struct Backlog: Equatable, Sendable {
     private struct Row: Equatable, Sendable {
         var rank: RICERank
         var status: IdeaStatus
-        /// Folded title and note, one line apart.
-        var searchText: String
+        /// The folded note; the folded title is the rank's title key, not kept twice.
+        var noteKey: String?
 
         init(_ idea: Idea) {
-            let title = TextFold.fold(idea.title)
-            rank = RICERank(idea, titleKey: title)
+            rank = RICERank(idea, titleKey: TextFold.fold(idea.title))
             status = idea.status
-            searchText = idea.note.map { title + "\n" + TextFold.fold($0) } ?? title
+            noteKey = idea.note.map(TextFold.fold)
+        }
+
+        /// Words never hold white space, so "in the title or in the note" is the same
+        /// as "in the title and note together".
+        func contains(_ word: String) -> Bool {
+            TextFold.contains(rank.titleKey, word) || noteKey.map { TextFold.contains($0, word) } ?? false
         }
     }
 
@@ -34,7 +39,8 @@ public struct Backlog: Equatable, Sendable {
     public init(ideas: [Idea]) {
         byID.reserveCapacity(ideas.count)
         for idea in ideas { byID[idea.id] = idea }
-        rows = byID.values.map(Row.init).sorted { $0.rank < $1.rank }
+        rows = byID.values.map(Row.init)
+        rows.sort { $0.rank < $1.rank }
         rankedIDs = rows.map(\.rank.id)
     }
 
@@ -191,7 +197,7 @@ public struct Backlog: Equatable, Sendable {
         var found: [Idea] = []
         for index in rows.indices {
             if let status, rows[index].status != status { continue }
-            if words.allSatisfy({ TextFold.contains(rows[index].searchText, $0) }) {
+            if words.allSatisfy({ rows[index].contains($0) }) {
                 found.append(byID[rankedIDs[index]]!)
             }
         }
