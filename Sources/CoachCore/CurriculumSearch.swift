@@ -28,11 +28,11 @@ public struct CurriculumSearch: Equatable, Sendable {
     public init(_ curriculum: Curriculum) {
         var entries: [Entry] = []
         for (t, track) in curriculum.tracks.enumerated() {
-            entries.append(Entry(track: t, item: nil, fields: [("track", Self.fold(track.title))]))
+            entries.append(Entry(track: t, item: nil, fields: [("track", TextFold.fold(track.title))]))
             for (i, item) in track.items.enumerated() {
-                var fields = [("title", Self.fold(item.title)), ("summary", Self.fold(item.summary))]
+                var fields = [("title", TextFold.fold(item.title)), ("summary", TextFold.fold(item.summary))]
                 for resource in item.resources {
-                    fields.append(("resource: \(resource.title)", Self.fold(resource.title)))
+                    fields.append(("resource: \(resource.title)", TextFold.fold(resource.title)))
                 }
                 entries.append(Entry(track: t, item: i, fields: fields))
             }
@@ -40,20 +40,16 @@ public struct CurriculumSearch: Equatable, Sendable {
         self.entries = entries
     }
 
-    /// The same folding as the backlog's search: one rule for "café" finding "Cafe".
-    public static func fold(_ text: String) -> String {
-        TextFold.fold(text)
-    }
 
     /// Hits in curriculum order; at most `limit`.
     public func search(_ query: String, limit: Int = 500) -> [Hit] {
-        let words = Self.fold(query).split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = TextFold.fold(query).split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return [] }
         var hits: [Hit] = []
         for entry in entries {
             // Every word somewhere in the entry; name the first field that holds one.
-            guard words.allSatisfy({ word in entry.fields.contains { $0.folded.contains(word) } }) else { continue }
-            let first = entry.fields.first { field in words.contains { field.folded.contains($0) } }
+            guard words.allSatisfy({ word in entry.fields.contains { TextFold.contains($0.folded, word) } }) else { continue }
+            let first = entry.fields.first { field in words.contains { TextFold.contains(field.folded, $0) } }
             hits.append(Hit(track: entry.track, item: entry.item, matched: first?.name ?? ""))
             if hits.count == limit { break }
         }

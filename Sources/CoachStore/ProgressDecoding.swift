@@ -21,21 +21,7 @@ enum ProgressDecoding {
 private extension FastJSONReader {
     /// `ProgressStore.Document`: {"version": 1, "items": {id: entry, ...}}, keys in any order.
     mutating func progressDocument(supported: Int) throws(Unsupported) -> [String: ItemProgress] {
-        var version: Int?, items: [String: ItemProgress]?
-        var object = try beginObject()
-        while let key = try nextKey(&object) {
-            if self.key(key, is: "version") {
-                guard version == nil else { throw Unsupported() }
-                version = try plainInteger()
-            } else if self.key(key, is: "items") {
-                guard items == nil else { throw Unsupported() }
-                items = try progressItems()
-            } else {
-                try skipValue()
-            }
-        }
-        guard let version, (1...supported).contains(version), let items else { throw Unsupported() }
-        return items
+        try versionedItems(supported: supported) { json throws(Unsupported) in try json.progressItems() }.items
     }
 
     mutating func progressItems() throws(Unsupported) -> [String: ItemProgress] {

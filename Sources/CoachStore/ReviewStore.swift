@@ -49,21 +49,8 @@ enum ReviewDecoding {
 
 private extension FastJSONReader {
     mutating func reviewDocument(supported: Int) throws(Unsupported) -> ReviewStore.Document {
-        var version: Int?, items: [String: [Review]]?
-        var object = try beginObject()
-        while let key = try nextKey(&object) {
-            if self.key(key, is: "version") {
-                guard version == nil else { throw Unsupported() }
-                version = try plainInteger()
-            } else if self.key(key, is: "items") {
-                guard items == nil else { throw Unsupported() }
-                items = try reviewItems()
-            } else {
-                try skipValue()
-            }
-        }
-        guard let version, (1...supported).contains(version), let items else { throw Unsupported() }
-        return ReviewStore.Document(version: version, items: items)
+        let document = try versionedItems(supported: supported) { json throws(Unsupported) in try json.reviewItems() }
+        return ReviewStore.Document(version: document.version, items: document.items)
     }
 
     mutating func reviewItems() throws(Unsupported) -> [String: [Review]] {
