@@ -68,11 +68,18 @@ public struct AppState: Equatable, Sendable {
         change(&backlog)
         guard backlog[id] != before else { return }
         undo.record(UndoStep(label: label, change: .idea(id: id, before: before)))
+        dropFromFilter(id)
     }
 
     /// Puts an idea back as it was (nil: it did not exist); for undo.
     mutating func restoreIdea(_ id: String, to before: Idea?) {
         if let before { backlog.put(before) } else { _ = backlog.remove(id) }
+        dropFromFilter(id)
+    }
+
+    /// The filter's matches only ever name ideas that exist.
+    private mutating func dropFromFilter(_ id: String) {
+        if backlog[id] == nil { backlogScreen.filtered?.removeAll { $0 == id } }
     }
 
     /// The one door for changing settings; returns false when nothing changed.

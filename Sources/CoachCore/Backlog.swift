@@ -1,70 +1,67 @@
 import Foundation
 
-/// The learner's side-project ideas, keyed by id and kept in RICE order.
+/// The learner's side-project ideas, kept in RICE order.
 ///
-/// The order is kept up to date on every change by moving the one idea that changed
-/// (a binary search, not a re-sort), and each idea's folded search text is made once
-/// when the idea is stored, so a backlog of 10,000 ideas answers a key press without
-/// recomputing anything.
-public struct Backlog: Equatable, Sendable {
-    private var byID: [String: Idea] = [:]
-    /// What ranking and search need of each idea, best first, so neither hashes an id
-    /// per idea.
-    private var rows: [Row] = []
-    /// Ids from first to last in the ranking; `rows` in the same order.
-    public private(set) var rankedIDs: [String] = []
-
-    private struct Row: Equatable, Sendable {
-        var rank: RICERank
-        var status: IdeaStatus
-        /// The folded note; the folded title is the rank's title key, not kept twice.
-        var noteKey: String?
-
-        init(_ idea: Idea) {
-            rank = RICERank(idea, titleKey: TextFold.fold(idea.title))
-            status = idea.status
-            noteKey = idea.note.map(TextFold.fold)
-        }
-
-        /// Words never hold white space, so "in the title or in the note" is the same
-        /// as "in the title and note together".
-        func contains(_ word: String) -> Bool {
-            TextFold.contains(rank.titleKey, word) || noteKey.map { TextFold.contains($0, word) } ?? false
-        }
-    }
+/// Memory matters at 10,000 ideas, so each idea is held once: `ideas` in no particular
+/// order, `order` their places best first, and an id → place map. A change moves one
+/// place in `order` (a binary search, not a re-sort), and a removal fills its hole with
+/// the last idea, so nothing shifts but small integers. Search folds nothing for plain
+/// ASCII text (it compares ignoring case as it goes); only ideas with other letters keep
+/// a folded copy.
+public struct Backlog: Sendable {
+    /// Every idea, in no particular order and with no holes.
+    private var ideas: [Idea] = []
+    /// Places in `ideas`, best first.
+    private var order: [Int] = []
+    private var placeByID: [String: Int] = [:]
+    /// "title\nnote" folded for case and accents, for the ideas whose text is not all ASCII.
+    private var foldedText: [String: String] = [:]
 
     public init() {}
 
     /// A backlog of these ideas; of two with the same id, the later wins.
     public init(ideas: [Idea]) {
-        byID.reserveCapacity(ideas.count)
-        for idea in ideas { byID[idea.id] = idea }
-        rows = byID.values.map(Row.init)
-        rows.sort { $0.rank < $1.rank }
-        rankedIDs = rows.map(\.rank.id)
+        placeByID.reserveCapacity(ideas.count)
+        var hasDuplicates = false
+        for (place, idea) in ideas.enumerated() {
+            if placeByID.updateValue(place, forKey: idea.id) != nil { hasDuplicates = true }
+        }
+        if hasDuplicates {
+            self.ideas = ideas.indices.filter { placeByID[ideas[$0].id] == $0 }.map { ideas[$0] }
+            placeByID = [:]
+            for (place, idea) in self.ideas.enumerated() { placeByID[idea.id] = place }
+        } else {
+            // Shares the caller's array: a backlog read from disk is never copied.
+            self.ideas = ideas
+        }
+        for idea in self.ideas { rememberFoldedText(of: idea) }
+        let stored = self.ideas
+        order = Array(stored.indices)
+        order.sort { RICERank(stored[$0]) < RICERank(stored[$1]) }
     }
 
-    public var count: Int { rankedIDs.count }
-    public var isEmpty: Bool { rankedIDs.isEmpty }
+    public var count: Int { ideas.count }
+    public var isEmpty: Bool { ideas.isEmpty }
 
-    public subscript(id: String) -> Idea? { byID[id] }
+    public subscript(id: String) -> Idea? { placeByID[id].map { ideas[$0] } }
 
-    /// All ideas, best first.
-    public var ranked: [Idea] { rankedIDs.map { byID[$0]! } }
+    /// All ideas, best first, without copying them.
+    public var ranked: RankedIdeas { RankedIdeas(ideas: ideas, order: order) }
+
+    /// Ids from first to last in the ranking.
+    public var rankedIDs: [String] { order.map { ideas[$0].id } }
 
     /// The idea at a 0-based position of the ranking.
-    public func idea(atRank index: Int) -> Idea { byID[rankedIDs[index]]! }
+    public func idea(atRank index: Int) -> Idea { ideas[order[index]] }
 
     /// 0-based position of an idea in the ranking.
     public func rank(of id: String) -> Int? {
-        guard let idea = byID[id] else { return nil }
-        let index = position(for: RICERank(idea))
-        return index < rankedIDs.count && rankedIDs[index] == id ? index : nil
+        placeByID[id].map(index(ofPlace:))
     }
 
     /// The idea with this id, or an error that names the closest ids.
     public func find(_ id: String) throws -> Idea {
-        if let idea = byID[id] { return idea }
+        if let idea = self[id] { return idea }
         throw BacklogError.unknownIdea(id: id, suggestions: Suggestions.closest(to: id, among: rankedIDs))
     }
 
@@ -83,7 +80,7 @@ public struct Backlog: Equatable, Sendable {
     /// `updated` stays as it was).
     @discardableResult
     public mutating func update(_ id: String, with fields: ValidIdeaFields, now: Date) -> Bool {
-        guard var idea = byID[id], idea.apply(fields, at: now) else { return false }
+        guard var idea = self[id], idea.apply(fields, at: now) else { return false }
         put(idea)
         return true
     }
@@ -91,14 +88,14 @@ public struct Backlog: Equatable, Sendable {
     /// `x`: idea → active → shipped → dropped → idea. Returns the changed idea.
     @discardableResult
     public mutating func cycleStatus(of id: String, now: Date) -> Idea? {
-        guard let idea = byID[id] else { return nil }
+        guard let idea = self[id] else { return nil }
         update(id, with: idea.fields.with(status: idea.status.cycled), now: now)
-        return byID[id]
+        return self[id]
     }
 
     @discardableResult
     public mutating func setStatus(_ status: IdeaStatus, of id: String, now: Date) -> Bool {
-        guard let idea = byID[id] else { return false }
+        guard let idea = self[id] else { return false }
         return update(id, with: idea.fields.with(status: status), now: now)
     }
 
@@ -106,14 +103,20 @@ public struct Backlog: Equatable, Sendable {
     /// a removed idea has nowhere to keep one.
     @discardableResult
     public mutating func remove(_ id: String) -> Idea? {
-        guard let idea = byID.removeValue(forKey: id) else { return nil }
-        // Ids are unique, so the ranking is a total order and the search lands on it.
-        var index = position(for: RICERank(idea))
-        if index >= rankedIDs.count || rankedIDs[index] != id {
-            index = rankedIDs.firstIndex(of: id)!
+        guard let place = placeByID[id] else { return nil }
+        let idea = ideas[place]
+        order.remove(at: index(ofPlace: place))
+        placeByID[id] = nil
+        foldedText[id] = nil
+        let last = ideas.count - 1
+        if place != last {
+            // The last idea fills the hole, so `ideas` stays dense.
+            let moved = ideas[last]
+            order[index(ofPlace: last)] = place
+            ideas[place] = moved
+            placeByID[moved.id] = place
         }
-        rankedIDs.remove(at: index)
-        rows.remove(at: index)
+        ideas.removeLast()
         return idea
     }
 
@@ -121,28 +124,41 @@ public struct Backlog: Equatable, Sendable {
     /// same id: for undo and for loading.
     public mutating func put(_ idea: Idea) {
         remove(idea.id)
-        let row = Row(idea)
-        let index = position(for: row.rank)
-        byID[idea.id] = idea
-        rows.insert(row, at: index)
-        rankedIDs.insert(idea.id, at: index)
+        let place = ideas.count
+        let index = position(for: RICERank(idea))
+        ideas.append(idea)
+        placeByID[idea.id] = place
+        order.insert(place, at: index)
+        rememberFoldedText(of: idea)
     }
 
     /// Where `rank` goes in the ranking: the first index whose idea does not rank before it.
     private func position(for rank: RICERank) -> Int {
-        var low = 0, high = rows.count
+        var low = 0, high = order.count
         while low < high {
             let middle = (low + high) / 2
-            if rows[middle].rank < rank { low = middle + 1 } else { high = middle }
+            if RICERank(ideas[order[middle]]) < rank { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// Where the idea at `place` is in `order`. Ids are unique, so the ranking is a total
+    /// order and the binary search lands on it.
+    private func index(ofPlace place: Int) -> Int {
+        let index = position(for: RICERank(ideas[place]))
+        return index < order.count && order[index] == place ? index : order.firstIndex(of: place)!
+    }
+
+    private mutating func rememberFoldedText(of idea: Idea) {
+        guard !(TextFold.isASCII(idea.title) && TextFold.isASCII(idea.note ?? "")) else { return }
+        foldedText[idea.id] = TextFold.fold(idea.title + "\n" + (idea.note ?? ""))
     }
 
     // MARK: - Ids
 
     /// A new id for `title`: its slug, made unique with -2, -3 …
     public func newID(for title: String) -> String {
-        Backlog.uniqueID(Backlog.slug(title)) { byID[$0] != nil }
+        Backlog.uniqueID(Backlog.slug(title)) { placeByID[$0] != nil }
     }
 
     static func uniqueID(_ base: String, taken: (String) -> Bool) -> String {
@@ -195,20 +211,32 @@ public struct Backlog: Equatable, Sendable {
     public func search(_ query: String, status: IdeaStatus? = nil) -> [Idea] {
         let words = query.split(whereSeparator: \.isWhitespace).map { TextFold.fold(String($0)) }
         var found: [Idea] = []
-        for index in rows.indices {
-            if let status, rows[index].status != status { continue }
-            if words.allSatisfy({ rows[index].contains($0) }) {
-                found.append(byID[rankedIDs[index]]!)
-            }
+        for place in order {
+            let idea = ideas[place]
+            if let status, idea.status != status { continue }
+            if matches(idea, words) { found.append(idea) }
         }
         return found
+    }
+
+    /// Words never hold white space, so "in the title or in the note" is the same as "in
+    /// the title and note together".
+    private func matches(_ idea: Idea, _ words: [String]) -> Bool {
+        if words.isEmpty { return true }
+        if let folded = foldedText[idea.id] {
+            return words.allSatisfy { TextFold.contains(folded, $0) }
+        }
+        return words.allSatisfy { word in
+            TextFold.containsIgnoringASCIICase(idea.title, word)
+                || idea.note.map { TextFold.containsIgnoringASCIICase($0, word) } ?? false
+        }
     }
 
     // MARK: - Starter ideas
 
     /// True when some idea is the learner's own rather than a starter idea.
     public var hasOwnIdeas: Bool {
-        byID.keys.contains { !$0.hasPrefix(StarterIdea.idPrefix) }
+        placeByID.keys.contains { !$0.hasPrefix(StarterIdea.idPrefix) }
     }
 
     /// Starter entries as ideas: status idea, created now.
@@ -222,10 +250,28 @@ public struct Backlog: Equatable, Sendable {
     @discardableResult
     public mutating func addStarters(_ starters: [StarterIdea], now: Date) -> [Idea] {
         guard !hasOwnIdeas else { return [] }
-        let added = Backlog.starterIdeas(starters, now: now).filter { byID[$0.id] == nil }
+        let added = Backlog.starterIdeas(starters, now: now).filter { self[$0.id] == nil }
         for idea in added { put(idea) }
         return added
     }
+}
+
+extension Backlog: Equatable {
+    /// The same ideas in the same order, however each was stored.
+    public static func == (a: Backlog, b: Backlog) -> Bool {
+        a.count == b.count && a.ranked.elementsEqual(b.ranked)
+    }
+}
+
+/// A backlog's ideas, best first: a view of its storage, so listing 10,000 ideas never
+/// copies them.
+public struct RankedIdeas: RandomAccessCollection, Sendable {
+    fileprivate let ideas: [Idea]
+    fileprivate let order: [Int]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order.count }
+    public subscript(position: Int) -> Idea { ideas[order[position]] }
 }
 
 /// A side-project idea shipped in `Data/ideas.json`, already checked.

@@ -20,40 +20,39 @@ public enum RICE {
 
     /// Ideas in backlog order: score descending, then smaller total effort, then title,
     /// then id, so the order is total and the same on every run.
-    public static func ranked(_ ideas: [Idea]) -> [Idea] {
+    public static func ranked<Ideas: Sequence<Idea>>(_ ideas: Ideas) -> [Idea] {
         ideas.map { (RICERank($0), $0) }
             .sorted { $0.0 < $1.0 }
             .map(\.1)
     }
 }
 
-/// Where an idea stands in the ranking, computed once so sorting 10,000 ideas does not
-/// recompute scores or fold titles on every comparison. `a < b` means a ranks first.
+/// Where an idea stands in the ranking, computed once per idea so a comparison does not
+/// recompute its score. `a < b` means a ranks first.
 public struct RICERank: Comparable, Sendable {
     public let score: Double
     public let totalEffort: Double
-    /// The title folded for case and accents, so "apple" and "Äpple" sort together.
-    let titleKey: String
     let title: String
     public let id: String
 
     public init(_ idea: Idea) {
-        self.init(idea, titleKey: TextFold.fold(idea.title))
-    }
-
-    init(_ idea: Idea, titleKey: String) {
         totalEffort = idea.totalEffort
         score = RICE.score(reach: idea.reach, impact: idea.impact, confidence: idea.confidence, totalEffort: totalEffort)
-        self.titleKey = titleKey
         title = idea.title
         id = idea.id
     }
 
+    /// Titles compare folded for case and accents, so "apple" and "Äpple" sort together.
     public static func < (a: RICERank, b: RICERank) -> Bool {
         if a.score != b.score { return a.score > b.score }
         if a.totalEffort != b.totalEffort { return a.totalEffort < b.totalEffort }
-        if a.titleKey != b.titleKey { return a.titleKey < b.titleKey }
-        if a.title != b.title { return a.title < b.title }
+        if a.title != b.title {
+            switch TextFold.compare(a.title, b.title) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return a.title < b.title
+            }
+        }
         return a.id < b.id
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// Screen 3: the RICE backlog — moving through the ranking, the add/edit form, delete
 /// with y/n, status cycling and the `/` filter.
 extension AppState {
-    /// The ids shown, in rank order: the filter's matches, or every idea.
-    public var backlogRows: [String] {
-        backlogScreen.filtered ?? backlog.rankedIDs
+    /// The ideas shown, in rank order: the filter's matches, or every idea.
+    public var backlogRows: BacklogRows {
+        BacklogRows(backlog: backlog, filtered: backlogScreen.filtered)
     }
 
     public var selectedIdea: Idea? {
         let rows = backlogRows
-        return rows.indices.contains(backlogScreen.selected) ? backlog[rows[backlogScreen.selected]] : nil
+        return rows.indices.contains(backlogScreen.selected) ? rows[backlogScreen.selected] : nil
     }
 
     mutating func reduceBacklog(_ action: Action, now: Date) -> [Effect] {
@@ -140,7 +140,6 @@ extension AppState {
         pendingDelete = nil
         guard yes, let idea = backlog[id] else { return [] }
         updateBacklog("delete \(idea.title)", idea: id) { _ = $0.remove(id) }
-        if let filtered = backlogScreen.filtered { backlogScreen.filtered = filtered.filter { $0 != id } }
         message = "Deleted \(idea.title) (u undoes)"
         clampBacklogSelection()
         return [.saveBacklog]
@@ -148,7 +147,7 @@ extension AppState {
 
     /// Keeps the selection on an idea whose rank may have changed.
     mutating func follow(_ id: String) {
-        if let index = backlogRows.firstIndex(of: id) { backlogScreen.selected = index }
+        if let index = backlogRows.index(of: id) { backlogScreen.selected = index }
         clampBacklogSelection()
     }
 

@@ -13,7 +13,7 @@ public enum TextFold {
         return String(unsafeUninitializedCapacity: utf8.count) { buffer in
             var count = 0
             for byte in utf8 {
-                buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                buffer[count] = lowered(byte)
                 count += 1
             }
             return count
@@ -48,7 +48,7 @@ public enum TextFold {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    folded.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                    folded.append(lowered(byte))
                     index += 1
                     continue
                 }
@@ -66,6 +66,49 @@ public enum TextFold {
             }
             return String(decoding: folded, as: UTF8.self)
         }
+    }
+
+    public static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The order of `fold(a)` and `fold(b)`, without making either when both are ASCII.
+    public static func compare(_ a: String, _ b: String) -> ComparisonResult {
+        guard isASCII(a), isASCII(b) else {
+            let (a, b) = (fold(a), fold(b))
+            return a == b ? .orderedSame : a < b ? .orderedAscending : .orderedDescending
+        }
+        for (x, y) in zip(a.utf8, b.utf8) {
+            let (x, y) = (lowered(x), lowered(y))
+            if x != y { return x < y ? .orderedAscending : .orderedDescending }
+        }
+        let (m, n) = (a.utf8.count, b.utf8.count)
+        return m == n ? .orderedSame : m < n ? .orderedAscending : .orderedDescending
+    }
+
+    /// Whether ASCII `haystack` contains folded `needle`, lower-casing the haystack as it
+    /// goes: the same as `contains(fold(haystack), needle)` without making the copy.
+    public static func containsIgnoringASCIICase(_ haystack: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { word in
+                guard word.count <= text.count else { return false }
+                var start = 0
+                let last = text.count - word.count
+                while start <= last {
+                    var matched = 0
+                    while matched < word.count, lowered(text[start + matched]) == word[matched] { matched += 1 }
+                    if matched == word.count { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     /// Whether `haystack` contains `needle`, byte for byte. Both should be folded.

@@ -17,10 +17,9 @@ enum BacklogView {
             buffer.put(text, row: top, col: 1, style: Style(.dim))
         }
         for (offset, index) in (state.backlogScreen.scroll..<rows.count).prefix(listRows).enumerated() {
-            guard let idea = state.backlog[rows[index]] else { continue }
-            let rank = state.backlogScreen.filtered == nil ? index + 1 : (state.backlog.rank(of: idea.id) ?? index) + 1
+            let idea = rows[index]
             let row = top + offset
-            buffer.put(columns.row(idea, rank: rank), row: row, col: 0, style: Style(statusRole(idea.status)))
+            buffer.put(columns.row(idea, rank: rows.rank(at: index)), row: row, col: 0, style: Style(statusRole(idea.status)))
             if index == state.backlogScreen.selected {
                 buffer.restyle(row: row, col: 0, width: size.cols) { $0.reverse = true }
             }

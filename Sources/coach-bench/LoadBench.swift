@@ -187,7 +187,7 @@ struct LoadBench {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 encoder.dateEncodingStrategy = .iso8601
-                return try encoder.encode(backlog.ranked).count
+                return try encoder.encode(Array(backlog.ranked)).count
             }
             time("idea form: Set(curriculum.allItemIDs) (built on every key in the form)") {
                 Set(curriculum.allItemIDs).count

@@ -19,24 +19,24 @@ struct IdeaListCommand: ParsableCommand {
         let home = CoachHome.resolve(flag: self.home.home)
         let backlog = try home.backlogOfferingStarters()
         let wanted = Set(status)
+        let ranked = backlog.ranked
         // Ranks are places in the whole backlog, so they match `coach idea show`.
-        let rows = backlog.ranked.enumerated().filter { wanted.isEmpty || wanted.contains($0.element.status) }
+        let ranks = ranked.indices.filter { wanted.isEmpty || wanted.contains(ranked[$0].status) }
+        var output = BufferedOutput()
+        defer { output.flush() }
         if json {
-            var writer = JSONWriter()
-            writer.array(rows.map { IdeaJSON($0.element).fields })
-            return print(writer.text)
+            JSONWriter.array(ranks.lazy.map { IdeaJSON(ranked[$0]).fields }) { output.write($0) }
+            return output.write("\n")
         }
-        guard !rows.isEmpty else {
+        guard !ranks.isEmpty else {
             if backlog.isEmpty {
-                print("No ideas yet; add one with coach idea add TITLE --reach N --impact medium --confidence 80% --effort N")
+                output.write("No ideas yet; add one with coach idea add TITLE --reach N --impact medium --confidence 80% --effort N\n")
             } else {
-                print("No ideas with status \(status.map(\.rawValue).joined(separator: " or ")) (of \(backlog.count)).")
+                output.write("No ideas with status \(status.map(\.rawValue).joined(separator: " or ")) (of \(backlog.count)).\n")
             }
             return
         }
-        var output = BufferedOutput()
-        IdeaTable.write(rows.map { (rank: $0.offset + 1, idea: $0.element) }) { output.write($0) }
-        output.flush()
+        IdeaTable.write(ranks.lazy.map { (rank: $0 + 1, idea: ranked[$0]) }) { output.write($0) }
     }
 }
 
@@ -75,31 +75,39 @@ enum IdeaTable {
          idea.status.rawValue + (idea.isMoonshot ? " *" : "")]
     }
 
-    /// The table, line by line, to `emit`: at 10,000 ideas the whole text is never held
-    /// at once.
-    static func write(_ rows: [(rank: Int, idea: Idea)], to emit: (String) -> Void) {
-        let all = [header] + rows.map { cells($0.rank, $0.idea) }
-        var widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
-        widths[2] = min(widths[2], titleLimit)
-        for line in all {
-            var text = ""
-            text.reserveCapacity(160)
-            for column in line.indices {
-                if column > 0 { text += "  " }
-                let cell = line[column]
-                if column == line.count - 1 {
-                    text += cell
-                } else if leftAligned.contains(column) {
-                    text += DisplayWidth.pad(cell, to: widths[column])
-                } else {
-                    text += String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(cell))) + cell
-                }
+    /// The table, line by line, to `emit`. The cells are made twice, once to measure the
+    /// columns and once to write them, so 10,000 rows are never held at once.
+    static func write<Rows: Collection>(_ rows: Rows, to emit: (String) -> Void) where Rows.Element == (rank: Int, idea: Idea) {
+        var widths = header.map(DisplayWidth.of)
+        for row in rows {
+            for (column, cell) in cells(row.rank, row.idea).enumerated() {
+                widths[column] = max(widths[column], DisplayWidth.of(cell))
             }
-            emit(text + "\n")
+        }
+        widths[2] = min(widths[2], titleLimit)
+        emit(line(header, widths: widths))
+        for row in rows {
+            emit(line(cells(row.rank, row.idea), widths: widths))
         }
         if rows.contains(where: { $0.idea.isMoonshot }) {
             emit("* moonshot: confidence below 50%\n")
         }
+    }
+
+    private static func line(_ cells: [String], widths: [Int]) -> String {
+        var text = ""
+        text.reserveCapacity(160)
+        for (column, cell) in cells.enumerated() {
+            if column > 0 { text += "  " }
+            if column == cells.count - 1 {
+                text += cell
+            } else if leftAligned.contains(column) {
+                text += DisplayWidth.pad(cell, to: widths[column])
+            } else {
+                text += String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(cell))) + cell
+            }
+        }
+        return text + "\n"
     }
 }
 

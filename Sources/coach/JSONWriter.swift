@@ -17,17 +17,19 @@ struct JSONWriter {
         case object([(String, Value)])
     }
 
-    mutating func array(_ objects: [[(String, Value)]]) {
-        guard !objects.isEmpty else { text += "[\n\n]"; return }
-        text += "[\n"
-        depth += 1
-        for (index, object) in objects.enumerated() {
-            indent()
-            write(.object(object))
-            text += index == objects.count - 1 ? "\n" : ",\n"
+    /// An array of objects, one object at a time to `emit`, so 10,000 of them are never
+    /// held as text (or as values, when `objects` is lazy) all at once.
+    static func array<Objects: Sequence>(_ objects: Objects, to emit: (String) -> Void) where Objects.Element == [(String, Value)] {
+        var isFirst = true
+        for object in objects {
+            var writer = JSONWriter()
+            writer.text = isFirst ? "[\n  " : ",\n  "
+            writer.depth = 1
+            writer.write(.object(object))
+            emit(writer.text)
+            isFirst = false
         }
-        depth -= 1
-        text += "]"
+        emit(isFirst ? "[\n\n]" : "\n]")
     }
 
     private mutating func indent() {

@@ -25,6 +25,7 @@ struct BacklogTests {
         for (index, id) in backlog.rankedIDs.enumerated() {
             #expect(backlog.rank(of: id) == index, sourceLocation: sourceLocation)
             #expect(backlog.idea(atRank: index).id == id, sourceLocation: sourceLocation)
+            #expect(backlog[id]?.id == id, sourceLocation: sourceLocation)
         }
     }
 
@@ -194,7 +195,41 @@ struct BacklogTests {
         }
         #expect(backlog.count > 50)
         expectRanked(backlog)
-        #expect(backlog == Backlog(ideas: backlog.ranked), "the same as building it at once")
+        #expect(backlog == Backlog(ideas: Array(backlog.ranked)), "the same as building it at once")
+        #expect(backlog == Backlog(ideas: backlog.ranked.reversed()), "whatever order the ideas come in")
+        for query in ["app", "ÄPP", "äpp", "bee", "zed", "e", "pple b", "nothing"] {
+            let words = query.split(separator: " ").map { TextFold.fold(String($0)) }
+            let expected = backlog.ranked.filter { idea in
+                words.allSatisfy { TextFold.contains(TextFold.fold(idea.title + " " + (idea.note ?? "")), $0) }
+            }
+            #expect(backlog.search(query).map(\.id) == expected.map(\.id), "\(query)")
+        }
+    }
+
+    @Test func removingAnyIdeaLeavesEveryOtherInPlace() {
+        for id in ["b", "c", "a", "d"] {
+            var backlog = sample()
+            let removed = backlog.remove(id)
+            #expect(removed?.id == id)
+            #expect(backlog[id] == nil)
+            #expect(backlog.rank(of: id) == nil)
+            #expect(backlog.count == 3)
+            expectRanked(backlog)
+            backlog.put(removed!)
+            #expect(backlog == sample())
+        }
+    }
+
+    @Test func ofTwoIdeasWithTheSameIdTheLaterWins() {
+        let backlog = Backlog(ideas: [
+            IdeaFixture.idea("a", "First", reach: 10),
+            IdeaFixture.idea("b", "Other", reach: 20),
+            IdeaFixture.idea("a", "Second", reach: 30),
+        ])
+        #expect(backlog.count == 2)
+        #expect(backlog["a"]?.title == "Second")
+        #expect(backlog.rankedIDs == ["a", "b"])
+        expectRanked(backlog)
     }
 
     // MARK: - Finding
@@ -261,6 +296,22 @@ struct BacklogTests {
         for text in samples {
             let foundation = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             #expect(TextFold.fold(text) == foundation, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        for a in samples.prefix(12) {
+            for b in samples.prefix(12) {
+                let (x, y) = (TextFold.fold(a), TextFold.fold(b))
+                let expected: ComparisonResult = x == y ? .orderedSame : x < y ? .orderedAscending : .orderedDescending
+                #expect(TextFold.compare(a, b) == expected, "\(a) vs \(b)")
+            }
+        }
+        #expect(TextFold.compare("apple", "APPLE") == .orderedSame)
+        #expect(TextFold.compare("apple", "Apples") == .orderedAscending)
+        #expect(TextFold.compare("Bee", "apple") == .orderedDescending)
+        for (haystack, needle, found) in [("Hello World", "o w", true), ("Hello World", "world", true),
+                                          ("Hello", "hello!", false), ("ABC", "", true), ("ABC", "abd", false),
+                                          ("aaab", "aab", true), ("Zed", "zed", true), ("caf", "café", false)] {
+            #expect(TextFold.containsIgnoringASCIICase(haystack, needle) == found, "\(haystack) ∋ \(needle)")
+            #expect(TextFold.contains(TextFold.fold(haystack), needle) == found)
         }
         #expect(TextFold.contains("hello world", "o w"))
         #expect(!TextFold.contains("hello", "hello!"))

@@ -115,12 +115,33 @@ import Testing
         _ = Self.addIdea("Café bot", reach: "100", effort: "1", to: &state)
         _ = Self.addIdea("Other", reach: "900", effort: "1", to: &state)
         Fixture.apply([.openSearch] + Self.typed("cafe"), to: &state)
-        #expect(state.backlogRows.map { state.backlog[$0]!.title } == ["Café bot"])
+        #expect(state.backlogRows.map(\.title) == ["Café bot"])
         Fixture.apply([.confirm], to: &state)
         #expect(state.backlogScreen.filterEditor == nil)
         #expect(state.backlogRows.count == 1)
         Fixture.apply([.close], to: &state)
         #expect(state.backlogRows.count == 2)
+    }
+
+    @Test func filteredRowsShowRanksInTheWholeBacklogAndLoseDeletedIdeas() {
+        var state = Self.backlogState()
+        _ = Self.addIdea("Café bot", reach: "100", effort: "1", to: &state)
+        _ = Self.addIdea("Other", reach: "900", effort: "1", to: &state)
+        _ = Self.addIdea("Cafe menu", reach: "50", effort: "1", to: &state)
+        Fixture.apply([.openSearch] + Self.typed("cafe") + [.confirm], to: &state)
+        let rows = state.backlogRows
+        #expect(rows.map(\.title) == ["Café bot", "Cafe menu"])
+        #expect(rows.indices.map(rows.rank(at:)) == [2, 3], "Other ranks first in the whole backlog")
+        #expect(rows.index(of: "cafe-menu") == 1)
+        #expect(rows.index(of: "other") == nil)
+
+        Fixture.apply([.deleteIdea, .answer(true)], to: &state)
+        #expect(state.backlogRows.map(\.title) == ["Cafe menu"], "the deleted idea leaves the filter too")
+        #expect(state.selectedIdea?.title == "Cafe menu")
+        Fixture.apply([.undo], to: &state)
+        #expect(state.backlogScreen.filtered == nil, "undo shows the whole backlog again")
+        #expect(state.backlogRows.map(\.title) == ["Other", "Café bot", "Cafe menu"])
+        #expect(state.selectedIdea?.title == "Café bot", "on the idea it brought back")
     }
 
     @Test func lettersTypedInTheFormAreNotCommands() {
