@@ -97,6 +97,9 @@ package struct FastJSONReader {
         return try result.get()
     }
 
+    /// The bytes from the start of the data up to where the reader is.
+    package var bytesRead: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[..<index]) }
+
     /// The kind of the next value, reading only the white space before it.
     package mutating func peekKind() -> Kind {
         skipSpace()

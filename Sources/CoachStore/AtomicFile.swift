@@ -8,7 +8,7 @@ import Glibc
 public enum AtomicFile {
     static let temporaryMarker = ".coach-tmp-"
 
-    public static func write(_ data: Data, to url: URL) throws {
+    public static func write(_ data: some ContiguousBytes, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             "\(temporaryMarker)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")

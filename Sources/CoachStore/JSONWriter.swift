@@ -1,14 +1,14 @@
-import CoachStore
 import Foundation
 
-/// JSON text written by hand for the one listing that can hold 10,000 objects
-/// (`coach idea list --json`), where JSONEncoder alone took 100 ms. Same shape as
-/// `JSONOutput`: two-space indents, keys in sorted order, ISO 8601 dates.
-struct JSONWriter {
+/// JSON text written by hand where 10,000 objects go out at once (backlog.json and
+/// `coach idea list --json`): JSONEncoder took about 100 ms and 30 MB for them. The text
+/// is byte for byte what `JSONDocument.encoder()` writes: two-space indents, " : ",
+/// keys in sorted order, ISO 8601 dates.
+package struct JSONWriter {
     private(set) var text = ""
     private var depth = 0
 
-    enum Value {
+    package enum Value {
         case string(String)
         case number(Double)
         case date(Date)
@@ -17,19 +17,21 @@ struct JSONWriter {
         case object([(String, Value)])
     }
 
-    /// An array of objects, one object at a time to `emit`, so 10,000 of them are never
-    /// held as text (or as values, when `objects` is lazy) all at once.
-    static func array<Objects: Sequence>(_ objects: Objects, to emit: (String) -> Void) where Objects.Element == [(String, Value)] {
+    /// An array of objects at nesting `depth`, one object at a time to `emit`, so 10,000
+    /// of them are never held as text (or as values, when `objects` is lazy) all at once.
+    package static func array<Objects: Sequence>(_ objects: Objects, depth: Int = 0, to emit: (String) -> Void)
+    where Objects.Element == [(String, Value)] {
+        let inner = "\n" + String(repeating: "  ", count: depth + 1)
         var isFirst = true
         for object in objects {
             var writer = JSONWriter()
-            writer.text = isFirst ? "[\n  " : ",\n  "
-            writer.depth = 1
+            writer.text = isFirst ? "[" + inner : "," + inner
+            writer.depth = depth + 1
             writer.write(.object(object))
             emit(writer.text)
             isFirst = false
         }
-        emit(isFirst ? "[\n\n]" : "\n]")
+        emit((isFirst ? "[\n" : "") + "\n" + String(repeating: "  ", count: depth) + "]")
     }
 
     private mutating func indent() {
@@ -69,7 +71,7 @@ struct JSONWriter {
         }
     }
 
-    static func quoted(_ string: String) -> String {
+    package static func quoted(_ string: String) -> String {
         // Most text needs no escapes: copy it whole.
         if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + string + "\""
@@ -93,10 +95,11 @@ struct JSONWriter {
         return out + "\""
     }
 
-    /// Whole numbers without ".0", others in Swift's shortest round-trip form.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+    /// Swift's shortest round-trip form, whole numbers without ".0", as JSONEncoder
+    /// writes them.
+    package static func number(_ value: Double) -> String {
+        let text = "\(value)"
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }
 
