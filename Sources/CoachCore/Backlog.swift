@@ -35,9 +35,9 @@ public struct Backlog: Sendable {
             self.ideas = ideas
         }
         for idea in self.ideas { rememberFoldedText(of: idea) }
-        let stored = self.ideas
-        order = Array(stored.indices)
-        order.sort { RICERank(stored[$0]) < RICERank(stored[$1]) }
+        let ranks = self.ideas.map(RICERank.init)
+        order = Array(ranks.indices)
+        order.sort { ranks[$0] < ranks[$1] }
     }
 
     public var count: Int { ideas.count }

@@ -9,6 +9,12 @@ public enum AtomicFile {
     static let temporaryMarker = ".coach-tmp-"
 
     public static func write(_ data: some ContiguousBytes, to url: URL) throws {
+        try write(to: url) { output in data.withUnsafeBytes { output.write($0) } }
+    }
+
+    /// The same, for a file made piece by piece: `produce` hands its pieces to the
+    /// output, which writes them in 64 KB blocks, so a large file is never all in memory.
+    public static func write(to url: URL, _ produce: (inout Output) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             "\(temporaryMarker)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
@@ -19,17 +25,10 @@ public enum AtomicFile {
             if !closed { close(fd) }
         }
         do {
-            try data.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw failure(url, "write failed")
-                    }
-                    offset += written
-                }
-            }
+            var output = Output(fd: fd)
+            try produce(&output)
+            output.flush()
+            if output.failed { throw failure(url, "write failed") }
             guard fsync(fd) == 0 else { throw failure(url, "fsync failed") }
             closed = true
             guard close(fd) == 0 else { throw failure(url, "close failed") }
@@ -39,6 +38,48 @@ public enum AtomicFile {
             throw error
         }
         syncFolder(folder)
+    }
+
+    /// Where a file's pieces go on their way to the temporary file. After a failed write
+    /// the rest is dropped and the save fails as a whole.
+    public struct Output {
+        fileprivate let fd: Int32
+        private var buffer: [UInt8] = []
+        fileprivate private(set) var failed = false
+        private static let blockSize = 1 << 16
+
+        fileprivate init(fd: Int32) {
+            self.fd = fd
+            buffer.reserveCapacity(Self.blockSize)
+        }
+
+        public mutating func write(_ bytes: some Sequence<UInt8>) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.blockSize { flush() }
+        }
+
+        public mutating func write(_ bytes: UnsafeRawBufferPointer) {
+            flush()
+            writeAll(bytes)
+        }
+
+        fileprivate mutating func flush() {
+            buffer.withUnsafeBytes { writeAll($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        private mutating func writeAll(_ raw: UnsafeRawBufferPointer) {
+            var offset = 0
+            while !failed, offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                } else {
+                    offset += written
+                }
+            }
+        }
     }
 
     /// Reads a whole file; nil when it does not exist.

@@ -7,7 +7,7 @@ extension CoachHome {
 
 /// backlog.json: {"version": 1, "ideas": [...]}, and the starter ideas of Data/ideas.json.
 ///
-/// Saving writes the text `JSONDocument` would, by hand (`fileText`). Loading reads the bytes by
+/// Saving writes the text `JSONDocument` would, by hand (`writeFile`). Loading reads the bytes by
 /// hand (`IdeaReader` below, on `FastJSONReader` with its complete grammar) because
 /// JSONDecoder and JSONSerialization each need about 100 ms for 10,000 ideas; the hand
 /// reader needs a fraction of that. It keeps `JSONDocument.load`'s promises: a newer
@@ -179,23 +179,22 @@ public enum BacklogStore {
     /// Saves atomically, ideas in the order they were made (then by id), so adding an
     /// idea appends to the file and editing one changes it in place: small diffs.
     public static func save(_ backlog: Backlog, to home: CoachHome) throws {
-        try AtomicFile.write(fileText(of: backlog), to: home.backlogFile)
+        try AtomicFile.write(to: home.backlogFile) { output in
+            writeFile(of: backlog) { output.write($0) }
+        }
     }
 
     /// What `JSONDocument.save` would write for `Document`, written by hand one idea at
-    /// a time: at 10,000 ideas JSONEncoder needs about 100 ms and 30 MB, this a fraction.
-    static func fileText(of backlog: Backlog) -> [UInt8] {
+    /// a time: at 10,000 ideas JSONEncoder needed about 100 ms and 30 MB, this a fraction.
+    static func writeFile(of backlog: Backlog, to emit: ([UInt8]) -> Void) {
         let ranked = backlog.ranked
-        let made = ranked.indices.sorted { a, b in
-            let (x, y) = (ranked[a], ranked[b])
-            return x.created != y.created ? x.created < y.created : x.id < y.id
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + backlog.count * 600)
-        bytes += "{\n  \"ideas\" : ".utf8
-        JSONWriter.array(made.lazy.map { fileFields(of: ranked[$0]) }, depth: 1) { bytes += $0.utf8 }
-        bytes += ",\n  \"version\" : \(version)\n}\n".utf8
-        return bytes
+        // Sorted by keys made once: reading an idea inside the comparison copies it.
+        let made = ranked.indices.map { (created: ranked[$0].created, rank: $0) }.sorted { a, b in
+            a.created != b.created ? a.created < b.created : ranked[a.rank].id < ranked[b.rank].id
+        }.map(\.rank)
+        emit(Array("{\n  \"ideas\" : ".utf8))
+        JSONWriter.array(made.lazy.map { fileFields(of: ranked[$0]) }, depth: 1, to: emit)
+        emit(Array(",\n  \"version\" : \(version)\n}\n".utf8))
     }
 
     /// An idea's keys as `Idea.encode(to:)` writes them, in sorted order.

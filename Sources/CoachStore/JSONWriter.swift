@@ -1,11 +1,11 @@
 import Foundation
 
 /// JSON text written by hand where 10,000 objects go out at once (backlog.json and
-/// `coach idea list --json`): JSONEncoder took about 100 ms and 30 MB for them. The text
-/// is byte for byte what `JSONDocument.encoder()` writes: two-space indents, " : ",
-/// keys in sorted order, ISO 8601 dates.
+/// `coach idea list --json`): JSONEncoder took about 100 ms and 30 MB for them. The bytes
+/// are exactly what `JSONDocument.encoder()` writes: two-space indents, " : ", keys in
+/// sorted order, ISO 8601 dates, whole numbers without ".0".
 package struct JSONWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var depth = 0
 
     package enum Value {
@@ -14,85 +14,101 @@ package struct JSONWriter {
         case date(Date)
         case null
         case strings([String])
+        /// Keys in sorted order, as every caller lists them.
         case object([(String, Value)])
     }
 
     /// An array of objects at nesting `depth`, one object at a time to `emit`, so 10,000
     /// of them are never held as text (or as values, when `objects` is lazy) all at once.
-    package static func array<Objects: Sequence>(_ objects: Objects, depth: Int = 0, to emit: (String) -> Void)
+    package static func array<Objects: Sequence>(_ objects: Objects, depth: Int = 0, to emit: ([UInt8]) -> Void)
     where Objects.Element == [(String, Value)] {
-        let inner = "\n" + String(repeating: "  ", count: depth + 1)
+        var writer = JSONWriter()
+        writer.depth = depth + 1
         var isFirst = true
         for object in objects {
-            var writer = JSONWriter()
-            writer.text = isFirst ? "[" + inner : "," + inner
-            writer.depth = depth + 1
+            writer.bytes.removeAll(keepingCapacity: true)
+            writer.bytes.append(isFirst ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            writer.newLine()
             writer.write(.object(object))
-            emit(writer.text)
+            emit(writer.bytes)
             isFirst = false
         }
-        emit((isFirst ? "[\n" : "") + "\n" + String(repeating: "  ", count: depth) + "]")
+        writer.bytes.removeAll(keepingCapacity: true)
+        if isFirst { writer.bytes.append(UInt8(ascii: "[")); writer.bytes.append(UInt8(ascii: "\n")) }
+        writer.depth = depth
+        writer.newLine()
+        writer.bytes.append(UInt8(ascii: "]"))
+        emit(writer.bytes)
     }
 
-    private mutating func indent() {
-        text += String(repeating: "  ", count: depth)
+    /// A line break and the indent of the current depth.
+    private mutating func newLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth * 2 { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     private mutating func write(_ value: Value) {
         switch value {
-        case .string(let string): text += Self.quoted(string)
-        case .number(let number): text += Self.number(number)
-        case .date(let date): text += Self.quoted(ISODateText.text(of: date))
-        case .null: text += "null"
+        case .string(let string): writeQuoted(string)
+        case .number(let number): append(Self.number(number))
+        case .date(let date): writeQuoted(ISODateText.text(of: date))
+        case .null: append("null")
         case .strings(let strings):
-            guard !strings.isEmpty else { text += "[\n\n" + String(repeating: "  ", count: depth) + "]"; return }
-            text += "[\n"
+            bytes.append(UInt8(ascii: "["))
+            if strings.isEmpty { bytes.append(UInt8(ascii: "\n")) }
             depth += 1
             for (index, string) in strings.enumerated() {
-                indent()
-                text += Self.quoted(string) + (index == strings.count - 1 ? "\n" : ",\n")
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newLine()
+                writeQuoted(string)
             }
             depth -= 1
-            indent()
-            text += "]"
+            newLine()
+            bytes.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            text += "{\n"
+            assert(zip(pairs, pairs.dropFirst()).allSatisfy { $0.0 < $1.0 }, "keys must come in sorted order")
+            bytes.append(UInt8(ascii: "{"))
             depth += 1
-            let sorted = pairs.isSortedByKey ? pairs : pairs.sorted { $0.0 < $1.0 }
-            for (index, (key, value)) in sorted.enumerated() {
-                indent()
-                text += Self.quoted(key) + " : "
+            for (index, (key, value)) in pairs.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newLine()
+                writeQuoted(key)
+                append(" : ")
                 write(value)
-                text += index == sorted.count - 1 ? "\n" : ",\n"
             }
             depth -= 1
-            indent()
-            text += "}"
+            newLine()
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    package static func quoted(_ string: String) -> String {
+    /// A JSON string: quotes, backslashes and control characters escaped, as
+    /// JSONEncoder escapes them; everything else (slashes too) as it is.
+    private mutating func writeQuoted(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
         // Most text needs no escapes: copy it whole.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + string + "\""
+        if string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            for byte in string.utf8 { writeEscaped(byte) }
+        } else {
+            bytes.append(contentsOf: string.utf8)
         }
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case UInt8(ascii: "\n"): append("\\n")
+        case UInt8(ascii: "\r"): append("\\r")
+        case UInt8(ascii: "\t"): append("\\t")
+        case 0..<0x20: append(String(format: "\\u%04x", byte))
+        default: bytes.append(byte)
         }
-        return out + "\""
     }
 
     /// Swift's shortest round-trip form, whole numbers without ".0", as JSONEncoder
@@ -100,11 +116,5 @@ package struct JSONWriter {
     package static func number(_ value: Double) -> String {
         let text = "\(value)"
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-    }
-}
-
-private extension Array where Element == (String, JSONWriter.Value) {
-    var isSortedByKey: Bool {
-        zip(self, dropFirst()).allSatisfy { $0.0 < $1.0 }
     }
 }

@@ -25,7 +25,7 @@ struct IdeaListCommand: ParsableCommand {
         var output = BufferedOutput()
         defer { output.flush() }
         if json {
-            JSONWriter.array(ranks.lazy.map { IdeaJSON(ranked[$0]).fields }) { output.write($0) }
+            JSONWriter.array(ranks.lazy.map { IdeaJSON(ranked[$0]).fields }) { output.write(bytes: $0) }
             return output.write("\n")
         }
         guard !ranks.isEmpty else {
@@ -207,7 +207,11 @@ struct BufferedOutput {
     private var buffer: [UInt8] = []
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        write(bytes: text.utf8)
+    }
+
+    mutating func write(bytes: some Sequence<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

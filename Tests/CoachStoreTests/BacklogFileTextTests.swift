@@ -12,14 +12,20 @@ import Testing
         return Array(data) + Array("\n".utf8)
     }
 
+    static func written(_ backlog: Backlog) -> [UInt8] {
+        var bytes: [UInt8] = []
+        BacklogStore.writeFile(of: backlog) { bytes += $0 }
+        return bytes
+    }
+
     @Test func matchesJSONEncoderForTheSample() throws {
         let backlog = BacklogStoreTests.sample()
-        #expect(String(decoding: BacklogStore.fileText(of: backlog), as: UTF8.self)
+        #expect(String(decoding: Self.written(backlog), as: UTF8.self)
             == String(decoding: try Self.encoded(backlog), as: UTF8.self))
     }
 
     @Test func matchesJSONEncoderForAnEmptyBacklog() throws {
-        #expect(BacklogStore.fileText(of: Backlog()) == (try Self.encoded(Backlog())))
+        #expect(Self.written(Backlog()) == (try Self.encoded(Backlog())))
     }
 
     @Test func matchesJSONEncoderForAwkwardTextNumbersAndTimes() throws {
@@ -45,7 +51,7 @@ import Testing
             let fields = BacklogStoreTests.fields("Number \(index)", reach: number, effort: max(1e-9, number))
             backlog.add(fields, now: Date(timeIntervalSince1970: -86_400.5 * Double(index)))
         }
-        let mine = String(decoding: BacklogStore.fileText(of: backlog), as: UTF8.self)
+        let mine = String(decoding: Self.written(backlog), as: UTF8.self)
         let theirs = String(decoding: try Self.encoded(backlog), as: UTF8.self)
         for (line, (a, b)) in zip(mine.split(separator: "\n"), theirs.split(separator: "\n")).enumerated() where a != b {
             Issue.record("line \(line + 1): mine \(a) · JSONEncoder \(b)")
