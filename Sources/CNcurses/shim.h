@@ -29,7 +29,13 @@ static inline int coach_lc_all(void) { return LC_ALL; }
 
 // Signals. The handlers only set a flag (endwin is not async-signal-safe); the input
 // loop polls it and restores the terminal on the main thread.
-static volatile sig_atomic_t coach_pending_signal = 0;
+//
+// The flag must exist once in the whole program. A `static` variable in this header gets
+// a copy in every object file that uses it, and an optimized build splits a Swift module
+// into one object file per source file and inlines across them: the handler then set
+// one copy while the loop read another, and a release build ignored Ctrl-C, SIGTERM and
+// SIGHUP. A weak definition is merged by the linker into one.
+__attribute__((weak)) volatile sig_atomic_t coach_pending_signal = 0;
 
 static void coach_note_signal(int sig) { coach_pending_signal = sig; }
 

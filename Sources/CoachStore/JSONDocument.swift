@@ -110,13 +110,16 @@ enum JSONDocument {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func save<T: Encodable>(_ value: T, to url: URL) throws {
+    /// Saves atomically; the file it replaces is kept in the rotating backups unless
+    /// `backup` is false (for a file that only lives while a session runs).
+    static func save<T: Encodable>(_ value: T, to url: URL, backup: Bool = true) throws {
         let data: Data
         do {
             data = try encoder().encode(value) + Data("\n".utf8)
         } catch {
             throw StoreError.io(file: url.path, reason: "cannot encode (\(error))")
         }
+        if backup { Backups.keep(url) }
         try AtomicFile.write(data, to: url)
     }
 

@@ -32,7 +32,7 @@ public enum SessionStore {
     }
 
     public static func save(_ timer: SessionTimer, to home: CoachHome) throws {
-        try JSONDocument.save(Document(version: version, timer: timer), to: file(home))
+        try JSONDocument.save(Document(version: version, timer: timer), to: file(home), backup: false)
     }
 
     /// Removes the saved timer once its session is logged (or thrown away); nothing to

@@ -69,6 +69,11 @@ public enum TUI {
             if signal != 0 { break }
             // Input waits at most a second, so the session timer ticks on screen.
             let key = terminal.readKey(timeout: 1000)
+            if key == nil, terminal.isHungUp {
+                // As if the hang-up signal had come: save everything and end like it.
+                signal = SIGHUP
+                break
+            }
             let action: Action? = key.map { KeyMap.action(for: $0, in: state) } ?? .tick
             guard let action else { continue }
             for effect in reduce(&state, action, now: Date()) {

@@ -102,6 +102,14 @@ final class Terminal {
         return nil
     }
 
+    /// True once the terminal has gone away (its window closed, the connection dropped)
+    /// even if no SIGHUP said so: reading then ends at once instead of waiting, and a
+    /// loop that waits for keys would spin.
+    var isHungUp: Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&input, 1, 0) == 1 && input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// The pending SIGINT, SIGTERM or SIGHUP, if one arrived.
     func takeSignal() -> Int32 {
         coach_take_signal()

@@ -31,8 +31,8 @@ import Testing
     @Test func matchesJSONEncoderForAwkwardTextNumbersAndTimes() throws {
         let texts = ["quote \" and backslash \\", "slash / and tab \t", "line\nbreak\r\n", "control \u{1} \u{1F}",
                      "emoji 🚀👩‍👩‍👧", "日本語", "e\u{301}", "<html> & 'single'", "\u{7F} delete", "\u{2028} separator"]
-        let numbers: [Double] = [0, 1, 0.1, 0.25, 1.0 / 3, 2.0 / 3, 1e-7, 5e-324, 123_456.789, 1e15, 1e15 + 0.5,
-                                 9_007_199_254_740_993, 1e16, 1e21, 1.7976931348623157e308, 42]
+        let numbers: [Double] = [0, 1, 0.1, 0.25, 1.0 / 3, 2.0 / 3, 1e-7, .leastNonzeroMagnitude, 123_456.789, 1e15, 1e15 + 0.5,
+                                 9_007_199_254_740_992, 1e16, 1e21, 1.7976931348623157e308, 42]
         var backlog = Backlog()
         var accepted = 0
         for (index, text) in texts.enumerated() {

@@ -2,7 +2,12 @@ import Foundation
 
 /// The `coach` binary that `swift test` built next to the test runner, and ways to run it.
 enum CoachBinary {
+    /// `COACH_TEST_BINARY` names another build to test (scripts/test runs the signal and
+    /// hang-up tests against the release build too); otherwise the one next to the runner.
     static let url: URL = {
+        if let other = ProcessInfo.processInfo.environment["COACH_TEST_BINARY"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
         let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             .map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: CommandLine.arguments[0])
         var folder = runner.deletingLastPathComponent()

@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The rotating backups of the home's documents, so a bad edit can be rolled back by
+/// hand: the first time a day's save replaces a file, the file as it was stays as
+/// `backups/NAME.YYYY-MM-DD.json` (a hard link to the replaced file, so nothing is
+/// copied), and the newest `kept` of each file are kept. To roll back, copy one over
+/// the file while Coach is not running.
+public enum Backups {
+    public static let folderName = "backups"
+    public static let kept = 7
+
+    /// Keeps `file` as it is now as the backup of the local day of `now`, unless that day
+    /// has one already. Never stands in the way of the save it comes before: a backup that
+    /// cannot be made is skipped.
+    static func keep(_ file: URL, now: Date = Date()) {
+        let name = file.deletingPathExtension().lastPathComponent
+        let folder = file.deletingLastPathComponent().appendingPathComponent(folderName)
+        let backup = folder.appendingPathComponent("\(name).\(day(of: now)).json")
+        guard access(file.path, F_OK) == 0, access(backup.path, F_OK) != 0 else { return }
+        mkdir(folder.path, 0o755)
+        if link(file.path, backup.path) != 0 {
+            // A file system without hard links gets a copy.
+            guard let data = try? AtomicFile.read(file) else { return }
+            try? AtomicFile.write(data, to: backup)
+        }
+        prune(name, in: folder)
+    }
+
+    /// The backups of the document `name` ("progress"), oldest first.
+    public static func list(_ name: String, in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { isBackup($0, of: name) }.sorted()
+    }
+
+    private static func prune(_ name: String, in folder: URL) {
+        for old in list(name, in: folder).dropLast(kept) {
+            unlink(folder.appendingPathComponent(old).path)
+        }
+    }
+
+    /// "progress.2026-11-23.json" for "progress"; nothing else the folder may hold.
+    static func isBackup(_ file: String, of name: String) -> Bool {
+        let prefix = name + ".", suffix = ".json"
+        guard file.hasPrefix(prefix), file.hasSuffix(suffix), file.count == prefix.count + 10 + suffix.count else { return false }
+        let date = file.dropFirst(prefix.count).prefix(10)
+        return date.enumerated().allSatisfy { index, character in
+            index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
+        }
+    }
+
+    /// "2026-11-23": the calendar day of `date` where the learner is (the C library's
+    /// local time, which needs no time zone database in memory).
+    static func day(of date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&time, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+    }
+}
