@@ -45,6 +45,12 @@ public enum Action: Equatable, Sendable {
     case changeGoal(Int)
     /// Today: `>` / `<` make the next / previous track the focus track.
     case cycleFocus(Int)
+    /// The shell read back a document that another program changed on disk.
+    case reloaded(ReloadedDocument)
+    /// The shell refused to save a document that another program changed on disk.
+    case saveRefused(Document)
+    /// The answer to "keep the file on disk or yours?": `o` keeps mine, `r` reloads.
+    case resolveConflict(keepMine: Bool)
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -57,5 +63,9 @@ public enum Effect: Hashable, Sendable {
     case saveReviews
     /// Save the running timer, or remove the saved one when the session ended.
     case saveSession
+    /// Read the document back from disk and hand it in as `.reloaded`.
+    case reload(Document)
+    /// Save the document over the file another program changed.
+    case overwrite(Document)
     case quit
 }

@@ -25,6 +25,9 @@ public struct AppState: Equatable, Sendable {
     public var ideaForm: IdeaForm?
     /// The idea waiting for a y/n before it is deleted.
     public var pendingDelete: String?
+    /// A file whose save was refused because another program changed it, waiting for
+    /// r (take the file on disk) or o (write this one over it).
+    public var fileConflict: Document?
     /// The daily study session: plan, timer, journal, reviews, streaks.
     public var study: StudyState
     /// Built the first time search opens, so start-up never pays for it.
@@ -43,8 +46,7 @@ public struct AppState: Equatable, Sendable {
         self.backlog = backlog
         self.study = study
         self.viewport = viewport
-        trackCounts = curriculum.tracks.map { progress.count($0) }
-        overallCount = trackCounts.reduce(ProgressCount(), +)
+        (trackCounts, overallCount) = Self.counts(curriculum, progress)
         self.study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
     }
 
@@ -60,6 +62,26 @@ public struct AppState: Equatable, Sendable {
             trackCounts[index] = recount
         }
         return true
+    }
+
+    private static func counts(_ curriculum: Curriculum, _ progress: ProgressBook) -> ([ProgressCount], ProgressCount) {
+        let perTrack = curriculum.tracks.map { progress.count($0) }
+        return (perTrack, perTrack.reduce(ProgressCount(), +))
+    }
+
+    /// All progress at once, for a file read back from disk.
+    mutating func replaceProgress(_ book: ProgressBook) {
+        progress = book
+        (trackCounts, overallCount) = Self.counts(curriculum, progress)
+        study.planIsStale = true
+    }
+
+    /// The whole backlog at once, for a file read back from disk.
+    mutating func replaceBacklog(_ ideas: Backlog) {
+        backlog = ideas
+        backlogScreen.filtered = nil
+        if let id = pendingDelete, backlog[id] == nil { pendingDelete = nil }
+        clampBacklogSelection()
     }
 
     /// The one door for changing the backlog: records how to undo it under `label`.

@@ -2,6 +2,14 @@
 public enum KeyMap {
     public static func action(for key: Key, in state: AppState) -> Action? {
         if key == .resize { return nil }  // the shell turns a resize into .resize(Size)
+        if state.fileConflict != nil {
+            switch key {
+            case .char("r"): return .resolveConflict(keepMine: false)
+            case .char("o"): return .resolveConflict(keepMine: true)
+            case .char("q"): return .quit
+            default: return nil
+            }
+        }
         if state.study.reviewPrompt != nil {
             switch key {
             case .char("h"), .char("1"): return .rate(.hard)
@@ -161,6 +169,9 @@ public enum KeyMap {
 
     /// The keys shown in the bottom bar for what is on screen now.
     public static func hints(for state: AppState) -> [(key: String, label: String)] {
+        if state.fileConflict != nil {
+            return [("r", "take the file on disk"), ("o", "keep yours"), ("q", "quit")]
+        }
         if let id = state.study.reviewPrompt {
             let title = state.curriculum.item(id: id)?.title ?? id
             return [("How did the review of \(title) go?", ""), ("h", "hard"), ("g", "good"), ("e", "easy"), ("Esc", "later")]

@@ -14,11 +14,17 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
 
 private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     switch action {
-    case .resize, .tick: break
+    case .resize, .tick, .reloaded, .saveRefused: break
     default: state.message = nil
     }
     if action == .tick { return state.tick() }
     switch action {
+    case .reloaded(let document):
+        return state.takeIn(document)
+    case .saveRefused(let document):
+        return state.noteConflict(document)
+    case .resolveConflict(let keepMine):
+        return state.resolveConflict(keepMine: keepMine)
     case .quit:
         return [.quit]
     case .resize(let size):

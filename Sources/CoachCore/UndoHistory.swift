@@ -13,6 +13,11 @@ public struct UndoHistory: Equatable, Sendable {
     public mutating func pop() -> UndoStep? {
         steps.popLast()
     }
+
+    /// Forgets the steps whose change matches, e.g. all about a file read back from disk.
+    mutating func removeSteps(where matches: (UndoStep.Change) -> Bool) {
+        steps.removeAll { matches($0.change) }
+    }
 }
 
 public struct UndoStep: Equatable, Sendable {

@@ -9,7 +9,9 @@ public final class SaveQueue: @unchecked Sendable {
     /// The newest unsaved write per document, not yet started.
     private var waiting: [String: @Sendable () throws -> Void] = [:]
     private var scheduled: Set<String> = []
-    private var failures: [String: String] = [:]
+    /// The documents being written right now.
+    private var running: Set<String> = []
+    private var failedWrites: [String: Error] = [:]
 
     public init() {}
 
@@ -26,18 +28,24 @@ public final class SaveQueue: @unchecked Sendable {
         lock.lock()
         let write = waiting.removeValue(forKey: document)
         scheduled.remove(document)
+        if write != nil { running.insert(document) }
         lock.unlock()
         guard let write else { return }
-        do {
-            try write()
-            lock.lock()
-            failures.removeValue(forKey: document)
-            lock.unlock()
-        } catch {
-            lock.lock()
-            failures[document] = "\(error)"
-            lock.unlock()
+        let outcome = Result { try write() }
+        lock.withLock {
+            running.remove(document)
+            if case .failure(let error) = outcome { failedWrites[document] = error } else { failedWrites[document] = nil }
         }
+    }
+
+    /// True when nothing is waiting to be written to `document` or being written.
+    public func isIdle(_ document: String) -> Bool {
+        lock.withLock { waiting[document] == nil && !running.contains(document) }
+    }
+
+    /// Forgets the failure of `document`'s last write, once it has been dealt with.
+    public func forgetFailure(of document: String) {
+        lock.withLock { failedWrites[document] = nil }
     }
 
     /// Waits until every scheduled write has finished.
@@ -49,8 +57,11 @@ public final class SaveQueue: @unchecked Sendable {
 
     /// The documents whose last write failed, with the reason.
     public var failed: [String: String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return failures
+        failures.mapValues { "\($0)" }
+    }
+
+    /// The documents whose last write failed, with the error.
+    public var failures: [String: Error] {
+        lock.withLock { failedWrites }
     }
 }

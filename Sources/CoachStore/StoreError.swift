@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case curriculumNotFound(searched: [String])
     /// The shipped curriculum has problems; each one names file and JSON path.
     case invalidCurriculum([String])
+    /// Another program wrote the file after Coach read it: Coach does not write over it.
+    case changedOnDisk(file: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot find the curriculum (Data/tracks); looked in: \(searched.joined(separator: ", ")). Set COACH_DATA to the Data folder."
         case .invalidCurriculum(let problems):
             "the curriculum has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + problems.joined(separator: "\n")
+        case .changedOnDisk(let file):
+            "\(file) was changed by another program since Coach read it; Coach did not write over it"
         }
     }
 }

@@ -20,6 +20,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     }
     if let search = state.search { SearchView.draw(state, search, into: &buffer) }
     if let form = state.ideaForm { IdeaFormView.draw(form, into: &buffer) }
+    if let document = state.fileConflict { ConflictView.draw(document, into: &buffer) }
     buffer.keyBar(KeyMap.hints(for: state), message: state.message, row: size.rows - 1)
     return buffer
 }

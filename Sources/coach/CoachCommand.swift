@@ -52,7 +52,11 @@ struct CoachCommand: ParsableCommand {
             let count = context.warnings.count
             state.message = "\(count) problem\(count == 1 ? "" : "s") in your own track files (\(context.home.tracksFolder.path)); run `coach tracks` to see them"
         }
-        let outcome = TUI.run(state, home: context.home, exitAfterFirstFrame: benchFirstFrame)
+        // From here on, a file another program changes is read back or asked about,
+        // never written over.
+        let watch = FileWatch()
+        for document in Document.allCases { watch.remember(context.home.file(document)) }
+        let outcome = TUI.run(state, home: context.home, watch: watch, exitAfterFirstFrame: benchFirstFrame)
         withExtendedLifetime(lock) {}
         switch outcome {
         case .quit: return

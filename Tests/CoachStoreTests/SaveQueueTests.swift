@@ -41,4 +41,31 @@ import Testing
         queue.drain()
         #expect(queue.failed.isEmpty)
     }
+
+    @Test func aDocumentIsIdleOnlyWhenNothingIsWaitingOrBeingWritten() {
+        let queue = SaveQueue()
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        #expect(queue.isIdle("progress"))
+        queue.save("progress") {
+            started.signal()
+            release.wait()
+        }
+        started.wait()
+        #expect(!queue.isIdle("progress"), "being written")
+        queue.save("progress") {}
+        #expect(!queue.isIdle("progress"), "waiting")
+        #expect(queue.isIdle("backlog"))
+        release.signal()
+        queue.drain()
+        #expect(queue.isIdle("progress"))
+    }
+
+    @Test func aFailureCanBeForgottenOnceDealtWith() {
+        let queue = SaveQueue()
+        queue.save("backlog") { throw Refused() }
+        queue.drain()
+        #expect(queue.failures["backlog"] is Refused)
+        queue.forgetFailure(of: "backlog")
+        #expect(queue.failed.isEmpty)
+    }
 }

@@ -50,6 +50,24 @@ import Testing
     }
 }
 
+@Suite struct ConflictViewTests {
+    @Test func aRefusedSaveAsksInABoxOverTheScreen() {
+        var state = Fixtures.state(size: Size(rows: 20, cols: 80))
+        Fixtures.apply([.saveRefused(.progress)], to: &state)
+        let lines = render(state, size: state.viewport).lines
+        #expect(lines[0].hasPrefix(" Coach · Tracks"), "the screen stays behind the box")
+        let box = lines[6...13].joined(separator: "\n")
+        #expect(lines[6].contains("┌─ progress.json changed on disk ─"))
+        #expect(box.contains("│ Another program changed progress.json since Coach read it, and a     │"))
+        #expect(box.contains("│ change made here is not saved yet."))
+        #expect(box.contains("│ r  take the file as it is on disk (your change here is dropped)"))
+        #expect(box.contains("│ o  keep yours: write it over the file"))
+        #expect(box.contains("│ q  quit and leave the file as it is"))
+        #expect(lines[13].contains("└──"))
+        #expect(lines[19].hasPrefix(" r take the file on disk  o keep yours  q quit"))
+    }
+}
+
 @Suite struct TextFieldViewTests {
     @Test func searchBoxShowsQueryMatchesAndCursor() {
         var state = Fixtures.state(size: Size(rows: 16, cols: 64))

@@ -59,12 +59,13 @@ final class Tmux {
         try waitFor(timeout: timeout, "\"\(text)\"") { $0.contains(text) }
     }
 
-    /// Coach opens on Today; most journeys start on the Tracks screen.
+    /// Coach opens on Today; most journeys start on the Tracks screen. Waits for the
+    /// key bar, the last row curses paints, so the whole frame is there.
     @discardableResult
     func openTracks() throws -> String {
         try waitFor("Coach · Today")
         try send("2")
-        return try waitFor("AI Product")
+        return try waitFor("the Tracks screen") { $0.contains("AI Product") && $0.contains("→/Enter items") }
     }
 
     /// True once the program in the pane has exited.

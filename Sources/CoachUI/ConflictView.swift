@@ -1,0 +1,29 @@
+import CoachCore
+
+/// Asked when a save was refused because another program changed the file: which one
+/// to keep. A box over whatever screen is shown, so it cannot be missed.
+enum ConflictView {
+    static let choices: [(key: String, text: String)] = [
+        ("r", "take the file as it is on disk (your change here is dropped)"),
+        ("o", "keep yours: write it over the file"),
+        ("q", "quit and leave the file as it is"),
+    ]
+
+    static func draw(_ document: Document, into buffer: inout ScreenBuffer) {
+        let rect = Rect.centered(in: buffer.size, rows: 8, cols: 72, margin: 1)
+        buffer.box(rect, title: "\(document.fileName) changed on disk")
+        let width = rect.cols - 4
+        let explanation = "Another program changed \(document.fileName) since Coach read it, and a change made here is not saved yet."
+        var row = rect.row + 1
+        for line in TextWrap.wrap(explanation, width: width).prefix(2) {
+            buffer.put(line, row: row, col: rect.col + 2, width: width)
+            row += 1
+        }
+        row += 1
+        for choice in choices where row < rect.row + rect.rows - 1 {
+            buffer.put(choice.key, row: row, col: rect.col + 2, style: Style(.accent, bold: true))
+            buffer.put(choice.text, row: row, col: rect.col + 5, width: width - 3)
+            row += 1
+        }
+    }
+}
