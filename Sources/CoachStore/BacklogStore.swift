@@ -77,9 +77,9 @@ public enum BacklogStore {
         while let key = try json.nextStringKey(&object) {
             switch key {
             case "version":
-                if json.peekKind() == .number, let number = Int(exactly: try json.number()) {
-                    contents.version = number
-                    contents.versionIsNumber = true
+                if json.peekKind() == .number {
+                    contents.version = Int(exactly: try json.number())
+                    contents.versionIsNumber = contents.version != nil
                 } else {
                     contents.versionIsNumber = false
                     try json.skipValue()

@@ -266,6 +266,7 @@ struct BacklogStoreTests {
         expectUnreadable(try loadError(#"{"ideas": []}"#), place: "version", reason: "missing field \"version\"")
         expectUnreadable(try loadError(#"{"version": 0, "ideas": []}"#), place: "version")
         expectUnreadable(try loadError(#"{"version": "1", "ideas": []}"#), place: "version")
+        expectUnreadable(try loadError(#"{"version": 1.5, "ideas": []}"#), place: "version", reason: "expected a whole number")
         expectUnreadable(try loadError(#"{"version": 1}"#), place: "ideas", reason: "missing field \"ideas\"")
         expectUnreadable(try loadError(#"{"version": 1, "ideas": {}}"#), place: "ideas")
         expectUnreadable(try loadError(#"{"version": 1, "ideas": [3]}"#), place: "ideas[0]")
