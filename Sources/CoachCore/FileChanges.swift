@@ -59,6 +59,7 @@ extension AppState {
             undo.removeSteps { if case .journalEntry = $0 { true } else { false } }
         case .reviews(let reviews):
             study.changeReviews { $0 = reviews }
+            undo.removeSteps { if case .review = $0 { true } else { false } }
         }
         if fileConflict == document { fileConflict = nil }
         message = "\(document.fileName) was changed by another program: Coach now shows it as it is on disk"

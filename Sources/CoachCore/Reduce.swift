@@ -226,6 +226,10 @@ extension AppState {
             }
             screen = .history
             return [.saveJournal]
+        case .review(let id, let before):
+            study.changeReviews { $0.restore(before, of: id) }
+            screen = .today
+            return [.saveReviews]
         case .idea(let id, let before):
             restoreIdea(id, to: before)
             screen = .backlog

@@ -127,9 +127,11 @@ extension AppState {
             study.reviewPrompt = nil
             var recorded = false
             let (day, zone, progress) = (study.today, study.timeZone, self.progress)
+            let before = study.reviews.history(of: id)
             study.changeReviews { recorded = $0.record(rating, for: id, on: day, progress: progress, timeZone: zone) != nil }
             guard recorded else { return [] }
             let title = curriculum.item(id: id)?.title ?? id
+            undo.record(UndoStep(label: "review of \(title): \(rating.rawValue)", change: .review(itemID: id, before: before)))
             message = "Reviewed \(title): \(rating.rawValue)"
             return [.saveReviews] + touch(id)
         }

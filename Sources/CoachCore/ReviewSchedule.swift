@@ -85,6 +85,11 @@ public struct ReviewBook: Equatable, Sendable {
         items[id] ?? []
     }
 
+    /// Puts an item's history back as it was, for undo.
+    mutating func restore(_ history: [Review], of id: String) {
+        items[id] = history.isEmpty ? nil : Self.ordered(history)
+    }
+
     public var reviewCount: Int {
         items.values.reduce(0) { $0 + $1.count }
     }

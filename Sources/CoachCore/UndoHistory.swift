@@ -34,5 +34,7 @@ public struct UndoStep: Equatable, Sendable {
         case idea(id: String, before: Idea?)
         /// The settings as they were before (focus track, goal).
         case settings(before: Settings)
+        /// An item's reviews as they were before a rating.
+        case review(itemID: String, before: [Review])
     }
 }

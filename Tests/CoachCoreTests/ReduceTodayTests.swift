@@ -111,6 +111,16 @@ import Testing
         #expect(reduce(&state, .rate(.good), now: Self.start) == [.saveReviews])
         #expect(state.study.reviews.history(of: "alpha.1").map(\.rating) == [.good])
         #expect(state.message == "Reviewed Alpha 1: good")
+        #expect(!(state.study.plan?.entries.contains { $0.kind == .review && !$0.finished } ?? true), "reviewed for today")
+
+        // A rating given by mistake can be taken back.
+        state.screen = .tracks
+        #expect(reduce(&state, .undo, now: Self.start) == [.saveReviews])
+        #expect(state.message == "Undid: review of Alpha 1: good")
+        #expect(state.screen == .today)
+        #expect(state.study.reviews.history(of: "alpha.1").isEmpty)
+        #expect(state.study.plan?.entries.contains { $0.kind == .review && $0.itemID == "alpha.1" && !$0.finished } == true,
+                "due again")
     }
 
     @Test func goalChangesInStepsWithinItsRangeAndIsRemembered() {
