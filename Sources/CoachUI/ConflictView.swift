@@ -4,8 +4,8 @@ import CoachCore
 /// to keep. A box over whatever screen is shown, so it cannot be missed.
 enum ConflictView {
     static let choices: [(key: String, text: String)] = [
-        ("r", "take the file as it is on disk (your change here is dropped)"),
-        ("o", "keep yours: write it over the file"),
+        ("r", "read the file as it is on disk (changes made here are dropped)"),
+        ("o", "keep Coach's version: write it over the file"),
         ("q", "quit and leave the file as it is"),
     ]
 
@@ -13,7 +13,7 @@ enum ConflictView {
         let rect = Rect.centered(in: buffer.size, rows: 8, cols: 72, margin: 1)
         buffer.box(rect, title: "\(document.fileName) changed on disk")
         let width = rect.cols - 4
-        let explanation = "Another program changed \(document.fileName) since Coach read it, and a change made here is not saved yet."
+        let explanation = "Another program changed \(document.fileName) since Coach read it. Coach has not written over it."
         var row = rect.row + 1
         for line in TextWrap.wrap(explanation, width: width).prefix(2) {
             buffer.put(line, row: row, col: rect.col + 2, width: width)

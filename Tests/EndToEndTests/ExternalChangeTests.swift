@@ -49,7 +49,7 @@ import Testing
         try theirs.write(to: home.progressFile)
         try tmux.send("Space")
         let asked = try tmux.waitFor("progress.json changed on disk")
-        #expect(asked.contains("o  keep yours: write it over the file"))
+        #expect(asked.contains("o  keep Coach's version: write it over the file"))
         #expect(try home.statuses() == [items[1].id: "done"], "nothing is written while Coach asks")
 
         try tmux.send(keepMine ? "o" : "r")
