@@ -14,6 +14,8 @@ public struct AppState: Equatable, Sendable {
     public var screen: Screen = .today
     public var tracks = TracksCursor()
     public var overlay: Overlay?
+    /// The item detail that help was opened over, shown again when help closes.
+    var overlayUnderHelp: Overlay?
     /// The search box, while it is open.
     public var search: SearchState?
     /// The note being edited in the item detail, while it is.

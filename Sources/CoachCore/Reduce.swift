@@ -47,8 +47,14 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     if state.noteEditor != nil { return state.reduceNoteEditor(action, now: now) }
 
     switch action {
+    case .toggleHelp where state.overlay == .help, .close where state.overlay == .help:
+        // Help closes onto what it was opened over: the item detail, or the screen.
+        state.overlay = state.overlayUnderHelp
+        state.overlayUnderHelp = nil
+        return []
     case .toggleHelp:
-        state.overlay = state.overlay == .help ? nil : .help
+        state.overlayUnderHelp = state.overlay
+        state.overlay = .help
         return []
     case .close where state.overlay != nil:
         state.overlay = nil

@@ -19,6 +19,25 @@ struct ReduceOverlayTests {
         #expect(state.overlay == nil)
     }
 
+    @Test func helpOverTheItemDetailClosesBackOntoIt() {
+        var state = Fixture.itemsState(track: 1, item: 3)
+        Fixture.apply([.open, .moveDown], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.4", scroll: 1))
+        // `?` in the detail is the one key of everywhere; any key leaves help.
+        #expect(KeyMap.action(for: .char("?"), in: state) == .toggleHelp)
+        Fixture.apply([.toggleHelp], to: &state)
+        #expect(state.overlay == .help)
+        #expect(KeyMap.action(for: .char("x"), in: state) == .close)
+        Fixture.apply([.close], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.4", scroll: 1), "where it was, scrolled as it was")
+        Fixture.apply([.toggleHelp, .toggleHelp], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.4", scroll: 1))
+        Fixture.apply([.close], to: &state)
+        #expect(state.overlay == nil)
+        Fixture.apply([.toggleHelp, .close], to: &state)
+        #expect(state.overlay == nil, "help opened over the screen closes onto the screen")
+    }
+
     @Test func quitEmitsQuitAndChangesNothingElse() {
         var state = Fixture.itemsState(track: 1, item: 3)
         let before = state
