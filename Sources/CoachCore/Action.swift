@@ -15,7 +15,7 @@ public enum Action: Equatable, Sendable {
     /// `/`: open the search box over the Tracks screen.
     case openSearch
     /// `n`: edit the note of the selected (or open) item.
-    case editNote
+    case editNote, editProof
     /// A key typed into the open text field (search box or note).
     case edit(LineEditor.Edit)
     /// Enter in a text field: jump to the search hit, or save the note.

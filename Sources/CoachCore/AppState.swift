@@ -18,8 +18,8 @@ public struct AppState: Equatable, Sendable {
     var overlayUnderHelp: Overlay?
     /// The search box, while it is open.
     public var search: SearchState?
-    /// The note being edited in the item detail, while it is.
-    public var noteEditor: LineEditor?
+    /// The note or proof-of-work links being edited in the item detail, while they are.
+    public var itemEditor: ItemTextEditor?
     /// The side-project ideas; changed only through `updateBacklog`.
     public private(set) var backlog: Backlog
     public var backlogScreen = BacklogCursor()

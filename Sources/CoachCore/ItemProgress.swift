@@ -29,12 +29,42 @@ public struct ItemProgress: Equatable, Codable, Sendable {
     /// When the item was last marked done; kept when it is reopened, for the record.
     public var done: Date?
     public var note: String?
+    /// Proof of work: links to what the learner made for the item (a repo, a write-up),
+    /// the portfolio the sources tell a learner to build.
+    public var proof: [String]
 
-    public init(status: ItemStatus, changed: Date, done: Date? = nil, note: String? = nil) {
+    public init(status: ItemStatus, changed: Date, done: Date? = nil, note: String? = nil, proof: [String] = []) {
         self.status = status
         self.changed = changed
         self.done = done
         self.note = note
+        self.proof = proof
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, changed, done, note, proof
+    }
+
+    /// Written only when there is some, so files without proof stay as they were.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(changed, forKey: .changed)
+        try container.encodeIfPresent(done, forKey: .done)
+        try container.encodeIfPresent(note, forKey: .note)
+        if !proof.isEmpty { try container.encode(proof, forKey: .proof) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        status = try container.decode(ItemStatus.self, forKey: .status)
+        changed = try container.decode(Date.self, forKey: .changed)
+        done = try container.decodeIfPresent(Date.self, forKey: .done)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        proof = try container.decodeIfPresent([String].self, forKey: .proof) ?? []
+        if let problem = ProofLinks.problem(with: proof) {
+            throw DecodingError.dataCorruptedError(forKey: .proof, in: container, debugDescription: problem)
+        }
     }
 }
 
@@ -59,6 +89,17 @@ public struct ProgressBook: Equatable, Sendable {
         entry.status = status
         entry.changed = now
         if status == .done { entry.done = now }
+        items[id] = entry
+        return true
+    }
+
+    /// Replaces an item's proof-of-work links (checked by `ProofLinks`). Returns false
+    /// when nothing changed.
+    @discardableResult
+    public mutating func setProof(_ links: [String], of id: String, at now: Date) -> Bool {
+        guard (items[id]?.proof ?? []) != links else { return false }
+        var entry = items[id] ?? ItemProgress(status: .todo, changed: now)
+        entry.proof = links
         items[id] = entry
         return true
     }

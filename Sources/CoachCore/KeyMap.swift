@@ -53,7 +53,7 @@ public enum KeyMap {
             default: return textField(key)
             }
         }
-        if state.noteEditor != nil { return textField(key) }
+        if state.itemEditor != nil { return textField(key) }
         switch state.overlay {
         case .help:
             switch key {
@@ -68,6 +68,7 @@ public enum KeyMap {
             case .char(" "): return .cycleStatus
             case .char("s"): return .toggleSkip
             case .char("n"): return .editNote
+            case .char("p"): return .editProof
             default: return common(key)
             }
         case nil:
@@ -126,6 +127,7 @@ public enum KeyMap {
         case .char(" "): .cycleStatus
         case .char("s"): .toggleSkip
         case .char("n"): .editNote
+        case .char("p"): .editProof
         case .char("f"): .setFocus
         default: common(key)
         }
@@ -194,14 +196,16 @@ public enum KeyMap {
         if state.search != nil {
             return [("type", "search"), ("↑↓", "choose"), ("Enter", "go to"), ("Esc", "close")]
         }
-        if state.noteEditor != nil {
-            return [("type", "note"), ("←→ Home End", "move"), ("Enter", "save"), ("Esc", "cancel")]
+        if let editor = state.itemEditor {
+            let what = editor.field == .note ? "note" : "links, spaces between"
+            return [("type", what), ("←→ Home End", "move"), ("Enter", "save"), ("Esc", "cancel")]
         }
         switch state.overlay {
         case .help:
             return [("any key", "close help"), ("q", "quit")]
         case .detail:
-            return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("n", "note"), ("Esc", "close"), ("u", "undo"), ("q", "quit")]
+            return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("n", "note"), ("p", "proof"), ("Esc", "close"),
+                    ("u", "undo"), ("q", "quit")]
         case nil where state.screen == .today:
             return [("↑↓", "item"), ("Space", "done / review"), ("s", "timer"), ("f", "finish"), ("+-", "goal"),
                     ("<>", "focus"), ("Enter", "detail"), ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
@@ -247,6 +251,7 @@ public enum KeyMap {
             ("Space", "cycle status: todo → doing → done"),
             ("s", "skip the item (again to un-skip)"),
             ("n", "note on the item (Enter saves, Esc cancels)"),
+            ("p", "proof of work: links to a repo, a write-up"),
             ("f", "focus on this track (again: clear)"),
             ("/", "search titles, summaries and resources"),
             ("Esc", "close the detail or the search"),

@@ -44,7 +44,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     if state.pendingDelete != nil { return state.answerDelete(action) }
     if state.backlogScreen.filterEditor != nil { return state.reduceBacklogFilter(action) }
     if state.search != nil { return state.reduceSearch(action) }
-    if state.noteEditor != nil { return state.reduceNoteEditor(action, now: now) }
+    if state.itemEditor != nil { return state.reduceItemEditor(action, now: now) }
 
     switch action {
     case .toggleHelp where state.overlay == .help, .close where state.overlay == .help:
@@ -67,10 +67,10 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         let index = all.firstIndex(of: state.screen) ?? 0
         state.screen = all[(index + (action == .nextScreen ? 1 : all.count - 1)) % all.count]
         return []
-    case .editNote where state.screen == .tracks:
+    case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
         state.overlay = .detail(itemID: id, scroll: 0)
-        state.noteEditor = LineEditor(state.progress.items[id]?.note ?? "")
+        state.itemEditor = ItemTextEditor(action == .editNote ? .note : .proof, of: state.progress.items[id])
         return []
     default:
         break
@@ -102,7 +102,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
 extension AppState {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
-        ideaForm != nil || search != nil || noteEditor != nil || backlogScreen.filterEditor != nil
+        ideaForm != nil || search != nil || itemEditor != nil || backlogScreen.filterEditor != nil
             || study.finishNote != nil || study.entryForm != nil
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The two text fields of the Tracks screen: the search box and the note editor.
+/// The text fields of the Tracks screen: the search box and the item detail's editor
+/// (note, proof of work).
 extension AppState {
     mutating func reduceSearch(_ action: Action) -> [Effect] {
         guard var search else { return [] }
@@ -45,30 +46,66 @@ extension AppState {
         keepSelectionVisible()
     }
 
-    mutating func reduceNoteEditor(_ action: Action, now: Date) -> [Effect] {
-        guard var editor = noteEditor, case .detail(let id, _) = overlay else {
-            noteEditor = nil
+    mutating func reduceItemEditor(_ action: Action, now: Date) -> [Effect] {
+        guard var editor = itemEditor, case .detail(let id, _) = overlay else {
+            itemEditor = nil
             return []
         }
+        let title = curriculum.item(id: id)?.title ?? id
         switch action {
         case .close:
-            noteEditor = nil
-            message = "Note not changed"
+            itemEditor = nil
+            message = editor.field == .note ? "Note not changed" : "Proof of work not changed"
             return []
         case .edit(let edit):
-            editor.apply(edit)
-            noteEditor = editor
+            editor.line.apply(edit)
+            itemEditor = editor
             return []
         case .confirm, .open:
-            noteEditor = nil
             let before = progress.items[id]
-            guard updateProgress(of: id, { $0.setNote(editor.text, of: id, at: now) }) else { return [] }
-            let title = curriculum.item(id: id)?.title ?? id
-            undo.record(UndoStep(label: "note on \(title)", change: .progress(itemID: id, before: before)))
-            message = "Note saved"
+            let label: String
+            switch editor.field {
+            case .note:
+                itemEditor = nil
+                guard updateProgress(of: id, { $0.setNote(editor.line.text, of: id, at: now) }) else { return [] }
+                label = "note on \(title)"
+                message = "Note saved"
+            case .proof:
+                switch ProofLinks.parse(editor.line.text) {
+                case .failure(let problem):
+                    // The text stays, so the learner can mend it.
+                    message = problem.message
+                    return []
+                case .success(let links):
+                    itemEditor = nil
+                    guard updateProgress(of: id, { $0.setProof(links, of: id, at: now) }) else { return [] }
+                    label = "proof of work on \(title)"
+                    message = links.isEmpty ? "Proof of work removed" : "Proof of work saved: \(links.count) link\(links.count == 1 ? "" : "s")"
+                }
+            }
+            undo.record(UndoStep(label: label, change: .progress(itemID: id, before: before)))
             return [.saveProgress]
         default:
             return []
+        }
+    }
+}
+
+/// The item detail's one-line editor: the note, or the proof-of-work links.
+public struct ItemTextEditor: Equatable, Sendable {
+    public enum Field: Equatable, Sendable {
+        case note, proof
+    }
+
+    public var field: Field
+    public var line: LineEditor
+
+    /// Starts with what the item has now: the links are edited as one line.
+    init(_ field: Field, of entry: ItemProgress?) {
+        self.field = field
+        switch field {
+        case .note: line = LineEditor(entry?.note ?? "")
+        case .proof: line = LineEditor((entry?.proof ?? []).joined(separator: " "))
         }
     }
 }

@@ -35,10 +35,10 @@ private extension FastJSONReader {
         return items
     }
 
-    /// `ItemProgress` as its synthesized Decodable reads it: status and changed required,
-    /// done and note optional (a `null` gives up).
+    /// `ItemProgress` as its Decodable reads it: status and changed required, done, note
+    /// and proof optional (a `null`, or proof its rule refuses, gives up).
     mutating func itemProgress() throws(Unsupported) -> ItemProgress {
-        var status: ItemStatus?, changed: Date?, done: Date?, note: String?
+        var status: ItemStatus?, changed: Date?, done: Date?, note: String?, proof: [String]?
         var seenDone = false, seenNote = false
         var object = try beginObject()
         while let key = try nextKey(&object) {
@@ -56,11 +56,18 @@ private extension FastJSONReader {
                 guard !seenNote else { throw Unsupported() }
                 seenNote = true
                 note = try string()
+            } else if self.key(key, is: "proof") {
+                guard proof == nil else { throw Unsupported() }
+                var links: [String] = []
+                var array = try beginArray()
+                while try nextElement(&array) { links.append(try string()) }
+                guard ProofLinks.problem(with: links) == nil else { throw Unsupported() }
+                proof = links
             } else {
                 try skipValue()
             }
         }
         guard let status, let changed else { throw Unsupported() }
-        return ItemProgress(status: status, changed: changed, done: done, note: note)
+        return ItemProgress(status: status, changed: changed, done: done, note: note, proof: proof ?? [])
     }
 }

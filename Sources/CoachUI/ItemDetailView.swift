@@ -14,12 +14,15 @@ enum ItemDetailView {
         for (offset, line) in lines.dropFirst(top).prefix(visible).enumerated() {
             buffer.put(line.text, row: rect.row + 1 + offset, col: rect.col + 2, width: inner, style: line.style)
         }
-        if let editor = state.noteEditor {
-            // The note field sits on the box's last inner row, always in view.
+        if let editor = state.itemEditor {
+            // The field sits on the box's last inner row, always in view.
             let row = rect.row + rect.rows - 2
+            let label = editor.field == .note
+                ? "Note (Enter saves, Esc cancels)"
+                : "Proof of work: links, spaces between (Enter saves, Esc cancels)"
             buffer.fill(row: row - 1, col: rect.col + 1, width: rect.cols - 2)
-            buffer.put("Note (Enter saves, Esc cancels)", row: row - 1, col: rect.col + 2, width: inner, style: Style(.heading, bold: true))
-            buffer.textField(editor, row: row, col: rect.col + 2, width: inner, style: Style(.normal, underline: true))
+            buffer.put(label, row: row - 1, col: rect.col + 2, width: inner, style: Style(.heading, bold: true))
+            buffer.textField(editor.line, row: row, col: rect.col + 2, width: inner, style: Style(.normal, underline: true))
         } else if lines.count > visible {
             let more = "\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count)"
             buffer.put(" \(more) ", row: rect.row + rect.rows - 1, col: rect.col + rect.cols - DisplayWidth.of(more) - 4,
@@ -45,6 +48,18 @@ enum ItemDetailView {
             lines.append(("", .plain))
             lines.append(("Note", Style(.heading, bold: true)))
             for line in TextWrap.wrap(note, width: width) { lines.append((line, .plain)) }
+        }
+        lines.append(("", .plain))
+        lines.append(("Proof of work", Style(.heading, bold: true)))
+        let proof = state.progress.items[item.id]?.proof ?? []
+        if proof.isEmpty {
+            lines.append(("none yet: p adds a link (a repo, a write-up)", Style(.dim)))
+        }
+        for link in proof {
+            // A long link is cut into whole lines rather than lost past the edge.
+            for (i, line) in TextWrap.wrap(link, width: width - 2).enumerated() {
+                lines.append(((i == 0 ? "• " : "  ") + line, Style(.accent, underline: true)))
+            }
         }
         lines.append(("", .plain))
         lines.append(("Resources", Style(.heading, bold: true)))

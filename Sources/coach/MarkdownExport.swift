@@ -51,7 +51,7 @@ struct MarkdownExport {
             lines += ["", "### \(escaped(track.title)) — \(count.done) of \(count.counted) done (\(count.percent)%)"]
             let shown = track.items.filter { item in
                 guard let entry = document.progress.items[item.id] else { return false }
-                return entry.status == .done || entry.note != nil
+                return entry.status == .done || entry.note != nil || !entry.proof.isEmpty
             }
             guard !shown.isEmpty else { continue }
             lines.append("")
@@ -78,6 +78,8 @@ struct MarkdownExport {
         }
         lines.append(line)
         if let note = entry.note { lines.append("  - Note: " + indented(note)) }
+        // A URL becomes a link; a path stays as written.
+        for link in entry.proof { lines.append("  - Proof of work: " + (link.contains("://") ? "<\(link)>" : "`\(link)`")) }
     }
 
     private func journal(_ lines: inout [String]) {

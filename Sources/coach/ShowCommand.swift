@@ -17,6 +17,8 @@ struct ShowCommand: ParsableCommand {
         var minutes: Int
         var status: String
         var changed: Date?
+        var note: String?
+        var proof: [String]
     }
 
     struct TrackReport: Encodable {
@@ -35,7 +37,9 @@ struct ShowCommand: ParsableCommand {
                 section.items.map { item in
                     ItemRow(id: item.id, section: section.title, title: item.title, minutes: item.minutes,
                             status: context.progress.status(of: item.id).rawValue,
-                            changed: context.progress.items[item.id]?.changed)
+                            changed: context.progress.items[item.id]?.changed,
+                            note: context.progress.items[item.id]?.note,
+                            proof: context.progress.items[item.id]?.proof ?? [])
                 }
             }
             return try JSONOutput.print(TrackReport(id: track.id, title: track.title, percent: count.percent, items: items))

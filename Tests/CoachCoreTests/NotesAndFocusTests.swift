@@ -32,7 +32,7 @@ import Testing
         let effects = Fixture.apply(Self.typed("Ünïcode ✓") + [.confirm], to: &state)
         #expect(effects == [.saveProgress])
         #expect(state.progress.items["alpha.1"]?.note == "Ünïcode ✓")
-        #expect(state.noteEditor == nil)
+        #expect(state.itemEditor == nil)
         #expect(state.message == "Note saved")
         Fixture.apply([.undo], to: &state)
         #expect(state.progress.items["alpha.1"] == nil)
@@ -43,14 +43,14 @@ import Testing
         var state = Fixture.itemsState()
         Fixture.apply([.editNote] + Self.typed("draft") + [.close], to: &state)
         #expect(state.progress.items["alpha.1"] == nil)
-        #expect(state.noteEditor == nil)
+        #expect(state.itemEditor == nil)
         #expect(state.message == "Note not changed")
     }
 
     @Test func noteKeyOnTheTrackListDoesNothing() {
         var state = Fixture.state()
         Fixture.apply([.editNote], to: &state)
-        #expect(state.noteEditor == nil)
+        #expect(state.itemEditor == nil)
         #expect(state.overlay == nil)
     }
 

@@ -40,6 +40,10 @@ struct FastProgressLoadingTests {
             var entry = ItemProgress(status: status, changed: changed)
             if random.next() % 3 == 0 { entry.done = changed.addingTimeInterval(-Double(Int.random(in: 0..<10_000_000, using: &random))) }
             if random.next() % 4 == 0 { entry.note = notes.randomElement(using: &random)! }
+            if random.next() % 5 == 0 {
+                entry.proof = Array(["https://github.com/me/item-\(index)", "~/notes/\(index).md", "日本/✓"]
+                    .prefix(Int(random.next() % 3) + 1))
+            }
             let id = index % 50 == 0 ? "unicode.é.\(index)" : "track-\(index % 7).item-\(index)"
             book.items[id] = entry
         }
@@ -55,6 +59,16 @@ struct FastProgressLoadingTests {
         let data = try Self.encoded(book)
         let fast = try #require(expectAgreement(data))
         #expect(fast == book.items)
+    }
+
+    @Test func proofThatItsRuleRefusesIsLeftToJSONDecoder() throws {
+        let refused = #"{"version": 1, "items": {"a": {"status": "done", "changed": "2024-01-01T00:00:00Z", "proof": ["has space"]}}}"#
+        #expect(ProgressDecoding.items(in: Data(refused.utf8), supported: ProgressStore.version) == nil)
+        #expect(throws: StoreError.self) { try exactItems(Data(refused.utf8)) }
+        let duplicate = #"{"version": 1, "items": {"a": {"status": "done", "changed": "2024-01-01T00:00:00Z", "proof": [], "proof": ["x"]}}}"#
+        #expect(ProgressDecoding.items(in: Data(duplicate.utf8), supported: ProgressStore.version) == nil)
+        let empty = #"{"version": 1, "items": {"a": {"status": "done", "changed": "2024-01-01T00:00:00Z", "proof": []}}}"#
+        #expect(expectAgreement(Data(empty.utf8))?["a"]?.proof == [])
     }
 
     @Test func compactAndReorderedFilesAgreeToo() throws {

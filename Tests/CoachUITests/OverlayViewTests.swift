@@ -12,10 +12,33 @@ import Testing
         #expect(lines[3].contains("│ Status: todo   Estimate: 30m"))
         #expect(lines[5].contains("│ Learn the first thing well, because everything later"))
         #expect(lines[6].contains("│ builds on it."))
-        #expect(lines[8].contains("│ Resources"))
-        #expect(lines[9].contains("│ • [book] A book"))
-        #expect(lines[10].contains("│   https://example.com/book"))
+        #expect(lines[8].contains("│ Proof of work"))
+        #expect(lines[9].contains("│ none yet: p adds a link (a repo, a write-up)"))
+        #expect(lines[11].contains("│ Resources"))
+        #expect(lines[12].contains("│ • [book] A book"))
+        #expect(lines[13].contains("│   https://example.com/book"))
         #expect(lines[15].hasPrefix(" ↑↓ scroll  Space status"))
+    }
+
+    @Test func detailListsTheProofOfWorkAndCutsALongLinkIntoLines() {
+        var state = Fixtures.state(size: Size(rows: 20, cols: 60))
+        var progress = ProgressBook()
+        let long = "https://github.com/someone/" + String(repeating: "x", count: 60)
+        progress.setProof(["https://github.com/me/first", long], of: "alpha.one", at: Fixtures.day)
+        state = AppState(curriculum: Fixtures.curriculum, progress: progress, viewport: state.viewport)
+        state.screen = .tracks
+        Fixtures.apply([.focusRight, .open], to: &state)
+        let lines = render(state, size: state.viewport).lines
+        #expect(lines[8].contains("│ Proof of work"))
+        #expect(lines[9].contains("│ • https://github.com/me/first"))
+        #expect(lines[10].contains("│ • https://github.com/someone/xxxxxxxxxxxxxxxxxxxxxxx │"))
+        #expect(lines[11].contains("│   xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), "the rest of the link, not lost")
+
+        Fixtures.apply([.editProof], to: &state)
+        let editing = render(state, size: state.viewport).lines
+        #expect(editing[16].contains("│ Proof of work: links, spaces between (Enter saves, E │"))
+        #expect(editing[17].hasSuffix("xxxxxxxxxxxxxxxxxxxxxxxxxxxxx   │"), "the end of the links, where the cursor is")
+        #expect(KeyMap.hints(for: state).map(\.label).prefix(1) == ["links, spaces between"])
     }
 
     @Test func detailScrollsWhenLong() {
@@ -28,7 +51,7 @@ import Testing
         Fixtures.apply([.focusRight, .open, .moveDown, .moveDown, .moveDown], to: &state)
         let text = render(state, size: state.viewport).text
         #expect(!text.contains("t · t.a"))
-        #expect(text.contains("4–15 of 26"))
+        #expect(text.contains("4–15 of 29"))
     }
 
     @Test(arguments: Screen.allCases)

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach proof ITEM [LINK …] [--remove LINK …]`: the proof-of-work links of an item,
+/// the same links the item detail edits with `p`.
+struct ProofCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proof",
+        abstract: "List, add or remove an item's proof-of-work links (a repo, a write-up).",
+        discussion: "With only ITEM, lists the links. An item keeps up to \(ProofLinks.maxCount) links, each without spaces and up to \(ProofLinks.maxLength) characters.")
+
+    @OptionGroup var home: HomeOption
+    @Argument(help: "The item id, e.g. genai.rag (see coach show TRACK).") var item: String
+    @Argument(help: "Links to add: a URL or a path.") var links: [String] = []
+    @Option(help: ArgumentHelp("A link to remove (repeat for several).", valueName: "link")) var remove: [String] = []
+    @Flag(help: "Print JSON: an array of the links.") var json = false
+
+    func run() throws {
+        var context = try AppContext.load(home: home)
+        let item = try context.item(id: self.item)
+        var proof = context.progress.items[item.id]?.proof ?? []
+        if !links.isEmpty || !remove.isEmpty {
+            let unknown = remove.filter { !proof.contains($0) && !links.contains($0) }
+            guard unknown.isEmpty else {
+                throw CoachFailure("--remove: \(item.id) has no link \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))"
+                    + (proof.isEmpty ? "" : "; it has: " + proof.joined(separator: " ")))
+            }
+            switch ProofLinks.check((proof + links).filter { !remove.contains($0) }) {
+            case .failure(let problem): throw CoachFailure(problem.message)
+            case .success(let checked): proof = checked
+            }
+            try context.writing {
+                if context.progress.setProof(proof, of: item.id, at: Date()) {
+                    try ProgressStore.save(context.progress, to: context.home)
+                }
+            }
+        }
+        if json { return try JSONOutput.print(proof) }
+        guard !proof.isEmpty else {
+            return print("\(item.id) has no proof of work yet; add a link with: coach proof \(item.id) URL")
+        }
+        print("\(item.id): \(item.title)")
+        for link in proof { print("  \(link)") }
+    }
+}
