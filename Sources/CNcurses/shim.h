@@ -27,6 +27,12 @@ static inline int coach_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline WINDOW *coach_stdscr(void) { return stdscr; }
 static inline int coach_lc_all(void) { return LC_ALL; }
 
+// Mouse buttons: function-like macros Swift cannot import.
+static inline mmask_t coach_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t coach_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t coach_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t coach_wheel_down(void) { return BUTTON5_PRESSED; }
+
 // Signals. The handlers only set a flag (endwin is not async-signal-safe); the input
 // loop polls it and restores the terminal on the main thread.
 //

@@ -45,6 +45,9 @@ public enum Action: Equatable, Sendable {
     case changeGoal(Int)
     /// Today: `>` / `<` make the next / previous track the focus track.
     case cycleFocus(Int)
+    /// A mouse click on a cell of the screen: selects the row under it, and opens the
+    /// row that was selected already.
+    case click(row: Int, col: Int)
     /// The shell read back a document that another program changed on disk.
     case reloaded(ReloadedDocument)
     /// The shell refused to save a document that another program changed on disk.

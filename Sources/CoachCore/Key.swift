@@ -5,4 +5,7 @@ public enum Key: Equatable, Hashable, Sendable {
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
     case resize
+    /// The left mouse button, at a cell of the screen (0-based).
+    case click(row: Int, col: Int)
+    case wheelUp, wheelDown
 }

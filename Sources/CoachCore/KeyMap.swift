@@ -2,6 +2,15 @@
 public enum KeyMap {
     public static func action(for key: Key, in state: AppState) -> Action? {
         if key == .resize { return nil }  // the shell turns a resize into .resize(Size)
+        // The wheel moves as the arrows do; a click means something only on a list.
+        if key == .wheelUp { return action(for: .up, in: state) }
+        if key == .wheelDown { return action(for: .down, in: state) }
+        if case .click(let row, let col) = key {
+            let onList = !state.isTyping && state.overlay == nil && state.fileConflict == nil && state.pendingDelete == nil
+                && state.study.reviewPrompt == nil && state.study.pendingEntryDelete == nil
+                && [.tracks, .backlog].contains(state.screen)
+            return onList ? .click(row: row, col: col) : nil
+        }
         if state.fileConflict != nil {
             switch key {
             case .char("r"): return .resolveConflict(keepMine: false)

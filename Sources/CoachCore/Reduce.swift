@@ -47,6 +47,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     if state.itemEditor != nil { return state.reduceItemEditor(action, now: now) }
 
     switch action {
+    case .click(let row, let col) where state.overlay == nil:
+        return state.click(row: row, col: col, now: now)
     case .toggleHelp where state.overlay == .help, .close where state.overlay == .help:
         // Help closes onto what it was opened over: the item detail, or the screen.
         state.overlay = state.overlayUnderHelp

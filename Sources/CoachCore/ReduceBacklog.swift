@@ -163,6 +163,8 @@ extension AppState {
 public enum BacklogLayout {
     /// Rows of the detail pane under the table, with its rule.
     public static let detailRows = 8
+    /// The screen row of the table's first idea, under the title and the column headings.
+    public static let listTop = 2
 
     /// Table rows: the window less the title, the column headings, the detail pane and
     /// the key bar.

@@ -3,6 +3,8 @@
 public enum TracksLayout {
     /// Title line, pane headings, key bar.
     public static let chromeRows = 3
+    /// The screen row of the first track and the first item row.
+    public static let listTop = 2
 
     public static func listRows(_ viewport: Size) -> Int {
         max(1, viewport.rows - chromeRows)
@@ -23,6 +25,20 @@ public enum TracksLayout {
             row += section.items.count
         }
         return row
+    }
+
+    /// The item on a row of a track's item list; nil on a section heading or past the end.
+    public static func itemAtRow(_ row: Int, in track: Track) -> Int? {
+        var first = 0
+        var items = 0
+        for section in track.sections {
+            let heading = first
+            if row == heading { return nil }
+            if row <= heading + section.items.count { return items + row - heading - 1 }
+            first += 1 + section.items.count
+            items += section.items.count
+        }
+        return nil
     }
 
     public static func rowCount(_ track: Track) -> Int {

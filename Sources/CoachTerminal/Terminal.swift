@@ -21,6 +21,10 @@ final class Terminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
+        // Clicks select rows and the wheel scrolls; a press acts at once (no waiting to
+        // see whether it becomes a double click). Shift-drag still selects text.
+        mousemask(coach_button1_pressed() | coach_button1_clicked() | coach_wheel_up() | coach_wheel_down(), nil)
+        mouseinterval(0)
         palette = Palette.make(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         coach_install_quit_signals()
         atexit { Terminal.restoreIfActive() }
@@ -97,6 +101,7 @@ final class Terminal {
         wtimeout(window, timeout)
         var character: wint_t = 0
         let result = wget_wch(window, &character)
+        if result == KEY_CODE_YES, Int32(character) == KEY_MOUSE { return mouseKey() }
         if result == KEY_CODE_YES { return KeyDecoder.function(Int32(character)) }
         if result == OK { return KeyDecoder.character(UInt32(character)) }
         return nil
@@ -108,6 +113,18 @@ final class Terminal {
     var isHungUp: Bool {
         var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         return poll(&input, 1, 0) == 1 && input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// The mouse event ncurses holds, as a key; nil for buttons Coach does not use.
+    private func mouseKey() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        if event.bstate & coach_wheel_up() != 0 { return .wheelUp }
+        if event.bstate & coach_wheel_down() != 0 { return .wheelDown }
+        if event.bstate & (coach_button1_pressed() | coach_button1_clicked()) != 0 {
+            return .click(row: Int(event.y), col: Int(event.x))
+        }
+        return nil
     }
 
     /// The pending SIGINT, SIGTERM or SIGHUP, if one arrived.

@@ -10,7 +10,7 @@ enum BacklogView {
 
         let columns = Columns(width: size.cols)
         buffer.put(columns.heading, row: 1, col: 0, style: Style(.heading, bold: true))
-        let top = 2
+        let top = BacklogLayout.listTop
         let listRows = BacklogLayout.listRows(size)
         if rows.isEmpty {
             let text = state.backlog.isEmpty ? "No ideas yet: press a to add your first side project." : "No idea matches the filter; Esc clears it."

@@ -9,7 +9,7 @@ enum TracksView {
         buffer.titleBar(screen: "Tracks", right: "\(overall.percent)% overall · \(overall.done)/\(overall.counted) done")
 
         let leftWidth = TracksLayout.trackPaneWidth(size)
-        let listTop = 2
+        let listTop = TracksLayout.listTop
         let listRows = TracksLayout.listRows(size)
         for row in 1..<(size.rows - 1) {
             buffer.put("│", row: row, col: leftWidth, style: Style(.dim))

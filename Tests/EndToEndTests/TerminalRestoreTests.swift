@@ -29,6 +29,7 @@ import Testing
         #expect(screen.contains("icanon echo"), "\(screen)")
         #expect(try tmux.value("#{alternate_on}") == "0")
         #expect(try tmux.value("#{cursor_flag}") == "1")
+        #expect(try tmux.value("#{mouse_any_flag}") == "0", "the mouse is given back")
     }
 
     @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT)])

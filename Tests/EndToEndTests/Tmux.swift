@@ -29,6 +29,22 @@ final class Tmux {
         try tmux(["send-keys", "-t", "main", "-l", text])
     }
 
+    /// A left click at a 0-based cell, as a terminal reports it to a program that asked
+    /// for the mouse (X10 encoding: ESC [ M, then button, column and row, each + 32).
+    func click(row: Int, col: Int) throws {
+        try type(Self.mouse(button: 0, row: row, col: col) + Self.mouse(button: 3, row: row, col: col))
+    }
+
+    /// One notch of the wheel, down or up.
+    func wheel(down: Bool, row: Int = 5, col: Int = 5) throws {
+        try type(Self.mouse(button: down ? 65 : 64, row: row, col: col))
+    }
+
+    private static func mouse(button: Int, row: Int, col: Int) -> String {
+        "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + col)))
+            + String(UnicodeScalar(UInt8(33 + row)))
+    }
+
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "main"])
     }
