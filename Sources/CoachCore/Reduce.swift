@@ -30,6 +30,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .resize(let size):
         state.viewport = size
         state.keepSelectionVisible()
+        if case .detail(_, let scroll) = state.overlay { state.scrollDetail(to: scroll) }
         return []
     case .undo where !state.isTyping:
         return state.undoLastStep()
@@ -79,9 +80,14 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     }
 
     if case .detail(let id, let scroll) = state.overlay {
+        let page = ItemDetailText.visibleRows(state.viewport)
         switch action {
-        case .moveUp: state.overlay = .detail(itemID: id, scroll: max(0, scroll - 1))
-        case .moveDown: state.overlay = .detail(itemID: id, scroll: scroll + 1)
+        case .moveUp: state.scrollDetail(to: scroll - 1)
+        case .moveDown: state.scrollDetail(to: scroll + 1)
+        case .pageUp: state.scrollDetail(to: scroll - page)
+        case .pageDown: state.scrollDetail(to: scroll + page)
+        case .moveTop: state.scrollDetail(to: 0)
+        case .moveBottom: state.scrollDetail(to: Int.max)
         case .cycleStatus: return state.changeStatus(of: id, at: now) { $0.cycled }
         case .toggleSkip: return state.changeStatus(of: id, at: now) { $0.skipToggled }
         default: break
@@ -106,6 +112,13 @@ extension AppState {
     public var isTyping: Bool {
         ideaForm != nil || search != nil || itemEditor != nil || backlogScreen.filterEditor != nil
             || study.finishNote != nil || study.entryForm != nil
+    }
+
+    /// Scrolls the open item detail, never past its first or last screenful, so the
+    /// first key back up always moves it.
+    mutating func scrollDetail(to offset: Int) {
+        guard case .detail(let id, _) = overlay, let item = curriculum.item(id: id) else { return }
+        overlay = .detail(itemID: id, scroll: min(max(0, offset), ItemDetailText.maxScroll(for: item, in: self)))
     }
 
     /// The item a note or status key acts on: the open detail's, else the selected one.

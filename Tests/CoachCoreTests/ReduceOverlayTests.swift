@@ -20,7 +20,7 @@ struct ReduceOverlayTests {
     }
 
     @Test func helpOverTheItemDetailClosesBackOntoIt() {
-        var state = Fixture.itemsState(track: 1, item: 3)
+        var state = Fixture.itemsState(track: 1, item: 3, viewport: Size(rows: 10, cols: 80))
         Fixture.apply([.open, .moveDown], to: &state)
         #expect(state.overlay == .detail(itemID: "beta.4", scroll: 1))
         // `?` in the detail is the one key of everywhere; any key leaves help.

@@ -65,7 +65,8 @@ struct ReducePaneTests {
     }
 
     @Test func detailMoveDownAndUpScrollTheDetailNotTheCursor() {
-        var state = Fixture.itemsState(track: 1, item: 2)
+        // 10 rows leave 6 for the detail's 10 lines: it scrolls 4.
+        var state = Fixture.itemsState(track: 1, item: 2, viewport: Size(rows: 10, cols: 80))
         _ = reduce(&state, .open, now: Fixture.now)
         Fixture.apply([.moveDown, .moveDown, .moveDown], to: &state)
         #expect(state.overlay == .detail(itemID: "beta.3", scroll: 3))
@@ -76,6 +77,31 @@ struct ReducePaneTests {
         Fixture.apply([.moveUp, .moveUp, .moveUp, .moveUp], to: &state)
         #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0), "scroll stops at the top")
         #expect(state.tracks.item == 2)
+    }
+
+    @Test func detailScrollStopsAtTheLastScreenfulSoUpAlwaysMoves() {
+        var state = Fixture.itemsState(track: 1, item: 2, viewport: Size(rows: 10, cols: 80))
+        let item = try! #require(state.selectedItem)
+        _ = reduce(&state, .open, now: Fixture.now)
+        let lines = ItemDetailText.lines(for: item, in: state, changedDay: nil, width: ItemDetailText.width(state.viewport))
+        #expect(lines.map(\.text) == ["Beta · beta.3", "Status: todo   Estimate: 30m", "", "About Beta 3", "",
+                                      "Proof of work", "none yet: p adds a link (a repo, a write-up)", "", "Resources", "none listed"])
+        #expect(ItemDetailText.maxScroll(for: item, in: state) == 4)
+        Fixture.apply(Array(repeating: .moveDown, count: 20), to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4))
+        Fixture.apply([.moveUp], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 3), "the first key back up moves")
+        Fixture.apply([.moveBottom], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4))
+        Fixture.apply([.pageUp], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0))
+        Fixture.apply([.pageDown], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4))
+        // A taller window shows more, so the scroll comes back within it.
+        Fixture.apply([.resize(Size(rows: 12, cols: 80))], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 2))
+        Fixture.apply([.resize(Size(rows: 40, cols: 80))], to: &state)
+        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0))
     }
 
     @Test func detailIgnoresPagingAndPaneKeys() {
