@@ -89,18 +89,26 @@ public enum TextFold {
     /// Whether ASCII `haystack` contains folded `needle`, lower-casing the haystack as it
     /// goes: the same as `contains(fold(haystack), needle)` without making the copy.
     public static func containsIgnoringASCIICase(_ haystack: String, _ needle: String) -> Bool {
+        find(needle, in: haystack, reading: lowered)
+    }
+
+    /// Whether `haystack` contains `needle`, byte for byte. Both should be folded.
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        find(needle, in: haystack) { $0 }
+    }
+
+    /// `needle`'s bytes in `haystack`'s, each byte of the haystack read through `read`.
+    private static func find(_ needle: String, in haystack: String, reading read: (UInt8) -> UInt8) -> Bool {
         if needle.isEmpty { return true }
         var haystack = haystack, needle = needle
         return haystack.withUTF8 { text in
             needle.withUTF8 { word in
                 guard word.count <= text.count else { return false }
-                var start = 0
                 let last = text.count - word.count
-                while start <= last {
+                for start in 0...last {
                     var matched = 0
-                    while matched < word.count, lowered(text[start + matched]) == word[matched] { matched += 1 }
+                    while matched < word.count, read(text[start + matched]) == word[matched] { matched += 1 }
                     if matched == word.count { return true }
-                    start += 1
                 }
                 return false
             }
@@ -109,28 +117,5 @@ public enum TextFold {
 
     private static func lowered(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-    }
-
-    /// Whether `haystack` contains `needle`, byte for byte. Both should be folded.
-    public static func contains(_ haystack: String, _ needle: String) -> Bool {
-        if needle.isEmpty { return true }
-        var haystack = haystack, needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { word in
-                guard word.count <= text.count else { return false }
-                let first = word[0]
-                var start = 0
-                let last = text.count - word.count
-                while start <= last {
-                    if text[start] == first {
-                        var matched = 1
-                        while matched < word.count, text[start + matched] == word[matched] { matched += 1 }
-                        if matched == word.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
-        }
     }
 }

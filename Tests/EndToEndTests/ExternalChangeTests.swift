@@ -14,16 +14,21 @@ import Testing
         return try Data(contentsOf: other.progressFile)
     }
 
-    @Test func aFileChangedOnDiskIsReadBack() throws {
-        let home = TemporaryHome()
+    /// Coach on the first track's items, and their progress.json marking the second item.
+    static func start(home: TemporaryHome) throws -> (Tmux, items: [(id: String, title: String)], theirs: Data) {
         let items = try TracksJourneyTests.firstItems(home: home)
         try #require(items.count == 2)
-        let theirs = try Self.theirFile(marking: items[1].id)
-
+        let theirs = try theirFile(marking: items[1].id)
         let tmux = try Tmux(command: TracksJourneyTests.command(home: home))
         try tmux.openTracks()
         try tmux.send("l")
         try tmux.waitFor("Space status")
+        return (tmux, items, theirs)
+    }
+
+    @Test func aFileChangedOnDiskIsReadBack() throws {
+        let home = TemporaryHome()
+        let (tmux, items, theirs) = try Self.start(home: home)
         try theirs.write(to: home.progressFile)
         let screen = try tmux.waitFor("progress.json was changed by another program")
         #expect(screen.contains("[x]"), "their change shows")
@@ -35,14 +40,7 @@ import Testing
     @Test(arguments: [true, false])
     func aChangeOfBothSidesAsksWhichToKeep(keepMine: Bool) throws {
         let home = TemporaryHome()
-        let items = try TracksJourneyTests.firstItems(home: home)
-        try #require(items.count == 2)
-        let theirs = try Self.theirFile(marking: items[1].id)
-
-        let tmux = try Tmux(command: TracksJourneyTests.command(home: home))
-        try tmux.openTracks()
-        try tmux.send("l")
-        try tmux.waitFor("Space status")
+        let (tmux, items, theirs) = try Self.start(home: home)
         // Their write and the key right after it, well inside the second in which Coach
         // looks for changed files only when no key comes.
         try tmux.send("k")
