@@ -7,16 +7,17 @@ extension CoachHome {
 
 /// backlog.json: {"version": 1, "ideas": [...]}, and the starter ideas of Data/ideas.json.
 ///
-/// Saving writes the text `JSONDocument` would, by hand (`writeFile`). Loading reads the bytes by
-/// hand (`IdeaReader` below, on `FastJSONReader` with its complete grammar) because
-/// JSONDecoder and JSONSerialization each need about 100 ms for 10,000 ideas; the hand
-/// reader needs a fraction of that. It keeps `JSONDocument.load`'s promises: a newer
+/// Saving writes, by hand (`writeFile`), the very text `JSONDocument` would. Loading reads
+/// the bytes by hand too (`IdeaReader` below, on `FastJSONReader` with its complete
+/// grammar): JSONDecoder and JSONSerialization each need about 100 ms for 10,000 ideas,
+/// the hand reader a fraction of that. It keeps `JSONDocument.load`'s promises: a newer
 /// version is refused before anything else is read, an unreadable file is named with the
 /// place and the reason, and a file that is refused is never touched. Every idea passes
 /// the same checks as typing it in.
 public enum BacklogStore {
     public static let version = 1
 
+    /// The file as JSONEncoder would write it: what the tests hold `writeFile` to.
     struct Document: Encodable {
         var version: Int
         var ideas: [Idea]
