@@ -7,6 +7,12 @@ enum ItemDetailView {
         let size = buffer.size
         let box = ItemDetailText.boxRect(size)
         let rect = Rect(row: box.row, col: box.col, rows: box.rows, cols: box.cols)
+        // The box nearly fills the window: blank the strips beside it rather than leave
+        // cut-off bits of the screen behind peeking out.
+        for row in rect.row..<(rect.row + rect.rows) {
+            buffer.fill(row: row, col: 0, width: rect.col)
+            buffer.fill(row: row, col: rect.col + rect.cols, width: size.cols - rect.col - rect.cols)
+        }
         buffer.box(rect, title: item.title)
         let inner = ItemDetailText.width(size)
         let changed = state.progress.items[item.id].map { DateText.day($0.changed) }

@@ -7,7 +7,9 @@ import Testing
         var state = Fixtures.state(size: Size(rows: 16, cols: 60))
         Fixtures.apply([.focusRight, .open], to: &state)
         let lines = render(state, size: state.viewport).lines
-        #expect(lines[1].hasPrefix(" T┌─ First thing ─"))
+        #expect(lines[1].hasPrefix("  ┌─ First thing ─"), "nothing of the screen behind peeks out beside the box")
+        #expect(lines[1].hasSuffix("┐"), "and nothing after it")
+        #expect(lines[2].hasPrefix("  │ Alpha Track · alpha.one"))
         #expect(lines[2].contains("│ Alpha Track · alpha.one"))
         #expect(lines[3].contains("│ Status: todo   Estimate: 30m"))
         #expect(lines[5].contains("│ Learn the first thing well, because everything later"))
