@@ -8,7 +8,7 @@ public enum KeyMap {
         if case .click(let row, let col) = key {
             let onList = !state.isTyping && state.overlay == nil && state.fileConflict == nil && state.pendingDelete == nil
                 && state.study.reviewPrompt == nil && state.study.pendingEntryDelete == nil
-                && [.tracks, .backlog].contains(state.screen)
+                && state.screen != .history && state.study.finishNote == nil
             return onList ? .click(row: row, col: col) : nil
         }
         if state.fileConflict != nil {

@@ -1,14 +1,27 @@
 import Foundation
 
-/// Mouse clicks on the lists of the Tracks and Backlog screens: a click selects the row
-/// under it, and a click on the row already selected opens it, as Enter does.
+/// Mouse clicks on the lists of the Today, Tracks and Backlog screens: a click selects
+/// the row under it, and a click on the row already selected opens it, as Enter does.
 extension AppState {
     mutating func click(row: Int, col: Int, now: Date) -> [Effect] {
         switch screen {
+        case .today: clickToday(row: row, now: now)
         case .tracks: clickTracks(row: row, col: col, now: now)
         case .backlog: clickBacklog(row: row, now: now)
-        case .today, .history: []
+        case .history: []
         }
+    }
+
+    private mutating func clickToday(row: Int, now: Date) -> [Effect] {
+        let count = study.plan?.entries.count ?? 0
+        let window = TodayLayout.planWindow(entries: count, selected: study.selected, heading: TodayLayout.planHeading,
+                                            bottom: viewport.rows - 1)
+        let line = row - TodayLayout.planHeading - 1
+        guard line >= 0, line < window.rows else { return [] }
+        let index = window.first + line
+        if index == study.selected { return reduceToday(.open, now: now) }
+        study.selected = index
+        return []
     }
 
     private mutating func clickTracks(row: Int, col: Int, now: Date) -> [Effect] {

@@ -34,7 +34,7 @@ func drawToday(_ state: AppState, into buffer: inout ScreenBuffer) {
     let model = TodayModel(plan: plan, curriculum: state.curriculum, timer: study.timer, now: study.now,
                            streak: study.streaks, minutesToday: study.minutesToday, goal: state.settings.dailyGoalMinutes,
                            selected: study.selected, focusTrackTitle: focus)
-    TodayView.draw(model, into: &buffer, top: 2, bottom: buffer.size.rows - 1)
+    TodayView.draw(model, into: &buffer, top: TodayLayout.top, bottom: buffer.size.rows - 1)
     if let note = study.finishNote {
         let row = buffer.size.rows - 2
         buffer.fill(row: row, col: 0, width: buffer.size.cols)

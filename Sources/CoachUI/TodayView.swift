@@ -197,12 +197,10 @@ public enum TodayView {
         if let message = plan.message {
             notes += TextWrap.wrap(message, width: width).map { ($0, Style(.warn)) }
         }
-        let footer = 2
-        let available = bottom - row - footer
-        let listRows = max(1, min(entries.count, available))
-        let noteRows = max(0, available - listRows)
+        let window = TodayLayout.planWindow(entries: entries.count, selected: model.selected, heading: top, bottom: bottom)
+        let (first, listRows) = (window.first, window.rows)
+        let noteRows = max(0, bottom - row - TodayLayout.footerRows - listRows)
         let selected = min(max(0, model.selected), entries.count - 1)
-        let first = min(max(0, selected - listRows + 1), max(0, entries.count - listRows))
         if entries.count > listRows {
             let range = "\(first + 1)–\(first + listRows) of \(entries.count)"
             let w = DisplayWidth.of(range)

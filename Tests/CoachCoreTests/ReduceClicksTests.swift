@@ -81,7 +81,32 @@ import Testing
         Fixture.apply([.open], to: &state)
         #expect(KeyMap.action(for: .wheelDown, in: state) == .moveDown, "and scrolls the detail")
         state = Fixture.state()
-        state.screen = .today
-        #expect(KeyMap.action(for: .click(row: 3, col: 3), in: state) == nil, "Today has no clickable list")
+        state.screen = .history
+        #expect(KeyMap.action(for: .click(row: 3, col: 3), in: state) == nil, "History has no clickable list")
+    }
+
+    @Test func clickingAPlannedItemSelectsItAndClickingItAgainOpensIt() {
+        var state = ReduceTodayTests.todayState(goal: 90)  // beta.1, beta.2 and beta.3 fill the 90 minutes
+        let entries = try! #require(state.study.plan?.entries)
+        #expect(entries.count >= 3)
+        let firstRow = TodayLayout.planHeading + 1
+        #expect(KeyMap.action(for: .click(row: firstRow + 2, col: 5), in: state) == .click(row: firstRow + 2, col: 5))
+        Fixture.apply([.click(row: firstRow + 2, col: 5)], to: &state)
+        #expect(state.study.selected == 2)
+        #expect(state.overlay == nil)
+        Fixture.apply([.click(row: TodayLayout.planHeading, col: 5), .click(row: firstRow + entries.count, col: 5)], to: &state)
+        #expect(state.study.selected == 2, "the heading and the rule under the list select nothing")
+        Fixture.apply([.click(row: firstRow + 2, col: 5)], to: &state)
+        #expect(state.overlay == .detail(itemID: entries[2].itemID, scroll: 0))
+    }
+
+    @Test func thePlanWindowKeepsTheSelectionInView() {
+        // 30 entries under a heading at row 7, above a key bar at row 29: 19 rows, less the footer's 2.
+        #expect(TodayLayout.planWindow(entries: 30, selected: 0, heading: 7, bottom: 29) == (0, 19))
+        #expect(TodayLayout.planWindow(entries: 30, selected: 25, heading: 7, bottom: 29) == (7, 19))
+        #expect(TodayLayout.planWindow(entries: 30, selected: 99, heading: 7, bottom: 29) == (11, 19))
+        #expect(TodayLayout.planWindow(entries: 3, selected: 1, heading: 7, bottom: 29) == (0, 3))
+        #expect(TodayLayout.planWindow(entries: 0, selected: 0, heading: 7, bottom: 29) == (0, 0))
+        #expect(TodayLayout.planWindow(entries: 5, selected: 4, heading: 7, bottom: 9) == (4, 1), "at least one row")
     }
 }
