@@ -175,7 +175,7 @@ struct BacklogTests {
 
     @Test func manyRandomChangesKeepTheOrderOfAFullSort() {
         var backlog = Backlog()
-        var generator = BacklogRandom(seed: 42)
+        var generator = SeededRandom(seed: 42)
         let titles = ["Apple", "apple", "Äpple", "Bee", "bee", "Zed"]
         for step in 0..<400 {
             let choice = Int.random(in: 0..<10, using: &generator)

@@ -115,7 +115,7 @@ struct FastCurriculumParsingTests {
     /// Random damage to valid files: whatever the fast path still accepts, the exact path
     /// must accept too, with the same track.
     @Test func damagedFilesNeverSplitThePaths() {
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         let bases = [Self.rich, CurriculumParserTests.valid]
         let pieces: [[UInt8]] = [
             Array(#"""#.utf8), Array(#"\"#.utf8), Array("{".utf8), Array("}".utf8), Array("[".utf8), Array("]".utf8),
@@ -213,7 +213,7 @@ struct FastCurriculumParsingTests {
 
     /// Random addresses in and around the quick shape.
     @Test func theQuickYesAgreesWithURLComponentsOnRandomAddresses() {
-        var random = SplitMix(seed: 11)
+        var random = SeededRandom(seed: 11)
         let hostBytes = Array("abcXYZ019.-".utf8) + Array("_%@:é ".utf8)
         let restBytes = Array("aZ09-._~!$&'()*+,;=:@/?#%".utf8) + Array(" \"<>\\^`{|}é".utf8)
         var quick = 0
@@ -242,22 +242,5 @@ struct FastCurriculumParsingTests {
             #expect(WebAddress.isValid(text) == exact, "\(text)")
         }
         #expect(quick > 500)
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

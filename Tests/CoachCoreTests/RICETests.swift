@@ -148,7 +148,7 @@ struct RICETests {
                                           reach: Double(index % 3) * 100, effort: Double(1 + index % 2)))
         }
         let expected = RICE.ranked(ideas)
-        var generator = BacklogRandom(seed: 7)
+        var generator = SeededRandom(seed: 7)
         for _ in 0..<10 {
             #expect(RICE.ranked(ideas.shuffled(using: &generator)).map(\.id) == expected.map(\.id))
         }
@@ -218,22 +218,5 @@ struct RICETests {
         for value in [0.0, 1, 0.25, 1e-5, 123_456.789, 1e20, 2.5e-300] {
             #expect(NumberText.parse(NumberText.plain(value)) == value)
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so shuffles repeat from run to run.
-struct BacklogRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
