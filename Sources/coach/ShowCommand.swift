@@ -51,7 +51,7 @@ struct ShowCommand: ParsableCommand {
             print(section.title)
             for item in section.items {
                 let mark = StatusMark.text(context.progress.status(of: item.id))
-                print("  \(mark) \(item.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(item.title) (\(Duration.short(item.minutes)))")
+                print("  \(mark) \(item.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(item.title) (\(MinutesText.short(item.minutes)))")
             }
         }
     }

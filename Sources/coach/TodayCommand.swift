@@ -61,7 +61,7 @@ struct TodayCommand: ParsableCommand {
                 let mark = entry.finished ? "[x]" : "[ ]"
                 let title = DisplayWidth.pad(DisplayWidth.truncate(entry.title, to: titleWidth), to: titleWidth)
                 print("  \(entry.kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(mark) "
-                    + "\(entry.item.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(title)  \(pad(Duration.short(entry.minutes), 5))")
+                    + "\(entry.item.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(title)  \(pad(MinutesText.short(entry.minutes), 5))")
             }
         }
         print("planned \(report.planned) of \(report.goal) min · logged today \(report.logged) min")

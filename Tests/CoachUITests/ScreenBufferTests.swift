@@ -63,9 +63,9 @@ import Testing
     }
 
     @Test func durationsReadNaturally() {
-        #expect(Duration.short(45) == "45m")
-        #expect(Duration.short(60) == "1h")
-        #expect(Duration.short(90) == "1h30")
-        #expect(Duration.short(125) == "2h05")
+        #expect(MinutesText.short(45) == "45m")
+        #expect(MinutesText.short(60) == "1h")
+        #expect(MinutesText.short(90) == "1h30")
+        #expect(MinutesText.short(125) == "2h05")
     }
 }

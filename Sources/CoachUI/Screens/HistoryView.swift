@@ -103,7 +103,7 @@ public enum HistoryView {
         }
         let total = model.minutesByDay.reduce(0) { $1.key <= model.today ? $0 + max(0, $1.value) : $0 }
         let sessions = model.journal.count
-        let summary = "\(Duration.short(total)) logged in \(sessions) session\(sessions == 1 ? "" : "s")"
+        let summary = "\(MinutesText.short(total)) logged in \(sessions) session\(sessions == 1 ? "" : "s")"
         let w = DisplayWidth.of(summary)
         if sessions > 0, x + 2 + w <= col + width {
             buffer.put(summary, row: row, col: col + width - w, style: Style(.dim))
@@ -219,7 +219,7 @@ public enum HistoryView {
         var row = top
         let heading = "Minutes per week"
         buffer.put(heading, row: row, col: col, width: width, style: Style(.heading, bold: true))
-        let goalText = "goal \(Duration.short(weeklyGoal))/week"
+        let goalText = "goal \(MinutesText.short(weeklyGoal))/week"
         let goalWidth = DisplayWidth.of(goalText)
         if weeklyGoal > 0, DisplayWidth.of(heading) + 2 + goalWidth <= width {
             buffer.put(goalText, row: row, col: col + width - goalWidth, style: Style(.dim))
@@ -239,7 +239,7 @@ public enum HistoryView {
                 buffer.progressBar(row: row, col: x, width: barWidth, fraction: Double(minutes) / Double(scale))
                 x += barWidth + 1
             }
-            let text = Duration.short(minutes)
+            let text = MinutesText.short(minutes)
             buffer.put(String(repeating: " ", count: max(0, minutesWidth - text.count)) + text, row: row, col: x,
                        width: col + width - x, style: Style(weeklyGoal > 0 && minutes >= weeklyGoal ? .good : .normal))
             row += 1
@@ -323,7 +323,7 @@ public enum HistoryView {
         for entry in entries[first..<last] {
             let date = longDate ? entry.day.description : weekLabel(entry.day)
             var x = col + buffer.put(date, row: row, col: col, width: width, style: Style(.dim))
-            let minutes = Duration.short(entry.minutes)
+            let minutes = MinutesText.short(entry.minutes)
             x += buffer.put(String(repeating: " ", count: max(1, 7 - minutes.count)) + minutes, row: row, col: x,
                             width: col + width - x, style: Style(.normal, bold: true))
             x += 2

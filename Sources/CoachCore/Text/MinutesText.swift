@@ -1,5 +1,5 @@
 /// Minutes as a study estimate reads best: "45m", "1h", "1h30".
-public enum Duration {
+public enum MinutesText {
     public static func short(_ minutes: Int) -> String {
         if minutes < 60 { return "\(minutes)m" }
         let rest = minutes % 60

@@ -85,7 +85,7 @@ enum TracksView {
 
     static func drawItem(_ item: Item, status: ItemStatus, selected: Bool, focused: Bool,
                          row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
-        let minutes = Duration.short(item.minutes)
+        let minutes = MinutesText.short(item.minutes)
         let titleWidth = max(1, width - 6 - minutes.count - 1)
         let markStyle = Style(StatusMark.role(status), bold: status == .doing)
         buffer.put("  " + StatusMark.text(status) + " ", row: row, col: col, style: markStyle)

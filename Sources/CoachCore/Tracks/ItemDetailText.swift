@@ -18,7 +18,7 @@ public enum ItemDetailText {
         let entry = state.progress.items[item.id]
         let status = state.progress.status(of: item.id)
         add("\(state.curriculum.track(containing: item.id)?.title ?? "") · \(item.id)", .dim)
-        var statusLine = "Status: \(status.rawValue)   Estimate: \(Duration.short(item.minutes))"
+        var statusLine = "Status: \(status.rawValue)   Estimate: \(MinutesText.short(item.minutes))"
         if let changedDay { statusLine += "   Changed: \(changedDay)" }
         add(statusLine, .status(status))
         add("", .plain)

@@ -105,7 +105,7 @@ public enum TodayView {
         let reached = minutes > 0 && minutes >= goal
         var x = col
         x += buffer.put("Today  ", row: row, col: x, style: Style(.heading, bold: true))
-        x += buffer.put("\(Duration.short(minutes)) of \(Duration.short(goal))", row: row, col: x,
+        x += buffer.put("\(MinutesText.short(minutes)) of \(MinutesText.short(goal))", row: row, col: x,
                         style: Style(reached ? .good : .normal, bold: true))
         x += 2
         let percent = Int(min(999, (fraction * 100).rounded(.down)))
@@ -227,7 +227,7 @@ public enum TodayView {
 
     static func drawEntry(_ entry: DailyPlan.Entry, title: String, selected: Bool, row: Int, col: Int, width: Int,
                           into buffer: inout ScreenBuffer) {
-        let minutes = Duration.short(entry.minutes)
+        let minutes = MinutesText.short(entry.minutes)
         let minutesWidth = max(5, minutes.count)
         // "▸ [x] ↻ review   title …  30m"
         let titleCol = col + 6 + kindWidth + 2
@@ -247,9 +247,9 @@ public enum TodayView {
     static func drawTotal(_ plan: DailyPlan, goal: Int, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
         let finished = plan.entries.filter(\.finished)
         let doneMinutes = finished.reduce(0) { $0 + $1.minutes }
-        let left = "\(finished.count) of \(plan.entries.count) done · \(Duration.short(doneMinutes))"
+        let left = "\(finished.count) of \(plan.entries.count) done · \(MinutesText.short(doneMinutes))"
         let total = plan.totalMinutes
-        let right = "Total \(Duration.short(total)) of \(Duration.short(max(0, goal))) goal"
+        let right = "Total \(MinutesText.short(total)) of \(MinutesText.short(max(0, goal))) goal"
         let rightWidth = DisplayWidth.of(right)
         buffer.put(right, row: row, col: col + width - rightWidth,
                    style: Style(total >= goal ? .good : .warn, bold: true))
