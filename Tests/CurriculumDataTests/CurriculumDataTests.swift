@@ -205,6 +205,205 @@ import Testing
         }
     }
 
+    // MARK: - Recall prompts, self-checks and drills
+
+    static let promptCountForTeachingItems = 2
+    static let pointCount = 2...5
+    static let selfCheckCount = 3...6
+    static let rubricCount = 4...8
+    static let drillKinds: Set<String> = ["star", "case"]
+    /// Longer than this is a paragraph, not a key point a grader can check at a glance.
+    static let maximumEntryLength = 200
+    /// Interview questions and case studies are drills (issue 12, item 5).
+    static let interviewItemPrefixes = ["career.interview-", "career.q-"]
+
+    static func trimmed(_ value: Any?) -> String {
+        (value as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    }
+
+    /// "Define X" or a bare "What is X?" asks for a definition alone; a recall prompt asks
+    /// for understanding or application ("When would you…", "What would you tell…").
+    static func isDefinitional(_ question: String) -> Bool {
+        let words = question.lowercased()
+            .split(whereSeparator: { $0.isWhitespace })
+            .map(String.init)
+        guard let first = words.first else { return false }
+        if first == "define" || first == "define:" { return true }
+        let opensAsWhatIs = words.count >= 2 && first == "what" && ["is", "are"].contains(words[1])
+        let opensAsWhats = first == "what's"
+        let restCount = words.count - (opensAsWhats ? 1 : 2)
+        return (opensAsWhatIs || opensAsWhats) && restCount <= 5
+    }
+
+    /// Questions compare equal when they differ only in case and spacing.
+    static func normalizedQuestion(_ question: String) -> String {
+        question.lowercased()
+            .split(whereSeparator: { $0.isWhitespace })
+            .joined(separator: " ")
+    }
+
+    /// Every string in a JSON value, with the path that leads to it.
+    static func strings(in value: Any, at path: String) -> [(path: String, text: String)] {
+        if let text = value as? String { return [(path, text)] }
+        if let array = value as? [Any] {
+            return array.enumerated().flatMap { strings(in: $0.element, at: "\(path)[\($0.offset)]") }
+        }
+        if let object = value as? [String: Any] {
+            return object.keys.sorted().flatMap { key in
+                let here = strings(in: key, at: "\(path).\(key) (key)")
+                return here + strings(in: object[key]!, at: "\(path).\(key)")
+            }
+        }
+        return []
+    }
+
+    @Test func everyItemHasPromptsOrASelfCheck() throws {
+        for track in try Self.loadTracks() {
+            for item in track.items {
+                let id = item["id"] as? String ?? "?"
+                let prompts = item["prompts"] as? [Any] ?? []
+                let hasSelfCheck = item["selfCheck"] != nil
+                #expect(hasSelfCheck || prompts.count >= Self.promptCountForTeachingItems,
+                        "\(track.file): item \(id) has \(prompts.count) prompts and no selfCheck; an item that teaches needs at least \(Self.promptCountForTeachingItems) prompts, a practice item a selfCheck")
+            }
+        }
+    }
+
+    @Test func promptsHaveAQuestionAndCheckablePoints() throws {
+        for track in try Self.loadTracks() {
+            for item in track.items {
+                let id = item["id"] as? String ?? "?"
+                guard let raw = item["prompts"] else { continue }
+                guard let prompts = raw as? [[String: Any]] else {
+                    Issue.record("\(track.file): item \(id): prompts is not an array of objects")
+                    continue
+                }
+                for (index, prompt) in prompts.enumerated() {
+                    let at = "\(track.file): item \(id), prompt \(index + 1)"
+                    #expect(Set(prompt.keys).isSubset(of: ["question", "points"]),
+                            "\(at): unknown keys \(prompt.keys.sorted()); allowed are question and points")
+                    let question = Self.trimmed(prompt["question"])
+                    #expect(!question.isEmpty, "\(at): the question is blank")
+                    #expect(question.hasSuffix("?"), "\(at): the question \"\(question)\" does not end with \"?\"")
+                    #expect(!Self.isDefinitional(question),
+                            "\(at): \"\(question)\" asks for a definition alone; ask for understanding or application")
+                    guard let points = prompt["points"] as? [Any] else {
+                        Issue.record("\(at): points is missing or not an array")
+                        continue
+                    }
+                    #expect(Self.pointCount.contains(points.count),
+                            "\(at): has \(points.count) points, expected \(Self.pointCount.lowerBound) to \(Self.pointCount.upperBound)")
+                    for (number, point) in points.enumerated() {
+                        let text = Self.trimmed(point)
+                        #expect(point is String && !text.isEmpty, "\(at), point \(number + 1) is blank or not a string")
+                        #expect(text.count <= Self.maximumEntryLength,
+                                "\(at), point \(number + 1) has \(text.count) characters, at most \(Self.maximumEntryLength) allowed")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func selfChecksListWhatTheResultMustContain() throws {
+        for track in try Self.loadTracks() {
+            for item in track.items {
+                let id = item["id"] as? String ?? "?"
+                guard let raw = item["selfCheck"] else { continue }
+                guard let entries = raw as? [Any] else {
+                    Issue.record("\(track.file): item \(id): selfCheck is not an array")
+                    continue
+                }
+                #expect(Self.selfCheckCount.contains(entries.count),
+                        "\(track.file): item \(id): selfCheck has \(entries.count) entries, expected \(Self.selfCheckCount.lowerBound) to \(Self.selfCheckCount.upperBound)")
+                for (number, entry) in entries.enumerated() {
+                    let text = Self.trimmed(entry)
+                    #expect(entry is String && !text.isEmpty,
+                            "\(track.file): item \(id): selfCheck entry \(number + 1) is blank or not a string")
+                    #expect(text.count <= Self.maximumEntryLength,
+                            "\(track.file): item \(id): selfCheck entry \(number + 1) has \(text.count) characters, at most \(Self.maximumEntryLength) allowed")
+                }
+            }
+        }
+    }
+
+    @Test func drillsHaveAKindAQuestionAndARubric() throws {
+        for track in try Self.loadTracks() {
+            for item in track.items {
+                let id = item["id"] as? String ?? "?"
+                guard let raw = item["drills"] else { continue }
+                guard let drills = raw as? [[String: Any]], !drills.isEmpty else {
+                    Issue.record("\(track.file): item \(id): drills is not a non-empty array of objects")
+                    continue
+                }
+                for (index, drill) in drills.enumerated() {
+                    let at = "\(track.file): item \(id), drill \(index + 1)"
+                    #expect(Set(drill.keys).isSubset(of: ["kind", "question", "rubric"]),
+                            "\(at): unknown keys \(drill.keys.sorted()); allowed are kind, question and rubric")
+                    let kind = drill["kind"] as? String ?? ""
+                    #expect(Self.drillKinds.contains(kind),
+                            "\(at): kind \"\(kind)\" is not allowed; use \(Self.drillKinds.sorted())")
+                    #expect(!Self.trimmed(drill["question"]).isEmpty, "\(at): the question is blank")
+                    guard let rubric = drill["rubric"] as? [Any] else {
+                        Issue.record("\(at): rubric is missing or not an array")
+                        continue
+                    }
+                    #expect(Self.rubricCount.contains(rubric.count),
+                            "\(at): rubric has \(rubric.count) entries, expected \(Self.rubricCount.lowerBound) to \(Self.rubricCount.upperBound)")
+                    for (number, entry) in rubric.enumerated() {
+                        #expect(entry is String && !Self.trimmed(entry).isEmpty,
+                                "\(at), rubric entry \(number + 1) is blank or not a string")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func interviewItemsCarryDrills() throws {
+        var interviewItems = 0
+        for track in try Self.loadTracks() {
+            for item in track.items {
+                let id = item["id"] as? String ?? "?"
+                guard Self.interviewItemPrefixes.contains(where: { id.hasPrefix($0) }) else { continue }
+                interviewItems += 1
+                let drills = item["drills"] as? [Any] ?? []
+                #expect(!drills.isEmpty,
+                        "\(track.file): interview item \(id) carries no drills; interview questions and case studies are drills")
+            }
+        }
+        #expect(interviewItems > 0, "no item id starts with \(Self.interviewItemPrefixes)")
+    }
+
+    @Test func noQuestionIsAskedTwice() throws {
+        var seen: [String: String] = [:]  // normalized question -> where it was first asked
+        for track in try Self.loadTracks() {
+            for item in track.items {
+                let id = item["id"] as? String ?? "?"
+                let prompts = (item["prompts"] as? [[String: Any]] ?? []).map { ("prompt", $0) }
+                let drills = (item["drills"] as? [[String: Any]] ?? []).map { ("drill", $0) }
+                for (kind, entry) in prompts + drills {
+                    let question = Self.normalizedQuestion(entry["question"] as? String ?? "")
+                    guard !question.isEmpty else { continue }
+                    let here = "\(track.file): item \(id) (\(kind))"
+                    if let first = seen[question] {
+                        Issue.record("\(here) asks \"\(question)\", already asked in \(first)")
+                    } else {
+                        seen[question] = here
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func trackFilesHoldNoControlCharacters() throws {
+        for track in try Self.loadTracks() {
+            for (path, text) in Self.strings(in: track.json, at: "") {
+                let control = text.unicodeScalars.first { $0.properties.generalCategory == .control }
+                #expect(control == nil,
+                        "\(track.file): \(path) holds control character U+\(String(control?.value ?? 0, radix: 16, uppercase: true)); write plain text on one line")
+            }
+        }
+    }
+
     // MARK: - Starter ideas
 
     @Test func starterIdeasObeyRICERangesAndLinkToRealItems() throws {
