@@ -20,8 +20,16 @@ struct FSRSReferenceTable: Decodable {
         var interval: Int
     }
 
+    struct IntervalRow: Decodable {
+        var desiredRetention: Double
+        var maximumInterval: Int
+        var stability: Double
+        var interval: Int
+    }
+
     var reference: String
     var parameters: [Double]
+    var intervals: [IntervalRow]
     var sequences: [Sequence]
 
     /// This file lives in <root>/Tests/CoachCoreTests/, beside Fixtures/.
@@ -96,6 +104,20 @@ struct FSRSTests {
             #expect(card.lapses == sequence.steps.dropFirst().filter { $0.rating == 1 }.count)
         }
         #expect(compared >= 400)
+    }
+
+    /// Half-day intervals round half to even, as py-fsrs's `round` does, and every
+    /// interval is kept within 1 day and the maximum.
+    @Test func intervalsForAStabilityAgreeWithTheReference() throws {
+        let table = try FSRSReferenceTable.load()
+        #expect(table.intervals.count >= 40)
+        #expect(table.intervals.contains { $0.stability == 2.5 && $0.desiredRetention == 0.9 && $0.interval == 2 })
+        for row in table.intervals {
+            let scheduler = try FSRSScheduler(desiredRetention: row.desiredRetention,
+                                              maximumInterval: row.maximumInterval, fuzz: false)
+            #expect(scheduler.interval(for: row.stability) == row.interval,
+                    "stability \(row.stability), retention \(row.desiredRetention), maximum \(row.maximumInterval)")
+        }
     }
 
     // MARK: Settings
