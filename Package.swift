@@ -29,7 +29,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachStore", "CoachUI"]),
-        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
         .testTarget(name: "CoachUITests", dependencies: ["CoachUI", "CoachCore"]),
         .testTarget(name: "CurriculumDataTests", exclude: ["coverage.json"]),
