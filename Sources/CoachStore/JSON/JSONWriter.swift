@@ -2,7 +2,7 @@ import Foundation
 
 /// JSON text written by hand where 10,000 objects go out at once (backlog.json and
 /// `coach idea list --json`): JSONEncoder took about 100 ms and 30 MB for them. The bytes
-/// are exactly what `JSONDocument.encoder()` writes: two-space indents, " : ", keys in
+/// are exactly what `JSONFile.encoder()` writes: two-space indents, " : ", keys in
 /// sorted order, ISO 8601 dates, whole numbers without ".0".
 public struct JSONWriter {
     private var bytes: [UInt8] = []
