@@ -30,7 +30,7 @@ let package = Package(
         ),
         .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachStore", "CoachUI"]),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoachUITests", dependencies: ["CoachUI", "CoachCore"]),
         .testTarget(name: "CurriculumDataTests", exclude: ["coverage.json"]),
         // Depends on the executable so `swift test` builds the binary the tests drive.

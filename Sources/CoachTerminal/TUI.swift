@@ -21,44 +21,33 @@ public enum TUI {
         let terminal = Terminal()
         terminal.start()
         let saves = SaveQueue()
-        var reportedFailures: [String: String] = [:]
+        var reportedFailures: [DocumentKind: String] = [:]
 
-        /// Writes through `watch`, so a file another program changed is not written over.
-        func write(_ document: Document, _ body: @escaping @Sendable () throws -> Void) {
-            let url = home.file(document)
-            saves.save(document.rawValue) { try watch.write(url, body) }
+        /// Writes the document as it is now, on the save queue after the frame is drawn,
+        /// so a key press never waits for the disk. A watched file goes through `watch`,
+        /// so a file another program changed is not written over.
+        func save(_ kind: DocumentKind) {
+            let value = state.document(kind)
+            let url = home.file(kind)
+            saves.save(kind) {
+                if kind.isWatched {
+                    try watch.write(url) { try DocumentFiles.write(value, to: home) }
+                } else {
+                    try DocumentFiles.write(value, to: home)
+                }
+            }
         }
 
-        // Saves go to a background queue after the frame is drawn, so a key press never
-        // waits for the disk; each carries a snapshot of the value as it is now.
         func carryOut(_ effect: Effect) {
             switch effect {
-            case .saveProgress:
-                let progress = state.progress
-                write(.progress) { try ProgressStore.save(progress, to: home) }
-            case .saveSettings:
-                let settings = state.settings
-                write(.settings) { try SettingsStore.save(settings, to: home) }
-            case .saveBacklog:
-                let backlog = state.backlog
-                write(.backlog) { try BacklogStore.save(backlog, to: home) }
-            case .saveJournal:
-                let journal = state.study.journal
-                write(.journal) { try JournalStore.save(journal, to: home) }
-            case .saveReviews:
-                let reviews = state.study.reviews
-                write(.reviews) { try ReviewStore.save(reviews, to: home) }
-            case .saveSession:
-                let timer = state.study.timer
-                saves.save("session") {
-                    if let timer { try SessionStore.save(timer, to: home) } else { try SessionStore.clear(home) }
-                }
-            case .reload(let document):
-                takeIn(document)
-            case .overwrite(let document):
-                watch.remember(home.file(document))
-                saves.forgetFailure(of: document.rawValue)
-                carryOut(document.save)
+            case .save(let kind):
+                save(kind)
+            case .reload(let kind):
+                takeIn(kind)
+            case .overwrite(let kind):
+                watch.remember(home.file(kind))
+                saves.forgetFailure(of: kind)
+                save(kind)
             case .quit:
                 break
             }
@@ -67,14 +56,13 @@ public enum TUI {
         /// Reads a document that another program changed and hands it to the engine. A
         /// file that cannot be read (half-way through an edit, say) is left alone, and
         /// the learner is asked again.
-        func takeIn(_ document: Document) {
-            saves.forgetFailure(of: document.rawValue)
+        func takeIn(_ kind: DocumentKind) {
+            saves.forgetFailure(of: kind)
             do {
-                let reloaded = try watch.read(home.file(document)) { try home.reload(document) }
+                let reloaded = try watch.read(home.file(kind)) { try DocumentFiles.read(kind, from: home) }
                 _ = reduce(&state, .reloaded(reloaded), now: Date())
             } catch {
-                _ = reduce(&state, .saveRefused(document), now: Date())
-                state.message = "\(error)"
+                _ = reduce(&state, .reloadFailed(kind, "\(error)"), now: Date())
             }
         }
 
@@ -82,17 +70,16 @@ public enum TUI {
         /// in is read back.
         func lookForChangedFiles(ticking: Bool) {
             guard state.fileConflict == nil else { return }
-            for (name, error) in saves.failures {
-                if case StoreError.changedOnDisk = error, let document = Document(rawValue: name) {
-                    _ = reduce(&state, .saveRefused(document), now: Date())
+            for (kind, error) in saves.failures {
+                if case StoreError.changedOnDisk = error {
+                    _ = reduce(&state, .saveRefused(kind), now: Date())
                     return
                 }
             }
             guard ticking else { return }
-            for document in Document.allCases
-            where saves.isIdle(document.rawValue) && saves.failures[document.rawValue] == nil
-                && watch.hasChanged(home.file(document)) {
-                takeIn(document)
+            for kind in DocumentKind.watched
+            where saves.isIdle(kind) && saves.failures[kind] == nil && watch.hasChanged(home.file(kind)) {
+                takeIn(kind)
             }
         }
 
@@ -105,8 +92,8 @@ public enum TUI {
             }
             lookForChangedFiles(ticking: false)
             let failures = saves.failed
-            if failures != reportedFailures, state.fileConflict == nil, let failure = failures.values.first {
-                state.message = "Not saved: \(failure). Coach retries with the next change and at quit."
+            if failures != reportedFailures, let failure = failures.values.first {
+                _ = reduce(&state, .saveFailed(failure), now: Date())
             }
             reportedFailures = failures
             terminal.draw(render(state, size: size))
@@ -131,9 +118,7 @@ public enum TUI {
         saves.drain()
         // Anything whose last write failed gets one more try before giving up.
         if !saves.failed.isEmpty {
-            for name in saves.failed.keys {
-                carryOut(Document(rawValue: name)?.save ?? .saveSession)
-            }
+            for kind in saves.failed.keys { save(kind) }
             saves.drain()
         }
         terminal.stop()

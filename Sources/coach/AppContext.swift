@@ -86,7 +86,7 @@ func storeErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as StoreError {
         throw CoachFailure(error.description)
-    } catch let error as ExportDocument.HomeHasData {
+    } catch let error as HomeExport.HomeHasData {
         throw CoachFailure(error.description)
     }
 }

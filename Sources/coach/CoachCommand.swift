@@ -55,7 +55,7 @@ struct CoachCommand: ParsableCommand {
         // From here on, a file another program changes is read back or asked about,
         // never written over.
         let watch = FileWatch()
-        for document in Document.allCases { watch.remember(context.home.file(document)) }
+        for document in DocumentKind.watched { watch.remember(context.home.file(document)) }
         let outcome = TUI.run(state, home: context.home, watch: watch, exitAfterFirstFrame: benchFirstFrame)
         withExtendedLifetime(lock) {}
         switch outcome {

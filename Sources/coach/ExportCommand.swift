@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(home: home)
         try context.recoverInterruptedSession()
-        let document = try storeErrors { try ExportDocument.load(from: context.home, exportedAt: Date()) }
+        let document = try storeErrors { try HomeExport.load(from: context.home, exportedAt: Date()) }
         let format = self.format ?? (output.map { $0.lowercased().hasSuffix(".json") } == true ? .json : .markdown)
         let data: Data
         switch format {

@@ -16,12 +16,12 @@ struct ImportCommand: ParsableCommand {
         let home = CoachHome.resolve(flag: self.home.home)
         try storeErrors {
             // The cheap refusal first, then the whole file, then the check again under the lock.
-            try ExportDocument.requireEmpty(home)
+            try HomeExport.requireEmpty(home)
             let url = URL(fileURLWithPath: file)
             guard let data = try AtomicFile.read(url) else {
                 throw CoachFailure("cannot import \(url.path): there is no such file")
             }
-            let document = try ExportDocument.decode(data, file: url)
+            let document = try HomeExport.decode(data, file: url)
             try home.prepare()
             let lock = try HomeLock.acquire(home)
             try withExtendedLifetime(lock) { try document.restore(into: home) }

@@ -6,7 +6,7 @@ import Foundation
 /// portfolio — what they finished, with their notes and proof-of-work links, the
 /// journal week by week, and the side-project backlog ranked with its RICE scores.
 struct MarkdownExport {
-    let document: ExportDocument
+    let document: HomeExport
     let curriculum: Curriculum
     let today: StudyDay
     let timeZone: TimeZone

@@ -83,7 +83,7 @@ enum StudyFiles {
     }
 
     /// What an export holds, in one line.
-    static func contents(of document: ExportDocument) -> String {
+    static func contents(of document: HomeExport) -> String {
         "\(count(document.progress.items.count, "item")) with progress, \(count(document.backlog.count, "idea")), "
             + "\(count(document.journal.entries.count, "session")), \(count(document.reviews.reviewCount, "review"))"
     }

@@ -95,8 +95,34 @@ import Testing
         #expect(state.fileConflict == nil)
     }
 
-    @Test func everyDocumentHasItsFileAndItsSave() {
-        #expect(Document.allCases.map(\.fileName) == ["progress.json", "settings.json", "backlog.json", "journal.json", "reviews.json"])
-        #expect(Document.allCases.map(\.save) == [.saveProgress, .saveSettings, .saveBacklog, .saveJournal, .saveReviews])
+    @Test func everyDocumentHasItsFileAndEveryOneButTheSessionIsWatched() {
+        #expect(DocumentKind.allCases.map(\.fileName)
+            == ["progress.json", "settings.json", "backlog.json", "journal.json", "reviews.json", "session.json"])
+        #expect(DocumentKind.watched == DocumentKind.allCases.filter(\.isWatched))
+        #expect(DocumentKind.watched.count == 5 && !DocumentKind.session.isWatched)
+    }
+
+    @Test func aSaveWritesTheDocumentAsItIsInMemory() {
+        var state = Fixture.itemsState()
+        #expect(reduce(&state, .cycleStatus, now: Fixture.now) == [.save(.progress)])
+        #expect(state.document(.progress) == .progress(state.progress))
+        #expect(state.document(.journal) == .journal(state.study.journal))
+        #expect(state.document(.session) == .session(nil))
+        for kind in DocumentKind.allCases { #expect(state.document(kind).kind == kind) }
+    }
+
+    @Test func aFailedReadBackAsksAgainWithTheReason() {
+        var state = Fixture.state()
+        Fixture.apply([.reloadFailed(.journal, "journal.json: line 3: not valid JSON")], to: &state)
+        #expect(state.fileConflict == .journal)
+        #expect(state.message == "journal.json: line 3: not valid JSON")
+    }
+
+    @Test func aFailedSaveIsSaidUnlessAQuestionIsOpen() {
+        var state = Fixture.state()
+        Fixture.apply([.saveFailed("progress.json: disk full")], to: &state)
+        #expect(state.message == "Not saved: progress.json: disk full. Coach retries with the next change and at quit.")
+        Fixture.apply([.saveRefused(.backlog), .saveFailed("journal.json: disk full")], to: &state)
+        #expect(state.message?.contains("journal.json") != true, "the question about backlog.json stays on screen")
     }
 }

@@ -30,7 +30,7 @@ import Testing
         #expect(state.overlay == .detail(itemID: "alpha.1", scroll: 0))
         #expect(state.isTyping)
         let effects = Fixture.apply(Self.typed("Ünïcode ✓") + [.confirm], to: &state)
-        #expect(effects == [.saveProgress])
+        #expect(effects == [.save(.progress)])
         #expect(state.progress.items["alpha.1"]?.note == "Ünïcode ✓")
         #expect(state.itemEditor == nil)
         #expect(state.message == "Note saved")
@@ -57,13 +57,13 @@ import Testing
     @Test func focusTogglesIsSavedAndUndone() {
         var state = Fixture.state()
         Fixture.apply([.moveDown], to: &state)
-        #expect(Fixture.apply([.setFocus], to: &state) == [.saveSettings])
+        #expect(Fixture.apply([.setFocus], to: &state) == [.save(.settings)])
         #expect(state.settings.focusTrack == "beta")
         #expect(state.message == "Focus track: Beta")
         Fixture.apply([.setFocus], to: &state)
         #expect(state.settings.focusTrack == nil)
         #expect(state.message == "No focus track")
-        #expect(Fixture.apply([.undo], to: &state) == [.saveSettings])
+        #expect(Fixture.apply([.undo], to: &state) == [.save(.settings)])
         #expect(state.settings.focusTrack == "beta")
     }
 

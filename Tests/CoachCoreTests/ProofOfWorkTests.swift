@@ -52,7 +52,7 @@ import Testing
         #expect(state.itemEditor?.field == .proof)
         #expect(KeyMap.hints(for: state).first?.label == "links, spaces between")
         let effects = Fixture.apply(Self.typed("https://github.com/me/a  https://me.blog/a") + [.confirm], to: &state)
-        #expect(effects == [.saveProgress])
+        #expect(effects == [.save(.progress)])
         #expect(state.progress.items["alpha.1"]?.proof == ["https://github.com/me/a", "https://me.blog/a"])
         #expect(state.message == "Proof of work saved: 2 links")
         #expect(state.itemEditor == nil)

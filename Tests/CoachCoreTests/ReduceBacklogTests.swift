@@ -24,8 +24,8 @@ import Testing
 
     @Test func addingThroughTheFormSavesAndRanks() {
         var state = Self.backlogState()
-        #expect(Self.addIdea("Small", reach: "100", effort: "1", to: &state) == [.saveBacklog])
-        #expect(Self.addIdea("Big", reach: "1000", effort: "1", to: &state) == [.saveBacklog])
+        #expect(Self.addIdea("Small", reach: "100", effort: "1", to: &state) == [.save(.backlog)])
+        #expect(Self.addIdea("Big", reach: "1000", effort: "1", to: &state) == [.save(.backlog)])
         #expect(state.backlog.ranked.map(\.title) == ["Big", "Small"])
         // The new idea is selected wherever it ranks.
         #expect(state.selectedIdea?.title == "Big")
@@ -90,9 +90,9 @@ import Testing
         #expect(Fixture.apply([.answer(false)], to: &state).isEmpty)
         #expect(state.backlog.count == 2)
         Fixture.apply([.deleteIdea], to: &state)
-        #expect(Fixture.apply([.answer(true)], to: &state) == [.saveBacklog])
+        #expect(Fixture.apply([.answer(true)], to: &state) == [.save(.backlog)])
         #expect(state.backlog[dropped.id] == nil)
-        #expect(Fixture.apply([.undo], to: &state) == [.saveBacklog])
+        #expect(Fixture.apply([.undo], to: &state) == [.save(.backlog)])
         #expect(state.backlog[dropped.id] == dropped)
         #expect(state.message == "Undid: delete Drop")
     }

@@ -120,7 +120,7 @@ struct ReducePaneTests {
         state.overlay = .detail(itemID: "beta.3", scroll: 4)
 
         let effects = reduce(&state, .cycleStatus, now: Fixture.now)
-        #expect(effects == [.saveProgress])
+        #expect(effects == [.save(.progress)])
         #expect(state.progress.status(of: "beta.3") == .doing)
         #expect(state.progress.status(of: "alpha.1") == .todo)
         #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4), "the detail stays open")
@@ -132,9 +132,9 @@ struct ReducePaneTests {
     @Test func skipInTheDetailSkipsTheOpenItemAndBringsItBack() {
         var state = Fixture.itemsState(track: 0, item: 1)
         _ = reduce(&state, .open, now: Fixture.now)
-        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.saveProgress])
+        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.save(.progress)])
         #expect(state.progress.status(of: "alpha.2") == .skipped)
-        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.saveProgress])
+        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.save(.progress)])
         #expect(state.progress.status(of: "alpha.2") == .todo)
         #expect(state.undo.steps.count == 2)
     }

@@ -9,7 +9,7 @@ struct ReduceStatusTests {
         var seen: [ItemStatus] = []
         for step in 0..<4 {
             let effects = reduce(&state, .cycleStatus, now: Fixture.at(Double(step)))
-            #expect(effects == [.saveProgress])
+            #expect(effects == [.save(.progress)])
             seen.append(state.progress.status(of: "alpha.2"))
         }
         #expect(seen == [.doing, .done, .todo, .doing])
@@ -36,11 +36,11 @@ struct ReduceStatusTests {
 
     @Test func skipAndUnskip() {
         var state = Fixture.itemsState(track: 1, item: 4)
-        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.saveProgress])
+        #expect(reduce(&state, .toggleSkip, now: Fixture.now) == [.save(.progress)])
         #expect(state.progress.status(of: "beta.5") == .skipped)
         #expect(state.undo.steps.last?.label == "Beta 5 → skipped")
 
-        #expect(reduce(&state, .toggleSkip, now: Fixture.at(1)) == [.saveProgress])
+        #expect(reduce(&state, .toggleSkip, now: Fixture.at(1)) == [.save(.progress)])
         #expect(state.progress.status(of: "beta.5") == .todo)
         #expect(state.undo.steps.last?.label == "Beta 5 → todo")
         #expect(state.undo.steps.count == 2)

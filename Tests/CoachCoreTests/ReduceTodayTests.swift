@@ -30,7 +30,7 @@ import Testing
 
     @Test func timerStartsPausesResumesAndIsSaved() {
         var state = Self.todayState()
-        #expect(reduce(&state, .toggleTimer, now: Self.start) == [.saveSession])
+        #expect(reduce(&state, .toggleTimer, now: Self.start) == [.save(.session)])
         #expect(state.study.timer?.isRunning == true)
         #expect(state.message == "Session started")
         _ = reduce(&state, .toggleTimer, now: Self.start.addingTimeInterval(60))
@@ -45,7 +45,7 @@ import Testing
         var state = Self.todayState()
         _ = reduce(&state, .toggleTimer, now: Self.start)
         #expect(reduce(&state, .tick, now: Self.start.addingTimeInterval(5)).isEmpty)
-        #expect(reduce(&state, .tick, now: Self.start.addingTimeInterval(StudyTiming.checkpointSeconds)) == [.saveSession])
+        #expect(reduce(&state, .tick, now: Self.start.addingTimeInterval(StudyTiming.checkpointSeconds)) == [.save(.session)])
         #expect(state.study.timer?.lastSeen == Self.start.addingTimeInterval(StudyTiming.checkpointSeconds))
     }
 
@@ -53,7 +53,7 @@ import Testing
         var state = Self.todayState()
         _ = reduce(&state, .toggleTimer, now: Self.start)
         let effects = reduce(&state, .markDone, now: Self.start.addingTimeInterval(10))
-        #expect(effects == [.saveProgress, .saveSession])
+        #expect(effects == [.save(.progress), .save(.session)])
         #expect(state.progress.status(of: "beta.1") == .done)
         #expect(state.study.timer?.items == ["beta.1"])
         // Done today stays in the plan, ticked.
@@ -73,7 +73,7 @@ import Testing
         #expect(state.isTyping)
         for c in "très bien" { _ = reduce(&state, .edit(.insert(c)), now: Self.start) }
         let effects = reduce(&state, .confirm, now: Self.start.addingTimeInterval(25 * 60))
-        #expect(effects == [.saveJournal, .saveSession])
+        #expect(effects == [.save(.journal), .save(.session)])
         #expect(state.study.timer == nil)
         let entry = try! #require(state.study.journal.entries.first)
         #expect(entry.minutes == 25)
@@ -92,7 +92,7 @@ import Testing
         var state = Self.todayState()
         _ = reduce(&state, .toggleTimer, now: Self.start)
         _ = reduce(&state, .finishSession, now: Self.start.addingTimeInterval(10))
-        #expect(reduce(&state, .confirm, now: Self.start.addingTimeInterval(10)) == [.saveSession])
+        #expect(reduce(&state, .confirm, now: Self.start.addingTimeInterval(10)) == [.save(.session)])
         #expect(state.study.journal.isEmpty)
         #expect(state.message == "Session under half a minute: not logged")
     }
@@ -108,14 +108,14 @@ import Testing
         #expect(KeyMap.action(for: .char("g"), in: state) == .rate(.good))
         #expect(KeyMap.action(for: .char("e"), in: state) == .rate(.easy))
         #expect(KeyMap.action(for: .char("h"), in: state) == .rate(.hard))
-        #expect(reduce(&state, .rate(.good), now: Self.start) == [.saveReviews])
+        #expect(reduce(&state, .rate(.good), now: Self.start) == [.save(.reviews)])
         #expect(state.study.reviews.history(of: "alpha.1").map(\.rating) == [.good])
         #expect(state.message == "Reviewed Alpha 1: good")
         #expect(!(state.study.plan?.entries.contains { $0.kind == .review && !$0.finished } ?? true), "reviewed for today")
 
         // A rating given by mistake can be taken back.
         state.screen = .tracks
-        #expect(reduce(&state, .undo, now: Self.start) == [.saveReviews])
+        #expect(reduce(&state, .undo, now: Self.start) == [.save(.reviews)])
         #expect(state.message == "Undid: review of Alpha 1: good")
         #expect(state.screen == .today)
         #expect(state.study.reviews.history(of: "alpha.1").isEmpty)
@@ -125,7 +125,7 @@ import Testing
 
     @Test func goalChangesInStepsWithinItsRangeAndIsRemembered() {
         var state = Self.todayState(goal: 10)
-        #expect(reduce(&state, .changeGoal(-5), now: Self.start) == [.saveSettings, .saveJournal])
+        #expect(reduce(&state, .changeGoal(-5), now: Self.start) == [.save(.settings), .save(.journal)])
         #expect(state.settings.dailyGoalMinutes == 5)
         #expect(reduce(&state, .changeGoal(-5), now: Self.start).isEmpty)
         #expect(state.message == "The daily goal stays within 5–600 minutes")
@@ -139,7 +139,7 @@ import Testing
 
     @Test func focusCyclesThroughTheTracks() {
         var state = Self.todayState(focus: nil)
-        #expect(reduce(&state, .cycleFocus(1), now: Self.start) == [.saveSettings])
+        #expect(reduce(&state, .cycleFocus(1), now: Self.start) == [.save(.settings)])
         #expect(state.settings.focusTrack == "alpha")
         _ = reduce(&state, .cycleFocus(-1), now: Self.start)
         #expect(state.settings.focusTrack == "t10")
@@ -160,10 +160,10 @@ import Testing
         _ = reduce(&state, .moveDown, now: Self.start)
         _ = reduce(&state, .deleteEntry, now: Self.start)
         #expect(state.study.pendingEntryDelete == first.id)
-        #expect(reduce(&state, .answer(true), now: Self.start) == [.saveJournal])
+        #expect(reduce(&state, .answer(true), now: Self.start) == [.save(.journal)])
         #expect(state.study.journal.entries.map(\.id) == [second.id])
         #expect(state.study.minutesByDay[day.adding(days: -1)] == nil)
-        #expect(reduce(&state, .undo, now: Self.start) == [.saveJournal])
+        #expect(reduce(&state, .undo, now: Self.start) == [.save(.journal)])
         #expect(state.study.journal.entries.count == 2)
         #expect(state.study.minutesByDay[day.adding(days: -1)] == 30)
     }
@@ -201,7 +201,7 @@ import Testing
         #expect(state.study.journal.entry(id: entry.id)?.minutes == 40)
         #expect(state.study.journal.entry(id: entry.id)?.note == "très old")
         #expect(state.study.minutesToday == 40)
-        #expect(reduce(&state, .undo, now: Self.start) == [.saveJournal])
+        #expect(reduce(&state, .undo, now: Self.start) == [.save(.journal)])
         #expect(state.study.journal.entry(id: entry.id) == entry)
     }
 }

@@ -12,16 +12,16 @@ struct UndoTests {
         _ = reduce(&state, .toggleSkip, now: Fixture.at(4))  // alpha.2 → skipped
         let afterFirst = ItemProgress(status: .doing, changed: Fixture.at(1))
 
-        #expect(reduce(&state, .undo, now: Fixture.at(5)) == [.saveProgress])
+        #expect(reduce(&state, .undo, now: Fixture.at(5)) == [.save(.progress)])
         #expect(state.message == "Undid: Alpha 2 → skipped")
         #expect(state.progress.items["alpha.2"] == nil, "alpha.2 had no progress at all before")
         #expect(state.progress.status(of: "alpha.1") == .done)
 
-        #expect(reduce(&state, .undo, now: Fixture.at(6)) == [.saveProgress])
+        #expect(reduce(&state, .undo, now: Fixture.at(6)) == [.save(.progress)])
         #expect(state.message == "Undid: Alpha 1 → done")
         #expect(state.progress.items["alpha.1"] == afterFirst)
 
-        #expect(reduce(&state, .undo, now: Fixture.at(7)) == [.saveProgress])
+        #expect(reduce(&state, .undo, now: Fixture.at(7)) == [.save(.progress)])
         #expect(state.message == "Undid: Alpha 1 → doing")
         #expect(state.progress.items["alpha.1"] == nil)
         #expect(state.progress == ProgressBook())
@@ -65,12 +65,12 @@ struct UndoTests {
         var state = Fixture.itemsState(track: 0, item: 0)
         let changes = UndoHistory.depth + 5
         for step in 1...changes {
-            #expect(reduce(&state, .cycleStatus, now: Fixture.at(Double(step))) == [.saveProgress])
+            #expect(reduce(&state, .cycleStatus, now: Fixture.at(Double(step))) == [.save(.progress)])
         }
         #expect(state.undo.steps.count == UndoHistory.depth)
 
         for _ in 0..<UndoHistory.depth {
-            #expect(reduce(&state, .undo, now: Fixture.now) == [.saveProgress])
+            #expect(reduce(&state, .undo, now: Fixture.now) == [.save(.progress)])
         }
         // Back to just after change 5 (doing, done, todo, doing, done): older steps are gone.
         #expect(state.progress.items["alpha.1"]?.status == .done)

@@ -11,7 +11,7 @@ struct FastProgressLoadingTests {
 
     /// The JSONDecoder path alone.
     func exactItems(_ data: Data) throws -> [String: ItemProgress] {
-        try JSONDocument.decode(ProgressStore.Document.self, from: data, file: Self.file, supported: ProgressStore.version).items
+        try JSONFile.decode(ProgressStore.FileContents.self, from: data, file: Self.file, supported: ProgressStore.version).items
     }
 
     /// The fast path's items, after checking that JSONDecoder reads the same whenever the
@@ -51,7 +51,7 @@ struct FastProgressLoadingTests {
     }
 
     static func encoded(_ book: ProgressBook) throws -> Data {
-        try JSONDocument.encoder().encode(ProgressStore.Document(version: ProgressStore.version, items: book.items))
+        try JSONFile.encoder().encode(ProgressStore.FileContents(version: ProgressStore.version, items: book.items))
     }
 
     @Test func aGeneratedFileTakesTheFastPathAndGivesTheSameBook() throws {
@@ -177,11 +177,11 @@ struct FastProgressLoadingTests {
 
     func expectSameDate(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let reference = try? Date(text, strategy: .iso8601)
-        let fast = text.utf8.withContiguousStorageIfAvailable(JSONDocument.encodedDate) ?? nil
+        let fast = text.utf8.withContiguousStorageIfAvailable(JSONFile.encodedDate) ?? nil
         if let fast {
             #expect(fast == reference, "\(text)", sourceLocation: sourceLocation)
         }
-        #expect(JSONDocument.date(from: text) == reference, "\(text)", sourceLocation: sourceLocation)
+        #expect(JSONFile.date(from: text) == reference, "\(text)", sourceLocation: sourceLocation)
     }
 
     @Test func everyDayFrom1970To2100ParsesAsTheFormatterDoes() {
@@ -190,7 +190,7 @@ struct FastProgressLoadingTests {
         while day < 47_847 {  // to 2100-12-31
             let seconds = day * 86_400 + Int.random(in: 0..<86_400, using: &random)
             let text = Self.formatted(Date(timeIntervalSince1970: TimeInterval(seconds)))
-            #expect(text.utf8.withContiguousStorageIfAvailable(JSONDocument.encodedDate) != nil, "\(text)")
+            #expect(text.utf8.withContiguousStorageIfAvailable(JSONFile.encodedDate) != nil, "\(text)")
             expectSameDate(text)
             day += 1
         }

@@ -78,14 +78,15 @@ import Testing
             _ = progress.setStatus(.done, of: "genai.rag", at: fixedDate)
             try ProgressStore.save(progress, to: home)
             try SettingsStore.save(Settings(focusTrack: "genai", dailyGoalMinutes: 50), to: home)
-            #expect(try home.reload(.progress) == .progress(progress))
-            #expect(try home.reload(.settings) == .settings(Settings(focusTrack: "genai", dailyGoalMinutes: 50)))
-            #expect(try home.reload(.backlog) == .backlog(Backlog()))
-            #expect(try home.reload(.journal) == .journal(Journal()))
-            #expect(try home.reload(.reviews) == .reviews(ReviewBook()))
-            #expect(Document.allCases.map { home.file($0).lastPathComponent } == Document.allCases.map(\.fileName))
+            #expect(try DocumentFiles.read(.progress, from: home) == .progress(progress))
+            #expect(try DocumentFiles.read(.settings, from: home) == .settings(Settings(focusTrack: "genai", dailyGoalMinutes: 50)))
+            #expect(try DocumentFiles.read(.backlog, from: home) == .backlog(Backlog()))
+            #expect(try DocumentFiles.read(.journal, from: home) == .journal(Journal()))
+            #expect(try DocumentFiles.read(.reviews, from: home) == .reviews(ReviewBook()))
+            #expect(try DocumentFiles.read(.session, from: home) == .session(nil))
+            #expect(DocumentKind.allCases.map { home.file($0).lastPathComponent } == DocumentKind.allCases.map(\.fileName))
             try writeFile("{ broken", to: "progress.json", in: folder)
-            #expect(throws: StoreError.self) { try home.reload(.progress) }
+            #expect(throws: StoreError.self) { try DocumentFiles.read(.progress, from: home) }
         }
     }
 }

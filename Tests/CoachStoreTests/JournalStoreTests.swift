@@ -149,9 +149,9 @@ struct JournalStoreTests {
         return journal
     }
 
-    func expectBothPaths(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws -> JournalStore.Document? {
+    func expectBothPaths(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws -> JournalStore.FileContents? {
         guard let fast = JournalDecoding.document(in: data, supported: JournalStore.version) else { return nil }
-        let exact = try JSONDocument.decode(JournalStore.Document.self, from: data,
+        let exact = try JSONFile.decode(JournalStore.FileContents.self, from: data,
                                             file: URL(fileURLWithPath: "/h/journal.json"), supported: JournalStore.version)
         #expect(fast == exact, sourceLocation: sourceLocation)
         return fast
@@ -159,7 +159,7 @@ struct JournalStoreTests {
 
     @Test func tenYearsOfDaysTakeTheFastPathAndMatchJSONDecoder() throws {
         let journal = Self.generated(days: 3_650)
-        let data = try JSONDocument.encoder().encode(JournalStore.Document(version: 1, entries: journal.entries,
+        let data = try JSONFile.encoder().encode(JournalStore.FileContents(version: 1, entries: journal.entries,
                                                                             goals: journal.goals.changes))
         let fast = try #require(try expectBothPaths(data))
         #expect(fast.entries == journal.entries)

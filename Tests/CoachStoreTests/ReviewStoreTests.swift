@@ -54,9 +54,9 @@ struct ReviewStoreTests {
             book.record(ReviewRating.allCases[index % 3], for: id, on: first.adding(days: index % 1_500), doneOn: first)
         }
         #expect(book.reviewCount == 10_000)
-        let data = try JSONDocument.encoder().encode(ReviewStore.Document(version: 1, items: book.items))
+        let data = try JSONFile.encoder().encode(ReviewStore.FileContents(version: 1, items: book.items))
         let fast = try #require(ReviewDecoding.document(in: data, supported: ReviewStore.version))
-        let exact = try JSONDocument.decode(ReviewStore.Document.self, from: data,
+        let exact = try JSONFile.decode(ReviewStore.FileContents.self, from: data,
                                             file: URL(fileURLWithPath: "/h/reviews.json"), supported: ReviewStore.version)
         #expect(fast == exact)
         #expect(try ReviewStore.book(from: data, file: URL(fileURLWithPath: "/h/reviews.json")) == book)

@@ -1,3 +1,4 @@
+import CoachCore
 import CoachStore
 import Foundation
 import Testing
@@ -18,12 +19,12 @@ import Testing
         let queue = SaveQueue()
         let log = Log()
         for version in 1...50 {
-            queue.save("progress") {
+            queue.save(.progress) {
                 Thread.sleep(forTimeInterval: 0.001)
                 log.add("progress \(version)")
             }
         }
-        queue.save("settings") { log.add("settings") }
+        queue.save(.settings) { log.add("settings") }
         queue.drain()
         let written = log.all
         #expect(written.last(where: { $0.hasPrefix("progress") }) == "progress 50")
@@ -34,10 +35,10 @@ import Testing
 
     @Test func aFailedWriteIsReportedUntilALaterOneSucceeds() {
         let queue = SaveQueue()
-        queue.save("backlog") { throw Refused() }
+        queue.save(.backlog) { throw Refused() }
         queue.drain()
-        #expect(queue.failed == ["backlog": "disk full"])
-        queue.save("backlog") {}
+        #expect(queue.failed == [.backlog: "disk full"])
+        queue.save(.backlog) {}
         queue.drain()
         #expect(queue.failed.isEmpty)
     }
@@ -45,27 +46,27 @@ import Testing
     @Test func aDocumentIsIdleOnlyWhenNothingIsWaitingOrBeingWritten() {
         let queue = SaveQueue()
         let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
-        #expect(queue.isIdle("progress"))
-        queue.save("progress") {
+        #expect(queue.isIdle(.progress))
+        queue.save(.progress) {
             started.signal()
             release.wait()
         }
         started.wait()
-        #expect(!queue.isIdle("progress"), "being written")
-        queue.save("progress") {}
-        #expect(!queue.isIdle("progress"), "waiting")
-        #expect(queue.isIdle("backlog"))
+        #expect(!queue.isIdle(.progress), "being written")
+        queue.save(.progress) {}
+        #expect(!queue.isIdle(.progress), "waiting")
+        #expect(queue.isIdle(.backlog))
         release.signal()
         queue.drain()
-        #expect(queue.isIdle("progress"))
+        #expect(queue.isIdle(.progress))
     }
 
     @Test func aFailureCanBeForgottenOnceDealtWith() {
         let queue = SaveQueue()
-        queue.save("backlog") { throw Refused() }
+        queue.save(.backlog) { throw Refused() }
         queue.drain()
-        #expect(queue.failures["backlog"] is Refused)
-        queue.forgetFailure(of: "backlog")
+        #expect(queue.failures[.backlog] is Refused)
+        queue.forgetFailure(of: .backlog)
         #expect(queue.failed.isEmpty)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// backlog.json is read by `FastJSONReader`, the reader of every store's fast path, in
-/// its complete grammar, and its dates by `JSONDocument`'s parser. These tests hold that
+/// its complete grammar, and its dates by `JSONFile`'s parser. These tests hold that
 /// reading to JSONDecoder's (numbers, text, dates) and its refusals to the places the
 /// backlog has always given.
 @Suite("BacklogStore on the shared reader")
@@ -19,7 +19,7 @@ struct SharedReaderTests {
     }
 
     func decoded(_ data: Data) throws -> Backlog {
-        Backlog(ideas: try JSONDocument.decoder().decode(DecodedDocument.self, from: data).ideas)
+        Backlog(ideas: try JSONFile.decoder().decode(DecodedDocument.self, from: data).ideas)
     }
 
     // MARK: A generated backlog

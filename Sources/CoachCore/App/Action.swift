@@ -49,9 +49,13 @@ public enum Action: Equatable, Sendable {
     /// row that was selected already.
     case click(row: Int, col: Int)
     /// The shell read back a document that another program changed on disk.
-    case reloaded(ReloadedDocument)
+    case reloaded(DocumentValue)
     /// The shell refused to save a document that another program changed on disk.
-    case saveRefused(Document)
+    case saveRefused(DocumentKind)
+    /// A changed document could not be read back; the reason names the file.
+    case reloadFailed(DocumentKind, String)
+    /// A save failed for another reason; the reason names the file.
+    case saveFailed(String)
     /// The answer to "keep the file on disk or yours?": `o` keeps mine, `r` reloads.
     case resolveConflict(keepMine: Bool)
 }
@@ -59,16 +63,12 @@ public enum Action: Equatable, Sendable {
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
 /// terminal itself.
 public enum Effect: Hashable, Sendable {
-    case saveProgress
-    case saveSettings
-    case saveBacklog
-    case saveJournal
-    case saveReviews
-    /// Save the running timer, or remove the saved one when the session ended.
-    case saveSession
+    /// Write the document as it is in memory now (`AppState.document`). For the
+    /// session: save the running timer, or remove the saved one when the session ended.
+    case save(DocumentKind)
     /// Read the document back from disk and hand it in as `.reloaded`.
-    case reload(Document)
+    case reload(DocumentKind)
     /// Save the document over the file another program changed.
-    case overwrite(Document)
+    case overwrite(DocumentKind)
     case quit
 }

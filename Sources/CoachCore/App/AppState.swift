@@ -29,7 +29,7 @@ public struct AppState: Equatable, Sendable {
     public var pendingDelete: String?
     /// A file whose save was refused because another program changed it, waiting for
     /// r (take the file on disk) or o (write this one over it).
-    public var fileConflict: Document?
+    public var fileConflict: DocumentKind?
     /// The daily study session: plan, timer, journal, reviews, streaks.
     public var study: StudyState
     /// Built the first time search opens, so start-up never pays for it.

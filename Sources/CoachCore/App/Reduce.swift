@@ -14,7 +14,7 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
 
 private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     switch action {
-    case .resize, .tick, .reloaded, .saveRefused: break
+    case .resize, .tick, .reloaded, .saveRefused, .reloadFailed, .saveFailed: break
     default: state.message = nil
     }
     if action == .tick { return state.tick() }
@@ -23,6 +23,10 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return state.takeIn(document)
     case .saveRefused(let document):
         return state.noteConflict(document)
+    case .reloadFailed(let document, let reason):
+        return state.noteReloadFailure(document, reason)
+    case .saveFailed(let reason):
+        return state.noteSaveFailure(reason)
     case .resolveConflict(let keepMine):
         return state.resolveConflict(keepMine: keepMine)
     case .quit:
@@ -206,7 +210,7 @@ extension AppState {
         let status = next(progress.status(of: id))
         guard updateProgress(of: id, { $0.setStatus(status, of: id, at: now) }) else { return [] }
         undo.record(UndoStep(label: "\(item.title) → \(status.rawValue)", change: .progress(itemID: id, before: before)))
-        return [.saveProgress]
+        return [.save(.progress)]
     }
 
     mutating func toggleFocus() -> [Effect] {
@@ -217,7 +221,7 @@ extension AppState {
         let label = clearing ? "focus cleared" : "focus → \(track.title)"
         undo.record(UndoStep(label: label, change: .settings(before: before)))
         message = clearing ? "No focus track" : "Focus track: \(track.title)"
-        return [.saveSettings]
+        return [.save(.settings)]
     }
 
     mutating func undoLastStep() -> [Effect] {
@@ -232,31 +236,31 @@ extension AppState {
                 book.items[id] = before
                 return true
             }
-            return [.saveProgress]
+            return [.save(.progress)]
         case .settings(let before):
             let goal = settings.dailyGoalMinutes
             updateSettings { $0 = before }
-            guard goal != before.dailyGoalMinutes else { return [.saveSettings] }
+            guard goal != before.dailyGoalMinutes else { return [.save(.settings)] }
             // The goal's history follows the goal back.
             let day = study.today
             study.changeJournal { $0.goals.change(from: goal, to: before.dailyGoalMinutes, on: day) }
-            return [.saveSettings, .saveJournal]
+            return [.save(.settings), .save(.journal)]
         case .journalEntry(let entry):
             study.changeJournal { journal in
                 if journal.entry(id: entry.id) == nil { _ = journal.restore(entry) } else { _ = journal.edit(entry) }
             }
             screen = .history
-            return [.saveJournal]
+            return [.save(.journal)]
         case .review(let id, let before):
             study.changeReviews { $0.restore(before, of: id) }
             screen = .today
-            return [.saveReviews]
+            return [.save(.reviews)]
         case .idea(let id, let before):
             restoreIdea(id, to: before)
             screen = .backlog
             if backlogScreen.filtered != nil { backlogScreen.filtered = nil }
             follow(id)
-            return [.saveBacklog]
+            return [.save(.backlog)]
         }
     }
 }

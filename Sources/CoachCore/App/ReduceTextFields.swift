@@ -84,7 +84,7 @@ extension AppState {
                 }
             }
             undo.record(UndoStep(label: label, change: .progress(itemID: id, before: before)))
-            return [.saveProgress]
+            return [.save(.progress)]
         default:
             return []
         }

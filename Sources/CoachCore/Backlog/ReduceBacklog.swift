@@ -37,7 +37,7 @@ extension AppState {
             updateBacklog("\(idea.title): status", idea: idea.id) { next = $0.cycleStatus(of: idea.id, now: now)?.status ?? next }
             message = "\(idea.title): \(next.rawValue)"
             follow(idea.id)
-            return [.saveBacklog]
+            return [.save(.backlog)]
         case .openSearch:
             backlogScreen.filterEditor = LineEditor(backlogScreen.filterEditor?.text ?? "")
         case .close:
@@ -129,7 +129,7 @@ extension AppState {
                 follow(added.id)
             }
         }
-        return [.saveBacklog]
+        return [.save(.backlog)]
     }
 
     mutating func answerDelete(_ action: Action) -> [Effect] {
@@ -142,7 +142,7 @@ extension AppState {
         updateBacklog("delete \(idea.title)", idea: id) { _ = $0.remove(id) }
         message = "Deleted \(idea.title) (u undoes)"
         clampBacklogSelection()
-        return [.saveBacklog]
+        return [.save(.backlog)]
     }
 
     /// Keeps the selection on an idea whose rank may have changed.

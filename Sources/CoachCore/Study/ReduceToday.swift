@@ -15,7 +15,7 @@ extension AppState {
         }
         timer.checkpoint(at: study.now)
         study.changeTimer { $0 = timer }
-        return [.saveSession]
+        return [.save(.session)]
     }
 
     mutating func reduceToday(_ action: Action, now: Date) -> [Effect] {
@@ -32,7 +32,7 @@ extension AppState {
             if study.timer != nil { timer.toggle(at: now) }
             message = study.timer == nil ? "Session started" : (timer.isRunning ? "Session resumed" : "Session paused")
             study.changeTimer { $0 = timer }
-            return [.saveSession]
+            return [.save(.session)]
         case .finishSession:
             guard study.timer != nil else {
                 message = "No session running: s starts one"
@@ -50,7 +50,7 @@ extension AppState {
             updateSettings { $0.focusTrack = next.id }
             undo.record(UndoStep(label: "focus → \(next.title)", change: .settings(before: before)))
             message = "Focus track: \(next.title)"
-            return [.saveSettings]
+            return [.save(.settings)]
         case .markDone:
             guard let entry = selectedPlanEntry else { return [] }
             if entry.kind == .review {
@@ -83,14 +83,14 @@ extension AppState {
         study.changeJournal { $0.goals.change(from: before.dailyGoalMinutes, to: goal, on: day) }
         undo.record(UndoStep(label: "goal → \(goal) min", change: .settings(before: before)))
         message = "Daily goal: \(goal) minutes"
-        return [.saveSettings, .saveJournal]
+        return [.save(.settings), .save(.journal)]
     }
 
     /// Counts an item as touched by the running session.
     private mutating func touch(_ itemID: String) -> [Effect] {
         guard study.timer != nil else { return [] }
         study.changeTimer { $0?.touch(itemID) }
-        return [.saveSession]
+        return [.save(.session)]
     }
 
     mutating func reduceHistory(_ action: Action) -> [Effect] {
@@ -133,7 +133,7 @@ extension AppState {
             let title = curriculum.item(id: id)?.title ?? id
             undo.record(UndoStep(label: "review of \(title): \(rating.rawValue)", change: .review(itemID: id, before: before)))
             message = "Reviewed \(title): \(rating.rawValue)"
-            return [.saveReviews] + touch(id)
+            return [.save(.reviews)] + touch(id)
         }
         if var note = study.finishNote {
             switch action {
@@ -149,12 +149,12 @@ extension AppState {
                 study.changeTimer { $0 = nil }
                 guard let entry = timer.finish(at: now, timeZone: study.timeZone, note: text.isEmpty ? nil : text) else {
                     message = "Session under half a minute: not logged"
-                    return [.saveSession]
+                    return [.save(.session)]
                 }
                 var logged = entry
                 study.changeJournal { logged = $0.add(entry) }
                 message = "Logged \(logged.minutes) min · today \(study.minutesToday) of \(settings.dailyGoalMinutes)"
-                return [.saveJournal, .saveSession]
+                return [.save(.journal), .save(.session)]
             default:
                 break
             }
@@ -177,7 +177,7 @@ extension AppState {
                     study.changeJournal { _ = $0.edit(edited) }
                     undo.record(UndoStep(label: "edit the session of \(edited.day)", change: .journalEntry(form.entry)))
                     message = "Saved the session of \(edited.day): \(edited.minutes) min"
-                    return [.saveJournal]
+                    return [.save(.journal)]
                 }
             default:
                 break
@@ -194,7 +194,7 @@ extension AppState {
             undo.record(UndoStep(label: "delete the session of \(removed.day)", change: .journalEntry(removed)))
             study.journalScroll = min(study.journalScroll, max(0, study.journal.entries.count - 1))
             message = "Deleted the session of \(removed.day) (u undoes)"
-            return [.saveJournal]
+            return [.save(.journal)]
         }
         return []
     }

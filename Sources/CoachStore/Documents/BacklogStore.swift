@@ -2,26 +2,21 @@ import CoachCore
 import Foundation
 
 extension CoachHome {
-    public var backlogFile: URL { url.appendingPathComponent("backlog.json") }
+    public var backlogFile: URL { file(.backlog) }
 }
 
 /// backlog.json: {"version": 1, "ideas": [...]}, and the starter ideas of Data/ideas.json.
 ///
-/// Saving writes, by hand (`writeFile`), the very text `JSONDocument` would. Loading reads
+/// Saving writes, by hand (`writeFile`), the house format: sorted keys, two-space
+/// indents, one field a line, so the file diffs well and reads by eye. Loading reads
 /// the bytes by hand too (`IdeaReader` below, on `FastJSONReader` with its complete
 /// grammar): JSONDecoder and JSONSerialization each need about 100 ms for 10,000 ideas,
-/// the hand reader a fraction of that. It keeps `JSONDocument.load`'s promises: a newer
+/// the hand reader a fraction of that. It keeps `JSONFile.load`'s promises: a newer
 /// version is refused before anything else is read, an unreadable file is named with the
 /// place and the reason, and a file that is refused is never touched. Every idea passes
 /// the same checks as typing it in.
 public enum BacklogStore {
     public static let version = 1
-
-    /// The file as JSONEncoder would write it: what the tests hold `writeFile` to.
-    struct Document: Encodable {
-        var version: Int
-        var ideas: [Idea]
-    }
 
     /// The backlog of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> Backlog {
@@ -95,7 +90,7 @@ public enum BacklogStore {
     }
 
     /// The version is checked before anything the ideas hold is reported, as
-    /// `JSONDocument.load` does: a newer file is refused whatever it holds.
+    /// `JSONFile.load` does: a newer file is refused whatever it holds.
     private static func checked(_ contents: Contents, file url: URL) throws -> Backlog {
         guard contents.isObject else {
             throw StoreError.unreadable(file: url.path, place: "top level", reason: "expected an object with version and ideas")
@@ -168,12 +163,12 @@ public enum BacklogStore {
         return nil
     }
 
-    /// Says where and why a file is not JSON, in the words `JSONDocument` uses for the
+    /// Says where and why a file is not JSON, in the words `JSONFile` uses for the
     /// other files (JSONSerialization's), falling back to the reader's when it has none.
     private static func syntaxProblem(_ error: FastJSONReader.SyntaxError, in data: Data, file url: URL) -> StoreError {
-        let place = JSONDocument.syntaxErrorPosition(in: data)
-            ?? (data.isEmpty ? "empty file" : JSONDocument.lineAndColumn(of: error.offset, in: data))
-        let reason = JSONDocument.syntaxError(in: data) ?? "\(error.reason)"
+        let place = JSONFile.syntaxErrorPosition(in: data)
+            ?? (data.isEmpty ? "empty file" : JSONFile.lineAndColumn(of: error.offset, in: data))
+        let reason = JSONFile.syntaxError(in: data) ?? "\(error.reason)"
         return .unreadable(file: url.path, place: place, reason: "not valid JSON (\(reason))")
     }
 
@@ -186,8 +181,8 @@ public enum BacklogStore {
         }
     }
 
-    /// What `JSONDocument.save` would write for `Document`, written by hand one idea at
-    /// a time: at 10,000 ideas JSONEncoder needed about 100 ms and 30 MB, this a fraction.
+    /// The file, written by hand one idea at a time: at 10,000 ideas JSONEncoder needed
+    /// about 100 ms and 30 MB, this a fraction.
     static func writeFile(of backlog: Backlog, to emit: ([UInt8]) -> Void) {
         let ranked = backlog.ranked
         // Sorted by keys made once: reading an idea inside the comparison copies it.

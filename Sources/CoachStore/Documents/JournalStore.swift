@@ -5,7 +5,7 @@ import Foundation
 public enum JournalStore {
     public static let version = 1
 
-    struct Document: Codable, Equatable {
+    struct FileContents: Codable, Equatable {
         var version: Int
         var entries: [JournalEntry]
         /// Left out of a hand-written file: no goal history yet.
@@ -13,7 +13,7 @@ public enum JournalStore {
     }
 
     public static func file(_ home: CoachHome) -> URL {
-        home.url.appendingPathComponent("journal.json")
+        home.file(.journal)
     }
 
     /// The journal of the home; empty when the file does not exist yet.
@@ -28,16 +28,16 @@ public enum JournalStore {
         // valid file in one pass and gives up on anything else, which JSONDecoder then
         // reads or explains.
         let document = try JournalDecoding.document(in: data, supported: version)
-            ?? JSONDocument.decode(Document.self, from: data, file: url, supported: version)
+            ?? JSONFile.decode(FileContents.self, from: data, file: url, supported: version)
         return try checked(document, file: url)
     }
 
     public static func save(_ journal: Journal, to home: CoachHome) throws {
-        try JSONDocument.save(Document(version: version, entries: journal.entries, goals: journal.goals.changes), to: file(home))
+        try JSONFile.save(FileContents(version: version, entries: journal.entries, goals: journal.goals.changes), to: file(home))
     }
 
     /// What JSON cannot say: ids are distinct and positive, minutes and goals in range.
-    static func checked(_ document: Document, file url: URL) throws -> Journal {
+    static func checked(_ document: FileContents, file url: URL) throws -> Journal {
         var ids = Set<Int>()
         for (index, entry) in document.entries.enumerated() {
             guard entry.id >= 1, ids.insert(entry.id).inserted else {
@@ -65,7 +65,7 @@ public enum JournalStore {
 /// `null`, a negative number — so that JSONDecoder reads those and says what is wrong.
 /// Both paths give the same document for every file this one reads.
 enum JournalDecoding {
-    static func document(in data: Data, supported: Int) -> JournalStore.Document? {
+    static func document(in data: Data, supported: Int) -> JournalStore.FileContents? {
         FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in
             try json.journalDocument(supported: supported)
         }
@@ -88,7 +88,7 @@ private extension FastJSONReader {
         slot = try read(&self)
     }
 
-    mutating func journalDocument(supported: Int) throws(Unsupported) -> JournalStore.Document {
+    mutating func journalDocument(supported: Int) throws(Unsupported) -> JournalStore.FileContents {
         var version: Int?, entries: [JournalEntry]?, goals: [GoalHistory.Change]?
         var object = try beginObject()
         while let key = try nextKey(&object) {
@@ -103,7 +103,7 @@ private extension FastJSONReader {
             }
         }
         guard let version, (1...supported).contains(version), let entries else { throw Unsupported() }
-        return JournalStore.Document(version: version, entries: entries, goals: goals)
+        return JournalStore.FileContents(version: version, entries: entries, goals: goals)
     }
 
     mutating func journalEntries() throws(Unsupported) -> [JournalEntry] {

@@ -19,7 +19,7 @@ enum ProgressDecoding {
 }
 
 private extension FastJSONReader {
-    /// `ProgressStore.Document`: {"version": 1, "items": {id: entry, ...}}, keys in any order.
+    /// `ProgressStore.FileContents`: {"version": 1, "items": {id: entry, ...}}, keys in any order.
     mutating func progressDocument(supported: Int) throws(Unsupported) -> [String: ItemProgress] {
         try versionedItems(supported: supported) { json throws(Unsupported) in try json.progressItems() }.items
     }

@@ -5,7 +5,7 @@ import Foundation
 public enum ProgressStore {
     public static let version = 1
 
-    struct Document: Codable {
+    struct FileContents: Codable {
         var version: Int
         var items: [String: ItemProgress]
     }
@@ -16,11 +16,11 @@ public enum ProgressStore {
         if let items = ProgressDecoding.items(in: data, supported: version) { return ProgressBook(items: items) }
         // Not a plain, valid file of a version we read: JSONDecoder decides, and its error
         // says what and where.
-        let document = try JSONDocument.decode(Document.self, from: data, file: home.progressFile, supported: version)
+        let document = try JSONFile.decode(FileContents.self, from: data, file: home.progressFile, supported: version)
         return ProgressBook(items: document.items)
     }
 
     public static func save(_ progress: ProgressBook, to home: CoachHome) throws {
-        try JSONDocument.save(Document(version: version, items: progress.items), to: home.progressFile)
+        try JSONFile.save(FileContents(version: version, items: progress.items), to: home.progressFile)
     }
 }

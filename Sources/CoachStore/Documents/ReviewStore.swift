@@ -7,13 +7,13 @@ import Foundation
 public enum ReviewStore {
     public static let version = 1
 
-    struct Document: Codable, Equatable {
+    struct FileContents: Codable, Equatable {
         var version: Int
         var items: [String: [Review]]
     }
 
     public static func file(_ home: CoachHome) -> URL {
-        home.url.appendingPathComponent("reviews.json")
+        home.file(.reviews)
     }
 
     /// The reviews of the home; none when the file does not exist yet.
@@ -27,12 +27,12 @@ public enum ReviewStore {
         // 10,000 reviews take JSONDecoder tens of milliseconds; the fast path reads a
         // plain, valid file in one pass and leaves anything else to JSONDecoder.
         let document = try ReviewDecoding.document(in: data, supported: version)
-            ?? JSONDocument.decode(Document.self, from: data, file: url, supported: version)
+            ?? JSONFile.decode(FileContents.self, from: data, file: url, supported: version)
         return ReviewBook(items: document.items)
     }
 
     public static func save(_ reviews: ReviewBook, to home: CoachHome) throws {
-        try JSONDocument.save(Document(version: version, items: reviews.items), to: file(home))
+        try JSONFile.save(FileContents(version: version, items: reviews.items), to: file(home))
     }
 }
 
@@ -40,7 +40,7 @@ public enum ReviewStore {
 /// valid file of a supported version, or nil — a syntax error, an unknown rating, a bad
 /// day, a missing field, a repeated key, a `null` — and JSONDecoder decides.
 enum ReviewDecoding {
-    static func document(in data: Data, supported: Int) -> ReviewStore.Document? {
+    static func document(in data: Data, supported: Int) -> ReviewStore.FileContents? {
         FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in
             try json.reviewDocument(supported: supported)
         }
@@ -48,9 +48,9 @@ enum ReviewDecoding {
 }
 
 private extension FastJSONReader {
-    mutating func reviewDocument(supported: Int) throws(Unsupported) -> ReviewStore.Document {
+    mutating func reviewDocument(supported: Int) throws(Unsupported) -> ReviewStore.FileContents {
         let document = try versionedItems(supported: supported) { json throws(Unsupported) in try json.reviewItems() }
-        return ReviewStore.Document(version: document.version, items: document.items)
+        return ReviewStore.FileContents(version: document.version, items: document.items)
     }
 
     mutating func reviewItems() throws(Unsupported) -> [String: [Review]] {

@@ -10,19 +10,19 @@ import Glibc
 public enum SessionStore {
     public static let version = 1
 
-    struct Document: Codable, Equatable {
+    struct FileContents: Codable, Equatable {
         var version: Int
         var timer: SessionTimer
     }
 
     public static func file(_ home: CoachHome) -> URL {
-        home.url.appendingPathComponent("session.json")
+        home.file(.session)
     }
 
     /// The saved timer; nil when no session is under way.
     public static func load(_ home: CoachHome) throws -> SessionTimer? {
         let url = file(home)
-        guard let document = try JSONDocument.load(Document.self, from: url, supported: version) else { return nil }
+        guard let document = try JSONFile.load(FileContents.self, from: url, supported: version) else { return nil }
         let seconds = document.timer.accumulatedSeconds
         guard seconds.isFinite, seconds >= 0 else {
             throw StoreError.unreadable(file: url.path, place: "timer.accumulatedSeconds",
@@ -32,7 +32,7 @@ public enum SessionStore {
     }
 
     public static func save(_ timer: SessionTimer, to home: CoachHome) throws {
-        try JSONDocument.save(Document(version: version, timer: timer), to: file(home), backup: false)
+        try JSONFile.save(FileContents(version: version, timer: timer), to: file(home), backup: false)
     }
 
     /// Removes the saved timer once its session is logged (or thrown away); nothing to

@@ -5,18 +5,18 @@ import Foundation
 public enum SettingsStore {
     public static let version = 1
 
-    struct Document: Codable {
+    struct FileContents: Codable {
         var version: Int
         var focusTrack: String?
         var dailyGoalMinutes: Int?
     }
 
     public static func file(_ home: CoachHome) -> URL {
-        home.url.appendingPathComponent("settings.json")
+        home.file(.settings)
     }
 
     public static func load(_ home: CoachHome) throws -> Settings {
-        guard let document = try JSONDocument.load(Document.self, from: file(home), supported: version) else {
+        guard let document = try JSONFile.load(FileContents.self, from: file(home), supported: version) else {
             return Settings()
         }
         let goal = document.dailyGoalMinutes ?? Settings.defaultGoal
@@ -28,7 +28,7 @@ public enum SettingsStore {
     }
 
     public static func save(_ settings: Settings, to home: CoachHome) throws {
-        try JSONDocument.save(Document(version: version, focusTrack: settings.focusTrack,
+        try JSONFile.save(FileContents(version: version, focusTrack: settings.focusTrack,
                                        dailyGoalMinutes: settings.dailyGoalMinutes), to: file(home))
     }
 }

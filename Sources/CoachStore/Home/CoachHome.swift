@@ -1,3 +1,4 @@
+import CoachCore
 import Foundation
 
 /// The folder that holds everything the learner makes.
@@ -20,7 +21,10 @@ public struct CoachHome: Sendable {
         return CoachHome(url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/coach"))
     }
 
-    public var progressFile: URL { url.appendingPathComponent("progress.json") }
+    /// Where a document of the home lives: its file name, in the home's folder.
+    public func file(_ kind: DocumentKind) -> URL { url.appendingPathComponent(kind.fileName) }
+
+    public var progressFile: URL { file(.progress) }
     public var lockFile: URL { url.appendingPathComponent(".lock") }
     /// The learner's own track files, loaded after the shipped ones.
     public var tracksFolder: URL { url.appendingPathComponent("tracks") }

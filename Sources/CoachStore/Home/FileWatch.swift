@@ -4,29 +4,6 @@ import Foundation
 import Glibc
 #endif
 
-extension CoachHome {
-    public func file(_ document: Document) -> URL {
-        switch document {
-        case .progress: progressFile
-        case .settings: SettingsStore.file(self)
-        case .backlog: backlogFile
-        case .journal: JournalStore.file(self)
-        case .reviews: ReviewStore.file(self)
-        }
-    }
-
-    /// A document as it is on disk now, read by its store.
-    public func reload(_ document: Document) throws -> ReloadedDocument {
-        switch document {
-        case .progress: .progress(try ProgressStore.load(self))
-        case .settings: .settings(try SettingsStore.load(self))
-        case .backlog: .backlog(try BacklogStore.load(self))
-        case .journal: .journal(try JournalStore.load(self))
-        case .reviews: .reviews(try ReviewStore.load(self))
-        }
-    }
-}
-
 /// Which file is on disk under a name, and which version of it: device and inode (an
 /// editor or sync tool that saves by renaming makes a new one), size and time written.
 struct FileStamp: Equatable {

@@ -1,3 +1,4 @@
+import CoachCore
 import Foundation
 
 /// Writes documents on a background thread so a key press never waits for the disk.
@@ -7,16 +8,16 @@ public final class SaveQueue: @unchecked Sendable {
     private let queue = DispatchQueue(label: "coach.saves")
     private let lock = NSLock()
     /// The newest unsaved write per document, not yet started.
-    private var waiting: [String: @Sendable () throws -> Void] = [:]
-    private var scheduled: Set<String> = []
+    private var waiting: [DocumentKind: @Sendable () throws -> Void] = [:]
+    private var scheduled: Set<DocumentKind> = []
     /// The documents being written right now.
-    private var running: Set<String> = []
-    private var failedWrites: [String: Error] = [:]
+    private var running: Set<DocumentKind> = []
+    private var failedWrites: [DocumentKind: Error] = [:]
 
     public init() {}
 
     /// Schedules `write` for `document`, replacing an older write that has not started.
-    public func save(_ document: String, _ write: @escaping @Sendable () throws -> Void) {
+    public func save(_ document: DocumentKind, _ write: @escaping @Sendable () throws -> Void) {
         lock.lock()
         waiting[document] = write
         let needsRun = scheduled.insert(document).inserted
@@ -24,7 +25,7 @@ public final class SaveQueue: @unchecked Sendable {
         if needsRun { queue.async { self.run(document) } }
     }
 
-    private func run(_ document: String) {
+    private func run(_ document: DocumentKind) {
         lock.lock()
         let write = waiting.removeValue(forKey: document)
         scheduled.remove(document)
@@ -39,12 +40,12 @@ public final class SaveQueue: @unchecked Sendable {
     }
 
     /// True when nothing is waiting to be written to `document` or being written.
-    public func isIdle(_ document: String) -> Bool {
+    public func isIdle(_ document: DocumentKind) -> Bool {
         lock.withLock { waiting[document] == nil && !running.contains(document) }
     }
 
     /// Forgets the failure of `document`'s last write, once it has been dealt with.
-    public func forgetFailure(of document: String) {
+    public func forgetFailure(of document: DocumentKind) {
         lock.withLock { failedWrites[document] = nil }
     }
 
@@ -56,12 +57,12 @@ public final class SaveQueue: @unchecked Sendable {
     }
 
     /// The documents whose last write failed, with the reason.
-    public var failed: [String: String] {
+    public var failed: [DocumentKind: String] {
         failures.mapValues { "\($0)" }
     }
 
     /// The documents whose last write failed, with the error.
-    public var failures: [String: Error] {
+    public var failures: [DocumentKind: Error] {
         lock.withLock { failedWrites }
     }
 }

@@ -2,7 +2,7 @@ import CoachCore
 import Foundation
 
 /// Dates as the files and the JSON output write them: "2026-11-23T09:30:00Z", whole
-/// seconds in UTC — the form `JSONDocument` reads back fast.
+/// seconds in UTC — the form `JSONFile` reads back fast.
 public enum ISODateText {
     public static func text(of date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))

@@ -2,13 +2,13 @@ import Foundation
 
 /// JSON text written by hand where 10,000 objects go out at once (backlog.json and
 /// `coach idea list --json`): JSONEncoder took about 100 ms and 30 MB for them. The bytes
-/// are exactly what `JSONDocument.encoder()` writes: two-space indents, " : ", keys in
+/// are exactly what `JSONFile.encoder()` writes: two-space indents, " : ", keys in
 /// sorted order, ISO 8601 dates, whole numbers without ".0".
-package struct JSONWriter {
+public struct JSONWriter {
     private var bytes: [UInt8] = []
     private var depth = 0
 
-    package enum Value {
+    public enum Value {
         case string(String)
         case number(Double)
         case date(Date)
@@ -20,7 +20,7 @@ package struct JSONWriter {
 
     /// An array of objects at nesting `depth`, one object at a time to `emit`, so 10,000
     /// of them are never held as text (or as values, when `objects` is lazy) all at once.
-    package static func array<Objects: Sequence>(_ objects: Objects, depth: Int = 0, to emit: ([UInt8]) -> Void)
+    public static func array<Objects: Sequence>(_ objects: Objects, depth: Int = 0, to emit: ([UInt8]) -> Void)
     where Objects.Element == [(String, Value)] {
         var writer = JSONWriter()
         writer.depth = depth + 1
@@ -113,7 +113,7 @@ package struct JSONWriter {
 
     /// Swift's shortest round-trip form, whole numbers without ".0", as JSONEncoder
     /// writes them.
-    package static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         let text = "\(value)"
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }

@@ -9,7 +9,7 @@ enum ConflictView {
         ("q", "quit and leave the file as it is"),
     ]
 
-    static func draw(_ document: Document, into buffer: inout ScreenBuffer) {
+    static func draw(_ document: DocumentKind, into buffer: inout ScreenBuffer) {
         let rect = Rect.centered(in: buffer.size, rows: 8, cols: 72, margin: 1)
         buffer.box(rect, title: "\(document.fileName) changed on disk")
         let width = rect.cols - 4

@@ -3,7 +3,7 @@ import Foundation
 
 /// A versioned JSON document of the home: how it is read, checked and written.
 /// Human-readable, keys sorted, so the files diff well and can be edited by hand.
-enum JSONDocument {
+enum JSONFile {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -18,7 +18,7 @@ enum JSONDocument {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = JSONDocument.date(from: text) else {
+            guard let date = JSONFile.date(from: text) else {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "expected an ISO 8601 date like 2024-05-01T09:30:00Z, found \"\(text)\"")
             }
@@ -184,16 +184,16 @@ enum JSONDocument {
 }
 
 extension FastJSONReader {
-    /// A date as `JSONDocument.decoder()` reads it (`JSONDocument.date(from:)`), for every
+    /// A date as `JSONFile.decoder()` reads it (`JSONFile.date(from:)`), for every
     /// store's fast path; anything else gives up. The usual form is read from the bytes
     /// without making its text.
     mutating func isoDate() throws(Unsupported) -> Date {
         if let raw = rawASCIIString() {
-            if let date = JSONDocument.encodedDate(raw) { return date }
-            guard let date = JSONDocument.date(from: String(decoding: raw, as: UTF8.self)) else { throw Unsupported() }
+            if let date = JSONFile.encodedDate(raw) { return date }
+            guard let date = JSONFile.date(from: String(decoding: raw, as: UTF8.self)) else { throw Unsupported() }
             return date
         }
-        guard let date = JSONDocument.date(from: try string()) else { throw Unsupported() }
+        guard let date = JSONFile.date(from: try string()) else { throw Unsupported() }
         return date
     }
 }

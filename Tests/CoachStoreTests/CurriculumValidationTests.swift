@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStore
 import Foundation
 import Testing
 
@@ -10,6 +11,21 @@ struct CurriculumValidationTests {
     /// A track whose one item is `item` (JSON text).
     static func track(item: String) -> String {
         #"{"id":"t","title":"T","sections":[{"title":"S","items":[\#(item)]}]}"#
+    }
+
+    /// A built track for the checks across files: items "<id>.<n>", numbered across it.
+    static func fixtureTrack(_ id: String, _ title: String, sections: [(String, Int)]) -> Track {
+        var next = 1
+        var built: [Section] = []
+        for (sectionTitle, count) in sections {
+            built.append(Section(title: sectionTitle, items: (0..<count).map { fixtureItem("\(id).\(next + $0)", "\(title) \(next + $0)") }))
+            next += count
+        }
+        return Track(id: id, title: title, sections: built)
+    }
+
+    static func fixtureItem(_ id: String, _ title: String) -> Item {
+        Item(id: id, title: title, summary: "About \(title)", minutes: 30)
     }
 
     static func track(resource: String) -> String {
@@ -117,8 +133,8 @@ struct CurriculumValidationTests {
     }
 
     @Test func duplicateItemIDsAcrossFilesNameBothFiles() throws {
-        let a = Fixture.track("a", "A", sections: [("S", 2)])
-        var b = Fixture.track("b", "B", sections: [("S", 2)])
+        let a = Self.fixtureTrack("a", "A", sections: [("S", 2)])
+        var b = Self.fixtureTrack("b", "B", sections: [("S", 2)])
         b.sections[0].items[1].id = "a.2"
         let problems = CurriculumParser.duplicateIDs(in: [("tracks/a.json", a), ("tracks/b.json", b)])
         #expect(problems.count == 1)
@@ -130,8 +146,8 @@ struct CurriculumValidationTests {
     }
 
     @Test func duplicateTrackIDsAcrossFilesNameBothFiles() throws {
-        let a = Fixture.track("same", "A", sections: [("S", 1)])
-        var b = Fixture.track("other", "B", sections: [("S", 1)])
+        let a = Self.fixtureTrack("same", "A", sections: [("S", 1)])
+        var b = Self.fixtureTrack("other", "B", sections: [("S", 1)])
         b.id = "same"
         let problems = CurriculumParser.duplicateIDs(in: [("tracks/a.json", a), ("tracks/b.json", b)])
         #expect(problems.count == 1)
@@ -145,7 +161,7 @@ struct CurriculumValidationTests {
     @Test func aThirdDuplicateStillNamesTheFirstFile() {
         let tracks = ["a", "b", "c"].map { name in
             (file: "tracks/\(name).json", track: Track(id: "same", title: name, sections: [
-                Section(title: "S", items: [Fixture.item("shared.item", "Shared")]),
+                Section(title: "S", items: [Self.fixtureItem("shared.item", "Shared")]),
             ]))
         }
         let problems = CurriculumParser.duplicateIDs(in: tracks)
@@ -155,15 +171,15 @@ struct CurriculumValidationTests {
     }
 
     @Test func duplicateItemIDInsideOneFileIsReported() {
-        var a = Fixture.track("a", "A", sections: [("S", 1), ("T", 1)])
+        var a = Self.fixtureTrack("a", "A", sections: [("S", 1), ("T", 1)])
         a.sections[1].items[0].id = "a.1"
         let problems = CurriculumParser.duplicateIDs(in: [("tracks/a.json", a)])
         #expect(problems.map(\.path) == ["$.sections[1].items[0].id"])
     }
 
     @Test func distinctIDsAreNotDuplicates() {
-        let tracks = [("a.json", Fixture.track("a", "A", sections: [("S", 3)])),
-                      ("b.json", Fixture.track("b", "B", sections: [("S", 3)]))]
+        let tracks = [("a.json", Self.fixtureTrack("a", "A", sections: [("S", 3)])),
+                      ("b.json", Self.fixtureTrack("b", "B", sections: [("S", 3)]))]
         #expect(CurriculumParser.duplicateIDs(in: tracks).isEmpty)
     }
 }

@@ -16,8 +16,8 @@ import Foundation
 /// JSON text (RFC 8259, after an optional UTF-8 byte-order mark) and stops only where
 /// the bytes are not JSON, with a `SyntaxError` that says at which byte and why. Read
 /// keys with `nextStringKey` there.
-package struct FastJSONReader {
-    package enum Grammar: Sendable {
+struct FastJSONReader {
+    enum Grammar: Sendable {
         case plain
         case complete
     }
@@ -27,32 +27,32 @@ package struct FastJSONReader {
     /// Empty on purpose: an error with a payload makes every `try` on the fast paths
     /// dearer (about 6% on a large curriculum), so the reader keeps where and why it
     /// stopped to itself, for `SyntaxError`.
-    package struct Unsupported: Error {
-        package init() {}
+    struct Unsupported: Error {
+        init() {}
     }
 
     /// Where the bytes stop being JSON, and what is wrong there, for the complete grammar:
     /// `offset` counts bytes from the start of the data. Offsets and reasons are those
     /// backlog.json has always reported when JSONSerialization names no place (a file
     /// that ends too soon) or reads the file after all (a trailing comma, UTF-16).
-    package struct SyntaxError: Error {
-        package let offset: Int
-        package let reason: StaticString
+    struct SyntaxError: Error {
+        let offset: Int
+        let reason: StaticString
     }
 
     /// What kind of value comes next, judged by its first byte.
-    package enum Kind: Sendable {
+    enum Kind: Sendable {
         case object, array, string, number, bool, null, invalid
     }
 
     /// An object key, still as bytes; compare it with `key(_:is:)`.
-    package struct Key {
+    struct Key {
         fileprivate let start: Int
         fileprivate let count: Int
     }
 
     /// Where a reader is inside one object or array: before its first entry or after one.
-    package struct Container {
+    struct Container {
         fileprivate var first = true
     }
 
@@ -71,14 +71,14 @@ package struct FastJSONReader {
 
     /// Reads one JSON value from `data` with `body`, which must read all of it; nil when
     /// the reader gives up.
-    package static func read<T>(_ data: Data, _ body: (inout FastJSONReader) throws(Unsupported) -> T) -> T? {
+    static func read<T>(_ data: Data, _ body: (inout FastJSONReader) throws(Unsupported) -> T) -> T? {
         try? read(data, grammar: .plain, body)
     }
 
     /// Reads one JSON value from `data` with `body`, which must read all of it: only
     /// white space may follow. With `.complete` and a body that does not give up itself,
     /// an error is always a syntax error.
-    package static func read<T>(_ data: Data, grammar: Grammar,
+    static func read<T>(_ data: Data, grammar: Grammar,
                                 _ body: (inout FastJSONReader) throws(Unsupported) -> T) throws(SyntaxError) -> T {
         let result = data.withUnsafeBytes { raw -> Result<T, SyntaxError> in
             var reader = FastJSONReader(raw.assumingMemoryBound(to: UInt8.self), grammar: grammar)
@@ -98,10 +98,10 @@ package struct FastJSONReader {
     }
 
     /// The bytes from the start of the data up to where the reader is.
-    package var bytesRead: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[..<index]) }
+    var bytesRead: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[..<index]) }
 
     /// The kind of the next value, reading only the white space before it.
-    package mutating func peekKind() -> Kind {
+    mutating func peekKind() -> Kind {
         skipSpace()
         guard index < bytes.count else { return .invalid }
         switch bytes[index] {
@@ -117,13 +117,13 @@ package struct FastJSONReader {
 
     // MARK: Objects and arrays
 
-    package mutating func beginObject() throws(Unsupported) -> Container {
+    mutating func beginObject() throws(Unsupported) -> Container {
         try expect(UInt8(ascii: "{"), "expected {")
         return Container()
     }
 
     /// The next key of the object, with its ":" read; nil after the closing "}".
-    package mutating func nextKey(_ object: inout Container) throws(Unsupported) -> Key? {
+    mutating func nextKey(_ object: inout Container) throws(Unsupported) -> Key? {
         guard try nextEntry(&object, closing: UInt8(ascii: "}"), "expected , or }") else { return nil }
         let key = try plainKey()
         try expect(UInt8(ascii: ":"), "expected :")
@@ -132,7 +132,7 @@ package struct FastJSONReader {
 
     /// The next key of the object as a string of any text, with its ":" read; nil after
     /// the closing "}".
-    package mutating func nextStringKey(_ object: inout Container) throws(Unsupported) -> String? {
+    mutating func nextStringKey(_ object: inout Container) throws(Unsupported) -> String? {
         guard try nextEntry(&object, closing: UInt8(ascii: "}"), "expected , or }") else { return nil }
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
@@ -141,18 +141,18 @@ package struct FastJSONReader {
         return key
     }
 
-    package func key(_ key: Key, is name: StaticString) -> Bool {
+    func key(_ key: Key, is name: StaticString) -> Bool {
         key.count == name.utf8CodeUnitCount
             && memcmp(bytes.baseAddress! + key.start, name.utf8Start, key.count) == 0
     }
 
-    package mutating func beginArray() throws(Unsupported) -> Container {
+    mutating func beginArray() throws(Unsupported) -> Container {
         try expect(UInt8(ascii: "["), "expected [")
         return Container()
     }
 
     /// True when another element follows (read it next); false after the closing "]".
-    package mutating func nextElement(_ array: inout Container) throws(Unsupported) -> Bool {
+    mutating func nextElement(_ array: inout Container) throws(Unsupported) -> Bool {
         try nextEntry(&array, closing: UInt8(ascii: "]"), "expected , or ]")
     }
 
@@ -197,7 +197,7 @@ package struct FastJSONReader {
 
     // MARK: Values
 
-    package mutating func string() throws(Unsupported) -> String {
+    mutating func string() throws(Unsupported) -> String {
         try expect(UInt8(ascii: "\""), "expected \"")
         let start = index
         // Eight bytes at a time while none of them ends the string, starts an escape or
@@ -326,7 +326,7 @@ package struct FastJSONReader {
 
     /// A whole number written as plain digits, at most 15 of them (so a Double holds it
     /// exactly) and without a sign, a leading zero, a fraction or an exponent.
-    package mutating func plainInteger() throws(Unsupported) -> Int {
+    mutating func plainInteger() throws(Unsupported) -> Int {
         skipSpace()
         let start = index
         var value = 0
@@ -352,7 +352,7 @@ package struct FastJSONReader {
     /// rounded, like Foundation's JSON readers) makes of its text: -0 stays negative, and
     /// a number too large for a Double is an infinity. Up to 15 digits without an
     /// exponent are divided out exactly, without making the text.
-    package mutating func number() throws(Unsupported) -> Double {
+    mutating func number() throws(Unsupported) -> Double {
         skipSpace()
         let start = index
         var negative = false
@@ -400,7 +400,7 @@ package struct FastJSONReader {
     }
 
     /// Reads past any value, checking it as strictly as the rest.
-    package mutating func skipValue(depth: Int = 0) throws(Unsupported) {
+    mutating func skipValue(depth: Int = 0) throws(Unsupported) {
         guard depth < 32 || grammar == .complete else { throw failure("nesting deeper than 32") }
         switch peekKind() {
         case .string:
@@ -489,7 +489,7 @@ package struct FastJSONReader {
     /// For callers that can read a value faster from its raw bytes: the bytes between the
     /// quotes of the string that comes next, when it has no escapes; nil otherwise, and
     /// then nothing is read. Use only with text that is also valid as a whole (ASCII).
-    package mutating func rawASCIIString() -> UnsafeBufferPointer<UInt8>? {
+    mutating func rawASCIIString() -> UnsafeBufferPointer<UInt8>? {
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         var end = index + 1

@@ -3,13 +3,13 @@ import CoachStore
 import Foundation
 import Testing
 
-@Suite("ExportDocument")
-struct ExportDocumentTests {
+@Suite("HomeExport")
+struct HomeExportTests {
     static let file = URL(fileURLWithPath: "/tmp/coach-export.json")
 
     /// A document with something in every section; times in whole seconds, as the files
     /// keep them.
-    static func sample() -> ExportDocument {
+    static func sample() -> HomeExport {
         var progress = ProgressBook()
         progress.setStatus(.done, of: "genai.rag", at: fixedDate)
         progress.setNote("Built a RAG demo: https://github.com/me/rag-demo", of: "genai.rag", at: fixedDate)
@@ -23,7 +23,7 @@ struct ExportDocumentTests {
         var reviews = ReviewBook()
         reviews.record(.good, for: "genai.rag", on: DailyFiles.day("2023-11-15"), doneOn: DailyFiles.day("2023-11-14"))
         reviews.record(.hard, for: "genai.rag", on: DailyFiles.day("2023-11-18"), doneOn: DailyFiles.day("2023-11-14"))
-        return ExportDocument(exportedAt: fixedDate, progress: progress, backlog: BacklogStoreTests.sample(),
+        return HomeExport(exportedAt: fixedDate, progress: progress, backlog: BacklogStoreTests.sample(),
                               journal: journal, reviews: reviews,
                               settings: Settings(focusTrack: "genai", dailyGoalMinutes: 30))
     }
@@ -31,7 +31,7 @@ struct ExportDocumentTests {
     @Test func encodingAndDecodingGiveTheSameDocument() throws {
         let document = Self.sample()
         let data = try document.encoded()
-        #expect(try ExportDocument.decode(data, file: Self.file) == document)
+        #expect(try HomeExport.decode(data, file: Self.file) == document)
         let text = String(decoding: data, as: UTF8.self)
         for key in ["\"version\" : 1", "\"exportedAt\" : \"2023-11-14T22:13:20Z\"", "\"progress\"", "\"backlog\"",
                     "\"journal\"", "\"reviews\"", "\"settings\"", "\"goals\"", "\"dailyGoalMinutes\" : 30"] {
@@ -41,8 +41,8 @@ struct ExportDocumentTests {
     }
 
     @Test func anEmptyDocumentRoundTrips() throws {
-        let empty = ExportDocument(exportedAt: fixedDate)
-        #expect(try ExportDocument.decode(try empty.encoded(), file: Self.file) == empty)
+        let empty = HomeExport(exportedAt: fixedDate)
+        #expect(try HomeExport.decode(try empty.encoded(), file: Self.file) == empty)
     }
 
     /// `text` with one section replaced by `json`.
@@ -54,7 +54,7 @@ struct ExportDocumentTests {
     }
 
     func refusal(_ data: Data) -> StoreError? {
-        #expect(throws: StoreError.self) { try ExportDocument.decode(data, file: Self.file) }
+        #expect(throws: StoreError.self) { try HomeExport.decode(data, file: Self.file) }
     }
 
     @Test func everySectionIsChecked() throws {
@@ -115,7 +115,7 @@ struct ExportDocumentTests {
             let document = Self.sample()
             try document.restore(into: home)
             #expect(try names(in: home.url) == ["backlog.json", "journal.json", "progress.json", "reviews.json", "settings.json"])
-            #expect(try ExportDocument.load(from: home, exportedAt: fixedDate) == document)
+            #expect(try HomeExport.load(from: home, exportedAt: fixedDate) == document)
         }
     }
 
@@ -123,16 +123,16 @@ struct ExportDocumentTests {
     /// bring back the starter ideas that a missing file offers.
     @Test func restoreWritesOnlySectionsThatHoldSomethingAndTheBacklog() throws {
         try DailyFiles.withHome { home throws in
-            try ExportDocument(exportedAt: fixedDate).restore(into: home)
+            try HomeExport(exportedAt: fixedDate).restore(into: home)
             #expect(try names(in: home.url) == ["backlog.json"])
             #expect(try BacklogStore.load(home).isEmpty)
         }
         try DailyFiles.withHome { home throws in
-            var journalOnly = ExportDocument(exportedAt: fixedDate)
+            var journalOnly = HomeExport(exportedAt: fixedDate)
             journalOnly.journal.add(JournalEntry(day: DailyFiles.day("2024-05-01"), minutes: 5))
             try journalOnly.restore(into: home)
             #expect(try names(in: home.url) == ["backlog.json", "journal.json"])
-            #expect(try ExportDocument.load(from: home, exportedAt: fixedDate) == journalOnly)
+            #expect(try HomeExport.load(from: home, exportedAt: fixedDate) == journalOnly)
         }
     }
 
@@ -140,8 +140,8 @@ struct ExportDocumentTests {
     func aHomeWithAnyDataIsRefusedAndLeftAsItWas(_ name: String) throws {
         try DailyFiles.withHome { home throws in
             let url = try writeFile("{}", to: name, in: home.url)
-            #expect(ExportDocument.existingDataFiles(in: home) == [url])
-            let error = #expect(throws: ExportDocument.HomeHasData.self) { try Self.sample().restore(into: home) }
+            #expect(HomeExport.existingDataFiles(in: home) == [url])
+            let error = #expect(throws: HomeExport.HomeHasData.self) { try Self.sample().restore(into: home) }
             #expect(error?.files == [name])
             #expect(error?.description.contains(name) == true)
             #expect(error?.description.contains("nothing was changed") == true)
@@ -154,7 +154,7 @@ struct ExportDocumentTests {
         try DailyFiles.withHome { home throws in
             try writeFile("", to: ".lock", in: home.url)
             try writeFile("[]", to: "tracks/mine.json", in: home.url)
-            try ExportDocument.requireEmpty(home)
+            try HomeExport.requireEmpty(home)
             try Self.sample().restore(into: home)
         }
     }

@@ -1,4 +1,5 @@
-@testable import CoachCore
+import CoachCore
+@testable import CoachStore
 import Foundation
 import Testing
 

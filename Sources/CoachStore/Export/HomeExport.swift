@@ -16,7 +16,7 @@ import Glibc
 /// as typed, journal ids and minutes, the goal's range), so a document that decodes can
 /// be written without a single refusal; and the import writes only into an empty home —
 /// never a silent merge.
-public struct ExportDocument: Equatable, Sendable {
+public struct HomeExport: Equatable, Sendable {
     public static let version = 1
 
     public var exportedAt: Date
@@ -38,15 +38,15 @@ public struct ExportDocument: Equatable, Sendable {
 
     /// Everything in `home`, read by each file's own loader (a file that does not
     /// parse is refused as it is everywhere else).
-    public static func load(from home: CoachHome, exportedAt: Date) throws -> ExportDocument {
-        ExportDocument(exportedAt: exportedAt, progress: try ProgressStore.load(home), backlog: try BacklogStore.load(home),
+    public static func load(from home: CoachHome, exportedAt: Date) throws -> HomeExport {
+        HomeExport(exportedAt: exportedAt, progress: try ProgressStore.load(home), backlog: try BacklogStore.load(home),
                        journal: try JournalStore.load(home), reviews: try ReviewStore.load(home),
                        settings: try SettingsStore.load(home))
     }
 
     // MARK: JSON
 
-    struct Document: Codable {
+    struct FileContents: Codable {
         var version: Int
         var exportedAt: Date
         var progress: [String: ItemProgress]
@@ -70,19 +70,19 @@ public struct ExportDocument: Equatable, Sendable {
     /// (as backlog.json keeps them), journal entries by id.
     public func encoded() throws -> Data {
         let ideas = backlog.ranked.sorted { $0.created != $1.created ? $0.created < $1.created : $0.id < $1.id }
-        let document = Document(
+        let document = FileContents(
             version: Self.version, exportedAt: exportedAt, progress: progress.items, backlog: ideas,
             journal: JournalSection(entries: journal.entries, goals: journal.goals.changes),
             reviews: reviews.items,
             settings: SettingsSection(focusTrack: settings.focusTrack, dailyGoalMinutes: settings.dailyGoalMinutes))
-        return try JSONDocument.encoder().encode(document) + Data("\n".utf8)
+        return try JSONFile.encoder().encode(document) + Data("\n".utf8)
     }
 
     /// Reads and checks a whole export; `file` names it in the messages. A newer version
     /// is refused before anything else; every problem is a `StoreError` with the JSON
     /// place ("journal.entries[3].minutes") and the reason.
-    public static func decode(_ data: Data, file: URL) throws -> ExportDocument {
-        let document = try JSONDocument.decode(Document.self, from: data, file: file, supported: version)
+    public static func decode(_ data: Data, file: URL) throws -> HomeExport {
+        let document = try JSONFile.decode(FileContents.self, from: data, file: file, supported: version)
         var seen: [String: Int] = [:]
         for (index, idea) in document.backlog.enumerated() {
             if let earlier = seen.updateValue(index, forKey: idea.id) {
@@ -93,7 +93,7 @@ public struct ExportDocument: Equatable, Sendable {
         let journal: Journal
         do {
             journal = try JournalStore.checked(
-                JournalStore.Document(version: JournalStore.version, entries: document.journal.entries,
+                JournalStore.FileContents(version: JournalStore.version, entries: document.journal.entries,
                                       goals: document.journal.goals),
                 file: file)
         } catch StoreError.unreadable(let path, let place, let reason) {
@@ -104,7 +104,7 @@ public struct ExportDocument: Equatable, Sendable {
             throw StoreError.unreadable(file: file.path, place: "settings.dailyGoalMinutes",
                                         reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(goal)")
         }
-        return ExportDocument(
+        return HomeExport(
             exportedAt: document.exportedAt, progress: ProgressBook(items: document.progress),
             backlog: Backlog(ideas: document.backlog), journal: journal, reviews: ReviewBook(items: document.reviews),
             settings: Settings(focusTrack: document.settings.focusTrack, dailyGoalMinutes: goal))

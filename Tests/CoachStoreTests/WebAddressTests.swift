@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStore
 import Testing
 
 @Suite("WebAddress.isValid")

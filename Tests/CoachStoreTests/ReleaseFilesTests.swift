@@ -1,0 +1,45 @@
+import CoachCore
+import Foundation
+import Testing
+@testable import CoachStore
+
+/// Files as the current release writes them (Fixtures/release-1, written by `coach
+/// check`, `proof`, `log`, `review`, `settings` and `idea add`) load unchanged, and
+/// written again they are the same bytes: an upgrade neither refuses nor rewrites them.
+@Suite struct ReleaseFilesTests {
+    static let kinds: [DocumentKind] = [.progress, .settings, .backlog, .journal, .reviews]
+
+    @Test(arguments: kinds)
+    func aReleaseFileLoadsAndIsWrittenBackByteForByte(kind: DocumentKind) throws {
+        let original = try FileFormat.releaseFile(kind.fileName)
+        #expect(FileFormat.problem(with: String(decoding: original, as: UTF8.self)) == nil)
+        try withTemporaryFolder { folder in
+            let home = CoachHome(url: folder)
+            try original.write(to: home.file(kind))
+            let value = try DocumentFiles.read(kind, from: home)
+            try FileManager.default.removeItem(at: home.file(kind))
+            try DocumentFiles.write(value, to: home)
+            let rewritten = try Data(contentsOf: home.file(kind))
+            #expect(String(decoding: rewritten, as: UTF8.self) == String(decoding: original, as: UTF8.self))
+        }
+    }
+
+    @Test func theReleaseFilesSayWhatWasTyped() throws {
+        try withTemporaryFolder { folder in
+            let home = CoachHome(url: folder)
+            for kind in Self.kinds { try FileFormat.releaseFile(kind.fileName).write(to: home.file(kind)) }
+            let progress = try ProgressStore.load(home)
+            #expect(progress.items["ai-product.what-is-different"]?.status == .done)
+            #expect(progress.items["ai-product.what-is-different"]?.proof == ["https://example.com/a/b", "notes/work.md"])
+            #expect(progress.items["ai-product.roles-compared"]?.status == .doing)
+            #expect(try SettingsStore.load(home) == Settings(focusTrack: "ai-product", dailyGoalMinutes: 45))
+            let journal = try JournalStore.load(home)
+            #expect(journal.entries.map(\.minutes) == [25, 40])
+            #expect(journal.entries.first?.note == #"Read "the paper" \ then notes/slashes"#)
+            #expect(try ReviewStore.load(home).items["ai-product.what-is-different"]?.map(\.rating) == [.good])
+            let idea = try #require(try BacklogStore.load(home).ranked.first)
+            #expect(idea.id == "support-triage-bot" && idea.reach == 1200.5 && idea.hiddenCosts.monitoring == 0.25)
+            #expect(idea.note == "Tab\tand \"quotes\"")
+        }
+    }
+}
