@@ -21,11 +21,11 @@ import Testing
     @Test func clickingATrackSelectsItAndClickingItAgainOpensItsItems() {
         var state = Fixture.state()
         Fixture.apply([.click(row: Self.top + 2, col: 3)], to: &state)
-        #expect(state.tracks.track == 2)
-        #expect(state.tracks.pane == .tracks)
+        #expect(state.tracksCursor.track == 2)
+        #expect(state.tracksCursor.pane == .tracks)
         Fixture.apply([.click(row: Self.top + 2, col: 3)], to: &state)
-        #expect(state.tracks.pane == .items)
-        #expect(state.tracks.item == 0)
+        #expect(state.tracksCursor.pane == .items)
+        #expect(state.tracksCursor.item == 0)
     }
 
     @Test func clickingAnItemSelectsItAndClickingItAgainOpensItsDetail() {
@@ -33,33 +33,33 @@ import Testing
         let right = TracksLayout.trackPaneWidth(state.viewport) + 5
         // Alpha's rows: Basics, 1, 2, 3, More, 4, 5.
         Fixture.apply([.click(row: Self.top + 5, col: right)], to: &state)
-        #expect(state.tracks.pane == .items)
+        #expect(state.tracksCursor.pane == .items)
         #expect(state.selectedItem?.id == "alpha.4")
         Fixture.apply([.click(row: Self.top + 4, col: right)], to: &state)
         #expect(state.selectedItem?.id == "alpha.4", "a section heading selects nothing")
         Fixture.apply([.click(row: Self.top + 5, col: right)], to: &state)
-        #expect(state.overlay == .detail(itemID: "alpha.4", scroll: 0))
+        #expect(state.modal == .detail(itemID: "alpha.4", scroll: 0))
         #expect(KeyMap.action(for: .click(row: Self.top, col: right), in: state) == nil, "the detail is not a list")
     }
 
     @Test func clicksOutsideTheListsDoNothing() {
         var state = Fixture.state()
-        let before = state.tracks
+        let before = state.tracksCursor
         for (row, col) in [(0, 3), (1, 3), (state.viewport.rows - 1, 3), (Self.top + 30, 3),
                            (Self.top, TracksLayout.trackPaneWidth(state.viewport))] {
             Fixture.apply([.click(row: row, col: col)], to: &state)
         }
-        #expect(state.tracks == before)
-        #expect(state.overlay == nil)
+        #expect(state.tracksCursor == before)
+        #expect(state.modal == nil)
     }
 
     @Test func clicksFollowTheScroll() {
         var state = Fixture.state(viewport: Fixture.smallViewport)
         Fixture.apply([.moveBottom], to: &state)
-        #expect(state.tracks.trackScroll > 0)
-        let scroll = state.tracks.trackScroll
+        #expect(state.tracksCursor.trackScroll > 0)
+        let scroll = state.tracksCursor.trackScroll
         Fixture.apply([.click(row: Self.top, col: 3)], to: &state)
-        #expect(state.tracks.track == scroll, "the first row shown, not the first track")
+        #expect(state.tracksCursor.track == scroll, "the first row shown, not the first track")
     }
 
     @Test func clickingAnIdeaSelectsItAndClickingItAgainEditsIt() {
@@ -68,9 +68,9 @@ import Testing
         _ = ReduceBacklogTests.addIdea("Small", reach: "10", effort: "1", to: &state)
         Fixture.apply([.click(row: BacklogLayout.listTop, col: 10)], to: &state)
         #expect(state.selectedIdea?.title == "Big")
-        #expect(state.ideaForm == nil)
+        #expect(state.modal?.ideaForm == nil)
         Fixture.apply([.click(row: BacklogLayout.listTop, col: 10)], to: &state)
-        #expect(state.ideaForm?.editing == state.backlog.rankedIDs[0])
+        #expect(state.modal?.ideaForm?.editing == state.backlog.rankedIDs[0])
         #expect(KeyMap.action(for: .click(row: BacklogLayout.listTop + 1, col: 10), in: state) == nil, "not while the form is open")
     }
 
@@ -93,11 +93,11 @@ import Testing
         #expect(KeyMap.action(for: .click(row: firstRow + 2, col: 5), in: state) == .click(row: firstRow + 2, col: 5))
         Fixture.apply([.click(row: firstRow + 2, col: 5)], to: &state)
         #expect(state.study.selected == 2)
-        #expect(state.overlay == nil)
+        #expect(state.modal == nil)
         Fixture.apply([.click(row: TodayLayout.planHeading, col: 5), .click(row: firstRow + entries.count, col: 5)], to: &state)
         #expect(state.study.selected == 2, "the heading and the rule under the list select nothing")
         Fixture.apply([.click(row: firstRow + 2, col: 5)], to: &state)
-        #expect(state.overlay == .detail(itemID: entries[2].itemID, scroll: 0))
+        #expect(state.modal == .detail(itemID: entries[2].itemID, scroll: 0))
     }
 
     @Test func thePlanWindowKeepsTheSelectionInView() {

@@ -54,14 +54,13 @@ extension AppState {
             undo.removeSteps { if case .idea = $0 { true } else { false } }
         case .journal(let journal):
             study.changeJournal { $0 = journal }
-            study.pendingEntryDelete = nil
-            study.entryForm = nil
+            modals.removeAll { if case .deleteEntry = $0 { true } else { $0.entryForm != nil } }
             undo.removeSteps { if case .journalEntry = $0 { true } else { false } }
         case .reviews(let reviews):
             study.changeReviews { $0 = reviews }
             undo.removeSteps { if case .review = $0 { true } else { false } }
         }
-        if fileConflict == document { fileConflict = nil }
+        modals.removeAll { $0 == .fileConflict(document) }
         message = "\(document.fileName) was changed by another program: Coach now shows it as it is on disk"
         return []
     }
@@ -69,7 +68,7 @@ extension AppState {
     /// A save was refused because another program changed the file since Coach read
     /// it: ask which to keep.
     mutating func noteConflict(_ document: Document) -> [Effect] {
-        if fileConflict == nil { fileConflict = document }
+        if fileConflict == nil { open(.fileConflict(document)) }
         return []
     }
 
@@ -77,7 +76,7 @@ extension AppState {
     /// the one here over it.
     mutating func resolveConflict(keepMine: Bool) -> [Effect] {
         guard let document = fileConflict else { return [] }
-        fileConflict = nil
+        modals.removeAll { $0 == .fileConflict(document) }
         return [keepMine ? .overwrite(document) : .reload(document)]
     }
 }

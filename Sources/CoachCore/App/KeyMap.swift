@@ -6,20 +6,18 @@ public enum KeyMap {
         if key == .wheelUp { return action(for: .up, in: state) }
         if key == .wheelDown { return action(for: .down, in: state) }
         if case .click(let row, let col) = key {
-            let onList = !state.isTyping && state.overlay == nil && state.fileConflict == nil && state.pendingDelete == nil
-                && state.study.reviewPrompt == nil && state.study.pendingEntryDelete == nil
-                && state.screen != .history && state.study.finishNote == nil
-            return onList ? .click(row: row, col: col) : nil
+            // A click means something only on a screen's list, with nothing over it.
+            return state.modal == nil && state.screen != .history ? .click(row: row, col: col) : nil
         }
-        if state.fileConflict != nil {
+        switch state.modal {
+        case .fileConflict:
             switch key {
             case .char("r"): return .resolveConflict(keepMine: false)
             case .char("o"): return .resolveConflict(keepMine: true)
             case .char("q"): return .quit
             default: return nil
             }
-        }
-        if state.study.reviewPrompt != nil {
+        case .reviewPrompt:
             switch key {
             case .char("h"), .char("1"): return .rate(.hard)
             case .char("g"), .char("2"): return .rate(.good)
@@ -27,33 +25,17 @@ public enum KeyMap {
             case .escape: return .close
             default: return nil
             }
-        }
-        if state.study.finishNote != nil { return textField(key) }
-        if state.study.pendingEntryDelete != nil { return yesNo(key) }
-        if state.study.entryForm != nil {
-            switch key {
-            case .tab, .down: return .nextField
-            case .backTab, .up: return .previousField
-            default: return textField(key)
-            }
-        }
-        if let form = state.ideaForm {
-            if form.confirmingDiscard { return yesNo(key) }
-            switch key {
-            case .tab, .down: return .nextField
-            case .backTab, .up: return .previousField
-            default: return textField(key)
-            }
-        }
-        if state.pendingDelete != nil { return yesNo(key) }
-        if state.backlogScreen.filterEditor != nil {
+        case .finishNote, .itemEditor: return textField(key)
+        case .deleteEntry, .deleteIdea: return yesNo(key)
+        case .entryForm: return formKey(key)
+        case .ideaForm(let form): return form.confirmingDiscard ? yesNo(key) : formKey(key)
+        case .backlogFilter:
             switch key {
             case .up: return .moveUp
             case .down: return .moveDown
             default: return textField(key)
             }
-        }
-        if state.search != nil {
+        case .search:
             switch key {
             case .up: return .moveUp
             case .down: return .moveDown
@@ -61,24 +43,44 @@ public enum KeyMap {
             case .pageDown: return .pageDown
             default: return textField(key)
             }
-        }
-        if state.itemEditor != nil { return textField(key) }
-        switch state.overlay {
         case .help:
             switch key {
             case .char("q"): return .quit
-            default: return .close  // any key leaves help, like less and htop
+            case .tab: return .nextScreen
+            case .backTab: return .previousScreen
+            case .char(let c) where c.isNumber:
+                return c.wholeNumberValue.flatMap(Screen.init(rawValue:)).map { .showScreen($0) } ?? .close
+            default: return .close  // any other key leaves help, like less and htop
             }
         case .detail:
             switch key {
             case .escape, .enter, .left, .char("h"): return .close
             case .up, .char("k"): return .moveUp
             case .down, .char("j"): return .moveDown
-            case .char(" "): return .cycleStatus
-            case .char("s"): return .toggleSkip
+            case .pageUp: return .pageUp
+            case .pageDown: return .pageDown
+            case .home, .char("g"): return .moveTop
+            case .end, .char("G"): return .moveBottom
+            case .tab: return .nextScreen
+            case .backTab: return .previousScreen
             case .char("n"): return .editNote
             case .char("p"): return .editProof
-            default: return common(key)
+            case .char(let c) where c.isNumber: return c.wholeNumberValue.flatMap(Screen.init(rawValue:)).map { .showScreen($0) }
+            default:
+                // The item keys of the screen beneath: on Today the plan's, on Tracks the status.
+                if state.screen == .today {
+                    switch key {
+                    case .char(" "): return .markDone
+                    case .char("s"): return .toggleTimer
+                    case .char("f"): return .finishSession
+                    default: return common(key)
+                    }
+                }
+                switch key {
+                case .char(" "): return .cycleStatus
+                case .char("s"): return .toggleSkip
+                default: return common(key)
+                }
             }
         case nil:
             if let action = screenKey(key) { return action }
@@ -93,6 +95,14 @@ public enum KeyMap {
                 default: return common(key)
                 }
             }
+        }
+    }
+
+    private static func formKey(_ key: Key) -> Action? {
+        switch key {
+        case .tab, .down: .nextField
+        case .backTab, .up: .previousField
+        default: textField(key)
         }
     }
 
@@ -180,38 +190,33 @@ public enum KeyMap {
 
     /// The keys shown in the bottom bar for what is on screen now.
     public static func hints(for state: AppState) -> [(key: String, label: String)] {
-        if state.fileConflict != nil {
+        switch state.modal {
+        case .fileConflict:
             return [("r", "take the file on disk"), ("o", "keep yours"), ("q", "quit")]
-        }
-        if let id = state.study.reviewPrompt {
+        case .reviewPrompt(let id):
             let title = state.curriculum.item(id: id)?.title ?? id
             return [("How did the review of \(title) go?", ""), ("h", "hard"), ("g", "good"), ("e", "easy"), ("Esc", "later")]
-        }
-        if state.study.finishNote != nil {
+        case .finishNote:
             return [("Finish the session:", "type a note (optional)"), ("Enter", "log it"), ("Esc", "keep going")]
-        }
-        if state.study.pendingEntryDelete != nil { return [("y", "delete the session"), ("n", "keep")] }
-        if state.study.entryForm != nil {
+        case .deleteEntry: return [("y", "delete the session"), ("n", "keep")]
+        case .entryForm:
             return [("Tab", "minutes / note"), ("Enter", "save"), ("Esc", "cancel")]
-        }
-        if let form = state.ideaForm {
+        case .ideaForm(let form):
             if form.confirmingDiscard { return [("y", "drop the changes"), ("n", "keep editing")] }
             return [("Tab ↓", "next"), ("S-Tab ↑", "previous"), ("←→", "move or choose"), ("Enter", "save"), ("Esc", "cancel")]
-        }
-        if state.pendingDelete != nil { return [("y", "delete"), ("n", "keep")] }
-        if state.backlogScreen.filterEditor != nil {
+        case .deleteIdea: return [("y", "delete"), ("n", "keep")]
+        case .backlogFilter:
             return [("type", "filter"), ("↑↓", "choose"), ("Enter", "keep filter"), ("Esc", "clear")]
-        }
-        if state.search != nil {
+        case .search:
             return [("type", "search"), ("↑↓", "choose"), ("Enter", "go to"), ("Esc", "close")]
-        }
-        if let editor = state.itemEditor {
+        case .itemEditor(let editor):
             let what = editor.field == .note ? "note" : "links, spaces between"
             return [("type", what), ("←→ Home End", "move"), ("Enter", "save"), ("Esc", "cancel")]
-        }
-        switch state.overlay {
         case .help:
             return [("any key", "close help"), ("q", "quit")]
+        case .detail where state.screen == .today:
+            return [("↑↓", "scroll"), ("Space", "done / review"), ("s", "timer"), ("n", "note"), ("p", "proof"),
+                    ("Esc", "close"), ("u", "undo"), ("q", "quit")]
         case .detail:
             return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("n", "note"), ("p", "proof"), ("Esc", "close"),
                     ("u", "undo"), ("q", "quit")]
@@ -225,7 +230,7 @@ public enum KeyMap {
             return [("↑↓", "idea"), ("a", "add"), ("e", "edit"), ("d", "delete"), ("x", "status"), ("/", "filter"),
                     ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         case nil:
-            if state.tracks.pane == .tracks {
+            if state.tracksCursor.pane == .tracks {
                 return [("↑↓", "track"), ("→/Enter", "items"), ("f", "focus"), ("/", "search"), ("u", "undo"),
                         ("?", "help"), ("q", "quit")]
             }

@@ -29,16 +29,16 @@ extension AppState {
         guard line >= 0, line < TracksLayout.listRows(viewport) else { return [] }
         let divider = TracksLayout.trackPaneWidth(viewport)
         if col < divider {
-            let index = tracks.trackScroll + line
+            let index = tracksCursor.trackScroll + line
             guard curriculum.tracks.indices.contains(index) else { return [] }
-            if index == tracks.track, tracks.pane == .tracks { return reduceTracks(.open, now: now) }
-            tracks.pane = .tracks
-            move(by: index - tracks.track)
+            if index == tracksCursor.track, tracksCursor.pane == .tracks { return reduceTracks(.open, now: now) }
+            tracksCursor.pane = .tracks
+            move(by: index - tracksCursor.track)
         } else if col > divider, let track = selectedTrack,
-                  let index = TracksLayout.itemAtRow(tracks.itemScroll + line, in: track) {
-            if index == tracks.item, tracks.pane == .items { return reduceTracks(.open, now: now) }
-            tracks.pane = .items
-            move(by: index - tracks.item)
+                  let index = TracksLayout.itemAtRow(tracksCursor.itemScroll + line, in: track) {
+            if index == tracksCursor.item, tracksCursor.pane == .items { return reduceTracks(.open, now: now) }
+            tracksCursor.pane = .items
+            move(by: index - tracksCursor.item)
         }
         keepSelectionVisible()
         return []

@@ -4,10 +4,10 @@ import Foundation
 /// (note, proof of work).
 extension AppState {
     mutating func reduceSearch(_ action: Action) -> [Effect] {
-        guard var search else { return [] }
+        guard var search = modal?.search else { return [] }
         switch action {
         case .close:
-            self.search = nil
+            closeModal()
             return []
         case .edit(let edit):
             search.editor.apply(edit)
@@ -20,53 +20,53 @@ extension AppState {
         case .pageDown: search.selected = min(max(0, search.hits.count - 1), search.selected + SearchLayout.listRows(viewport))
         case .confirm, .open:
             guard search.hits.indices.contains(search.selected) else { return [] }
+            closeModal()
             jump(to: search.hits[search.selected])
-            self.search = nil
             return []
         default:
             return []
         }
         search.scroll = TracksLayout.scroll(search.scroll, toShow: search.selected,
                                             height: SearchLayout.listRows(viewport), total: search.hits.count)
-        self.search = search
+        replaceModal(.search(search))
         return []
     }
 
     /// Selects a search hit's track (and item) on the Tracks screen.
     mutating func jump(to hit: CurriculumSearch.Hit) {
-        tracks.track = hit.track
+        tracksCursor.track = hit.track
         if let item = hit.item {
-            tracks.item = item
-            tracks.pane = .items
+            tracksCursor.item = item
+            tracksCursor.pane = .items
         } else {
-            tracks.item = 0
-            tracks.pane = .tracks
+            tracksCursor.item = 0
+            tracksCursor.pane = .tracks
         }
-        overlay = nil
+        modals.removeAll()
         keepSelectionVisible()
     }
 
     mutating func reduceItemEditor(_ action: Action, now: Date) -> [Effect] {
-        guard var editor = itemEditor, case .detail(let id, _) = overlay else {
-            itemEditor = nil
+        guard var editor = modal?.itemEditor, let id = openDetail?.itemID else {
+            closeModal()
             return []
         }
         let title = curriculum.item(id: id)?.title ?? id
         switch action {
         case .close:
-            itemEditor = nil
+            closeModal()
             message = editor.field == .note ? "Note not changed" : "Proof of work not changed"
             return []
         case .edit(let edit):
             editor.line.apply(edit)
-            itemEditor = editor
+            replaceModal(.itemEditor(editor))
             return []
         case .confirm, .open:
             let before = progress.items[id]
             let label: String
             switch editor.field {
             case .note:
-                itemEditor = nil
+                closeModal()
                 guard updateProgress(of: id, { $0.setNote(editor.line.text, of: id, at: now) }) else { return [] }
                 label = "note on \(title)"
                 message = "Note saved"
@@ -77,7 +77,7 @@ extension AppState {
                     message = problem.message
                     return []
                 case .success(let links):
-                    itemEditor = nil
+                    closeModal()
                     guard updateProgress(of: id, { $0.setProof(links, of: id, at: now) }) else { return [] }
                     label = "proof of work on \(title)"
                     message = links.isEmpty ? "Proof of work removed" : "Proof of work saved: \(links.count) link\(links.count == 1 ? "" : "s")"

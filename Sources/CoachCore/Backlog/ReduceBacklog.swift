@@ -24,13 +24,13 @@ extension AppState {
         case .moveTop: backlogScreen.selected = 0
         case .moveBottom: backlogScreen.selected = count - 1
         case .addIdea:
-            ideaForm = IdeaForm(editing: nil, knownItems: knownItemIDs)
+            open(.ideaForm(IdeaForm(editing: nil, knownItems: knownItemIDs)))
         case .editIdea, .open:
             guard let idea = selectedIdea else { message = "No idea selected: a adds one"; return [] }
-            ideaForm = IdeaForm(editing: idea, knownItems: knownItemIDs)
+            open(.ideaForm(IdeaForm(editing: idea, knownItems: knownItemIDs)))
         case .deleteIdea:
             guard let idea = selectedIdea else { return [] }
-            pendingDelete = idea.id
+            open(.deleteIdea(id: idea.id))
         case .cycleIdeaStatus:
             guard let idea = selectedIdea else { return [] }
             var next = idea.status
@@ -39,7 +39,7 @@ extension AppState {
             follow(idea.id)
             return [.saveBacklog]
         case .openSearch:
-            backlogScreen.filterEditor = LineEditor(backlogScreen.filterEditor?.text ?? "")
+            open(.backlogFilter(LineEditor()))
         case .close:
             if backlogScreen.filtered != nil {
                 backlogScreen.filtered = nil
@@ -53,18 +53,18 @@ extension AppState {
     }
 
     mutating func reduceBacklogFilter(_ action: Action) -> [Effect] {
-        guard var editor = backlogScreen.filterEditor else { return [] }
+        guard case .backlogFilter(var editor) = modal else { return [] }
         switch action {
         case .edit(let edit):
             editor.apply(edit)
-            backlogScreen.filterEditor = editor
+            replaceModal(.backlogFilter(editor))
             let query = editor.text.trimmingCharacters(in: .whitespaces)
             backlogScreen.filtered = query.isEmpty ? nil : backlog.search(query).map(\.id)
             backlogScreen.selected = 0
         case .confirm:
-            backlogScreen.filterEditor = nil
+            closeModal()
         case .close:
-            backlogScreen.filterEditor = nil
+            closeModal()
             backlogScreen.filtered = nil
             backlogScreen.selected = 0
         case .moveUp: backlogScreen.selected -= 1
@@ -77,10 +77,16 @@ extension AppState {
     }
 
     mutating func reduceIdeaForm(_ action: Action, now: Date) -> [Effect] {
-        guard var form = ideaForm else { return [] }
+        guard var form = modal?.ideaForm else { return [] }
         if form.confirmingDiscard {
             if case .answer(let yes) = action {
-                if yes { ideaForm = nil; message = "Changes dropped" } else { form.confirmingDiscard = false; ideaForm = form }
+                if yes {
+                    closeModal()
+                    message = "Changes dropped"
+                } else {
+                    form.confirmingDiscard = false
+                    replaceModal(.ideaForm(form))
+                }
             }
             return []
         }
@@ -92,21 +98,21 @@ extension AppState {
             if form.isChanged {
                 form.confirmingDiscard = true
             } else {
-                ideaForm = nil
+                closeModal()
                 return []
             }
         case .confirm:
             guard let fields = form.validate(knownItems: knownItemIDs) else {
-                ideaForm = form
+                replaceModal(.ideaForm(form))
                 message = "Not saved: fix the fields marked in red (\(form.problems.count))"
                 return []
             }
-            ideaForm = nil
+            closeModal()
             return saveIdea(fields, editing: form.editing, now: now)
         default:
             break
         }
-        ideaForm = form
+        replaceModal(.ideaForm(form))
         return []
     }
 
@@ -133,11 +139,11 @@ extension AppState {
     }
 
     mutating func answerDelete(_ action: Action) -> [Effect] {
-        guard let id = pendingDelete, case .answer(let yes) = action else {
-            if action == .close { pendingDelete = nil }
+        guard case .deleteIdea(let id) = modal, case .answer(let yes) = action else {
+            if action == .close { closeModal() }
             return []
         }
-        pendingDelete = nil
+        closeModal()
         guard yes, let idea = backlog[id] else { return [] }
         updateBacklog("delete \(idea.title)", idea: id) { _ = $0.remove(id) }
         message = "Deleted \(idea.title) (u undoes)"

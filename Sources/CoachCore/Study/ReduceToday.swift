@@ -26,7 +26,7 @@ extension AppState {
         case .moveTop: study.selected = 0
         case .moveBottom: study.selected = max(0, count - 1)
         case .open:
-            if let entry = selectedPlanEntry { overlay = .detail(itemID: entry.itemID, scroll: 0) }
+            if let entry = selectedPlanEntry { open(.detail(itemID: entry.itemID, scroll: 0)) }
         case .toggleTimer:
             var timer = study.timer ?? SessionTimer.start(at: now)
             if study.timer != nil { timer.toggle(at: now) }
@@ -38,7 +38,7 @@ extension AppState {
                 message = "No session running: s starts one"
                 return []
             }
-            study.finishNote = LineEditor()
+            open(.finishNote(LineEditor()))
         case .changeGoal(let delta):
             return changeGoal(by: delta)
         case .cycleFocus(let step):
@@ -54,7 +54,7 @@ extension AppState {
         case .markDone:
             guard let entry = selectedPlanEntry else { return [] }
             if entry.kind == .review {
-                study.reviewPrompt = entry.itemID
+                open(.reviewPrompt(itemID: entry.itemID))
                 return []
             }
             guard progress.status(of: entry.itemID) != .done else {
@@ -109,7 +109,7 @@ extension AppState {
                 return []
             }
             let entry = entries[study.journalScroll]
-            if action == .deleteEntry { study.pendingEntryDelete = entry.id } else { study.entryForm = JournalEntryForm(entry) }
+            open(action == .deleteEntry ? .deleteEntry(id: entry.id) : .entryForm(JournalEntryForm(entry)))
         default:
             break
         }
@@ -119,12 +119,13 @@ extension AppState {
     /// The three questions of the study screens: how did the review go, the note when
     /// finishing, and delete this journal entry.
     mutating func reduceStudyPrompt(_ action: Action, now: Date) -> [Effect] {
-        if let id = study.reviewPrompt {
+        switch modal {
+        case .reviewPrompt(let id):
             guard case .rate(let rating) = action else {
-                if action == .close { study.reviewPrompt = nil }
+                if action == .close { closeModal() }
                 return []
             }
-            study.reviewPrompt = nil
+            closeModal()
             var recorded = false
             let (day, zone, progress) = (study.today, study.timeZone, self.progress)
             let before = study.reviews.history(of: id)
@@ -134,16 +135,15 @@ extension AppState {
             undo.record(UndoStep(label: "review of \(title): \(rating.rawValue)", change: .review(itemID: id, before: before)))
             message = "Reviewed \(title): \(rating.rawValue)"
             return [.saveReviews] + touch(id)
-        }
-        if var note = study.finishNote {
+        case .finishNote(var note):
             switch action {
             case .edit(let edit):
                 note.apply(edit)
-                study.finishNote = note
+                replaceModal(.finishNote(note))
             case .close:
-                study.finishNote = nil
+                closeModal()
             case .confirm:
-                study.finishNote = nil
+                closeModal()
                 guard let timer = study.timer else { return [] }
                 let text = note.text.trimmingCharacters(in: .whitespaces)
                 study.changeTimer { $0 = nil }
@@ -159,20 +159,19 @@ extension AppState {
                 break
             }
             return []
-        }
-        if var form = study.entryForm {
+        case .entryForm(var form):
             switch action {
             case .edit(let edit): form.apply(edit)
             case .nextField, .previousField: form.switchField()
             case .close:
-                study.entryForm = nil
+                closeModal()
                 return []
             case .confirm:
                 switch form.validated() {
                 case .failure(let problems):
                     form.problem = problems.description.replacingOccurrences(of: "\n", with: "; ")
                 case .success(let edited):
-                    study.entryForm = nil
+                    closeModal()
                     guard edited != form.entry else { return [] }
                     study.changeJournal { _ = $0.edit(edited) }
                     undo.record(UndoStep(label: "edit the session of \(edited.day)", change: .journalEntry(form.entry)))
@@ -182,11 +181,10 @@ extension AppState {
             default:
                 break
             }
-            study.entryForm = form
+            replaceModal(.entryForm(form))
             return []
-        }
-        if let id = study.pendingEntryDelete {
-            study.pendingEntryDelete = nil
+        case .deleteEntry(let id):
+            closeModal()
             guard action == .answer(true) else { return [] }
             var removed: JournalEntry?
             study.changeJournal { removed = $0.delete(id: id) }
@@ -195,8 +193,9 @@ extension AppState {
             study.journalScroll = min(study.journalScroll, max(0, study.journal.entries.count - 1))
             message = "Deleted the session of \(removed.day) (u undoes)"
             return [.saveJournal]
+        default:
+            return []
         }
-        return []
     }
 }
 

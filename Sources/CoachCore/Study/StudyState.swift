@@ -21,14 +21,6 @@ public struct StudyState: Equatable, Sendable {
     /// Today screen: the selected plan row. History: the first journal row shown.
     public var selected = 0
     public var journalScroll = 0
-    /// The planned review waiting for hard/good/easy.
-    public var reviewPrompt: String?
-    /// The note typed when finishing the session.
-    public var finishNote: LineEditor?
-    /// The journal entry waiting for y/n before it is deleted.
-    public var pendingEntryDelete: Int?
-    /// The journal entry being edited on History.
-    public var entryForm: JournalEntryForm?
 
     public init(journal: Journal = Journal(), reviews: ReviewBook = ReviewBook(items: [:]), timer: SessionTimer? = nil,
                 timeZone: TimeZone = TimeZone(identifier: "UTC")!, now: Date = Date(timeIntervalSince1970: 0)) {

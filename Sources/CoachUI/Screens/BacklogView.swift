@@ -30,15 +30,21 @@ enum BacklogView {
         if let idea = state.selectedIdea {
             drawDetail(idea, state: state, into: &buffer, top: detailTop + 1, rows: BacklogLayout.detailRows - 1)
         }
-        if let editor = state.backlogScreen.filterEditor {
-            buffer.fill(row: detailTop, col: 0, width: size.cols)
-            buffer.put("/", row: detailTop, col: 1, style: Style(.accent, bold: true))
-            buffer.textField(editor, row: detailTop, col: 3, width: size.cols - 4)
-        }
-        if let id = state.pendingDelete, let idea = state.backlog[id] {
-            buffer.fill(row: detailTop, col: 0, width: size.cols)
-            buffer.put("Delete \"\(idea.title)\"? y/n", row: detailTop, col: 1, style: Style(.bad, bold: true))
-        }
+    }
+
+    /// The `/` filter, typed on the rule under the table.
+    static func drawFilter(_ editor: LineEditor, into buffer: inout ScreenBuffer) {
+        let row = BacklogLayout.listTop + BacklogLayout.listRows(buffer.size)
+        buffer.fill(row: row, col: 0, width: buffer.size.cols)
+        buffer.put("/", row: row, col: 1, style: Style(.accent, bold: true))
+        buffer.textField(editor, row: row, col: 3, width: buffer.size.cols - 4)
+    }
+
+    /// A y/n question on the rule under the table.
+    static func drawQuestion(_ text: String, into buffer: inout ScreenBuffer) {
+        let row = BacklogLayout.listTop + BacklogLayout.listRows(buffer.size)
+        buffer.fill(row: row, col: 0, width: buffer.size.cols)
+        buffer.put(text, row: row, col: 1, style: Style(.bad, bold: true))
     }
 
     static func statusRole(_ status: IdeaStatus) -> Role {
