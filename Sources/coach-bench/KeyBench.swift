@@ -151,7 +151,7 @@ struct ActionMix {
         }
         if state.tracksCursor.pane == .tracks {
             let count = state.curriculum.tracks.count
-            if state.tracksCursor.track + trackStep < 0 || state.tracksCursor.track + trackStep >= count { trackStep = -trackStep }
+            if state.tracksCursor.trackList.selected + trackStep < 0 || state.tracksCursor.trackList.selected + trackStep >= count { trackStep = -trackStep }
             return random.chance(0.5) ? .focusRight : (trackStep > 0 ? .moveDown : .moveUp)
         }
         let roll = Int.random(in: 0..<100, using: &random)
@@ -176,8 +176,8 @@ struct ActionMix {
             return random.chance(0.85) ? .edit(.insert("a")) : .close
         }
         let last = max(0, state.backlogRows.count - 1)
-        if state.backlogScreen.selected >= last { pageStep = -1 }
-        if state.backlogScreen.selected == 0 { pageStep = 1 }
+        if state.backlogScreen.list.selected >= last { pageStep = -1 }
+        if state.backlogScreen.list.selected == 0 { pageStep = 1 }
         let roll = Int.random(in: 0..<100, using: &random)
         switch roll {
         case 0..<40: return .moveDown

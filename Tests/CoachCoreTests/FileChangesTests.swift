@@ -40,7 +40,7 @@ import Testing
         #expect(state.backlog.rankedIDs == ["other"])
         #expect(state.backlogScreen.filtered == nil)
         #expect(state.modal == nil, "the idea it asked about is gone")
-        #expect(state.backlogScreen.selected == 0)
+        #expect(state.backlogScreen.list.selected == 0)
         #expect(state.undo.steps.isEmpty)
     }
 

@@ -18,7 +18,7 @@ import Testing
         var book = ProgressBook()
         book.setStatus(.done, of: "alpha.1", at: ReduceTodayTests.start.addingTimeInterval(-3 * 86_400))
         var state = ReduceTodayTests.todayState(progress: book)
-        state.study.selected = state.study.plan?.entries.firstIndex { $0.kind == .review } ?? 0
+        state.study.planList.selected = state.study.plan?.entries.firstIndex { $0.kind == .review } ?? 0
         return state
     }
 
@@ -59,7 +59,7 @@ import Testing
             _ = Self.press([.enter], &state)
             #expect(state.modal?.detailItemID == "alpha.1")
             _ = Self.press([.char("?")], &state)
-            #expect(state.modal == .help)
+            #expect(state.modal == .help(ListCursor()))
             _ = Self.press([key], &state)
             #expect(state.modals.isEmpty, "\(key)")
             #expect(state.screen == (key == .backTab ? .history : .tracks), "\(key)")
@@ -104,7 +104,7 @@ import Testing
     @Test func clicksReachOnlyAScreenWithNothingOpen() {
         var state = Fixture.itemsState()
         #expect(KeyMap.action(for: .click(row: 3, col: 3), in: state) == .click(row: 3, col: 3))
-        state.open(.help)
+        state.open(.help(ListCursor()))
         #expect(KeyMap.action(for: .click(row: 3, col: 3), in: state) == nil)
     }
 

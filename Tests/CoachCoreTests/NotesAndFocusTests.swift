@@ -76,8 +76,8 @@ import Testing
         #expect(hits.count == 4)
         Fixture.apply([.moveDown, .confirm], to: &state)
         #expect(state.modal?.search == nil)
-        #expect(state.tracksCursor.track == 1)
-        #expect(state.tracksCursor.item == 9)
+        #expect(state.tracksCursor.trackList.selected == 1)
+        #expect(state.tracksCursor.itemList.selected == 9)
         #expect(state.tracksCursor.pane == .items)
     }
 
@@ -85,7 +85,7 @@ import Testing
         var state = Fixture.state()
         Fixture.apply([.openSearch] + Self.typed("gamma") + [.close], to: &state)
         #expect(state.modal?.search == nil)
-        #expect(state.tracksCursor.track == 0)
+        #expect(state.tracksCursor.trackList.selected == 0)
     }
 
     @Test func typedLettersInSearchAreNotCommands() {

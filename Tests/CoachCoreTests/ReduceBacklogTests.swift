@@ -173,11 +173,11 @@ import Testing
         var state = Self.backlogState()
         for n in 1...30 { _ = Self.addIdea("Idea \(n)", reach: "\(n * 10)", effort: "1", to: &state) }
         Fixture.apply([.moveTop, .pageDown, .pageDown, .pageDown, .pageDown], to: &state)
-        #expect(state.backlogScreen.selected == 29)
+        #expect(state.backlogScreen.list.selected == 29)
         let height = BacklogLayout.listRows(state.viewport)
-        #expect(state.backlogScreen.scroll == 30 - height)
+        #expect(state.backlogScreen.list.scroll == 30 - height)
         Fixture.apply([.pageUp, .pageUp, .pageUp, .pageUp, .moveUp], to: &state)
-        #expect(state.backlogScreen.selected == 0)
-        #expect(state.backlogScreen.scroll == 0)
+        #expect(state.backlogScreen.list.selected == 0)
+        #expect(state.backlogScreen.list.scroll == 0)
     }
 }

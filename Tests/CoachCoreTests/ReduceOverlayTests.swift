@@ -7,7 +7,7 @@ struct ReduceOverlayTests {
     @Test func helpToggles() {
         var state = Fixture.state()
         #expect(reduce(&state, .toggleHelp, now: Fixture.now).isEmpty)
-        #expect(state.modal == .help)
+        #expect(state.modal == .help(ListCursor()))
         #expect(reduce(&state, .toggleHelp, now: Fixture.now).isEmpty)
         #expect(state.modal == nil)
     }
@@ -26,7 +26,7 @@ struct ReduceOverlayTests {
         // `?` in the detail is the one key of everywhere; any key leaves help.
         #expect(KeyMap.action(for: .char("?"), in: state) == .toggleHelp)
         Fixture.apply([.toggleHelp], to: &state)
-        #expect(state.modal == .help)
+        #expect(state.modal == .help(ListCursor()))
         #expect(KeyMap.action(for: .char("x"), in: state) == .close)
         Fixture.apply([.close], to: &state)
         #expect(state.modal == .detail(itemID: "beta.4", scroll: 1), "where it was, scrolled as it was")
@@ -49,7 +49,7 @@ struct ReduceOverlayTests {
         var state = Fixture.itemsState(track: 1, item: 3)
         _ = reduce(&state, .open, now: Fixture.now)
         #expect(reduce(&state, .quit, now: Fixture.now) == [.quit])
-        state.open(.help)
+        state.open(.help(ListCursor()))
         #expect(reduce(&state, .quit, now: Fixture.now) == [.quit])
     }
 }

@@ -32,7 +32,7 @@ struct ReducePaneTests {
         let effects = reduce(&state, .open, now: Fixture.now)
         #expect(effects.isEmpty)
         #expect(state.tracksCursor.pane == .items)
-        #expect(state.tracksCursor.track == 1)
+        #expect(state.tracksCursor.trackList.selected == 1)
         #expect(state.modal == nil)
     }
 
@@ -70,13 +70,13 @@ struct ReducePaneTests {
         _ = reduce(&state, .open, now: Fixture.now)
         Fixture.apply([.moveDown, .moveDown, .moveDown], to: &state)
         #expect(state.modal == .detail(itemID: "beta.3", scroll: 3))
-        #expect(state.tracksCursor.item == 2)
+        #expect(state.tracksCursor.itemList.selected == 2)
 
         _ = reduce(&state, .moveUp, now: Fixture.now)
         #expect(state.modal == .detail(itemID: "beta.3", scroll: 2))
         Fixture.apply([.moveUp, .moveUp, .moveUp, .moveUp], to: &state)
         #expect(state.modal == .detail(itemID: "beta.3", scroll: 0), "scroll stops at the top")
-        #expect(state.tracksCursor.item == 2)
+        #expect(state.tracksCursor.itemList.selected == 2)
     }
 
     @Test func detailScrollStopsAtTheLastScreenfulSoUpAlwaysMoves() {

@@ -102,7 +102,7 @@ import Testing
         book.setStatus(.done, of: "alpha.1", at: Self.start.addingTimeInterval(-3 * 86_400))
         var state = Self.todayState(progress: book)
         let review = try! #require(state.study.plan?.entries.firstIndex { $0.kind == .review })
-        state.study.selected = review
+        state.study.planList.selected = review
         #expect(reduce(&state, .markDone, now: Self.start).isEmpty)
         #expect(state.modal == .reviewPrompt(itemID: "alpha.1"))
         #expect(KeyMap.action(for: .char("g"), in: state) == .rate(.good))

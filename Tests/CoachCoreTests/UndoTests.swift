@@ -50,7 +50,7 @@ struct UndoTests {
         _ = reduce(&state, .cycleStatus, now: Fixture.now)
         _ = reduce(&state, .undo, now: Fixture.now)
         #expect(state.modal == .detail(itemID: "beta.3", scroll: 0))
-        #expect(state.tracksCursor.item == 2)
+        #expect(state.tracksCursor.itemList.selected == 2)
         #expect(state.progress.status(of: "beta.3") == .todo)
     }
 

@@ -104,12 +104,12 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var selectedTrack: Track? {
-        curriculum.tracks.indices.contains(tracksCursor.track) ? curriculum.tracks[tracksCursor.track] : nil
+        curriculum.tracks.indices.contains(tracksCursor.trackList.selected) ? curriculum.tracks[tracksCursor.trackList.selected] : nil
     }
 
     public var selectedItem: Item? {
-        guard let items = selectedTrack?.items, items.indices.contains(tracksCursor.item) else { return nil }
-        return items[tracksCursor.item]
+        guard let items = selectedTrack?.items, items.indices.contains(tracksCursor.itemList.selected) else { return nil }
+        return items[tracksCursor.itemList.selected]
     }
 }
 
@@ -117,8 +117,7 @@ public struct AppState: Equatable, Sendable {
 public struct SearchState: Equatable, Sendable {
     public var editor = LineEditor()
     public var hits: [CurriculumSearch.Hit] = []
-    public var selected = 0
-    public var scroll = 0
+    public var list = ListCursor()
 
     public init() {}
 }
@@ -141,9 +140,8 @@ public enum Screen: Int, CaseIterable, Equatable, Sendable {
 
 /// The Backlog screen's selection, scroll and filter.
 public struct BacklogCursor: Equatable, Sendable {
-    /// Index into the rows shown (the filter's result, or the whole ranking).
-    public var selected = 0
-    public var scroll = 0
+    /// Over the rows shown (the filter's result, or the whole ranking).
+    public var list = ListCursor()
     /// The ids that match the filter, in rank order; nil when there is no filter.
     public var filtered: [String]?
 
@@ -157,14 +155,11 @@ public enum Pane: Equatable, Sendable {
 /// Where the Tracks screen's cursors and scroll offsets are.
 public struct TracksCursor: Equatable, Sendable {
     public var pane: Pane = .tracks
-    /// Index of the selected track.
-    public var track = 0
-    /// Index of the selected item within the track's items (all sections, in order).
-    public var item = 0
-    /// First visible row of the track list.
-    public var trackScroll = 0
-    /// First visible row of the item list, counting section header rows.
-    public var itemScroll = 0
+    /// The track list.
+    public var trackList = ListCursor()
+    /// The selected track's items (all sections, in order); its scroll counts the
+    /// section heading rows too.
+    public var itemList = ListCursor()
 
     public init() {}
 }

@@ -7,7 +7,7 @@ public enum KeyMap {
         if key == .wheelDown { return action(for: .down, in: state) }
         if case .click(let row, let col) = key {
             // A click means something only on a screen's list, with nothing over it.
-            return state.modal == nil && state.screen != .history ? .click(row: row, col: col) : nil
+            return state.modal == nil ? .click(row: row, col: col) : nil
         }
         switch state.modal {
         case .fileConflict:
@@ -44,6 +44,7 @@ public enum KeyMap {
             default: return textField(key)
             }
         case .help:
+            if let move = moveKey(key) { return move }
             switch key {
             case .char("q"): return .quit
             case .tab: return .nextScreen
@@ -106,8 +107,8 @@ public enum KeyMap {
         }
     }
 
-    /// Keys that move and switch screens the same way everywhere.
-    private static func screenKey(_ key: Key) -> Action? {
+    /// The keys that move through a list, the same in every one.
+    private static func moveKey(_ key: Key) -> Action? {
         switch key {
         case .up, .char("k"): .moveUp
         case .down, .char("j"): .moveDown
@@ -115,6 +116,14 @@ public enum KeyMap {
         case .pageDown: .pageDown
         case .home, .char("g"): .moveTop
         case .end, .char("G"): .moveBottom
+        default: nil
+        }
+    }
+
+    /// Keys that move and switch screens the same way everywhere.
+    private static func screenKey(_ key: Key) -> Action? {
+        if let move = moveKey(key) { return move }
+        return switch key {
         case .tab: .nextScreen
         case .backTab: .previousScreen
         case .escape: .close
@@ -213,7 +222,7 @@ public enum KeyMap {
             let what = editor.field == .note ? "note" : "links, spaces between"
             return [("type", what), ("←→ Home End", "move"), ("Enter", "save"), ("Esc", "cancel")]
         case .help:
-            return [("any key", "close help"), ("q", "quit")]
+            return [("↑↓", "scroll"), ("any key", "close help"), ("q", "quit")]
         case .detail where state.screen == .today:
             return [("↑↓", "scroll"), ("Space", "done / review"), ("s", "timer"), ("n", "note"), ("p", "proof"),
                     ("Esc", "close"), ("u", "undo"), ("q", "quit")]
@@ -237,6 +246,17 @@ public enum KeyMap {
             return [("↑↓", "item"), ("Space", "status"), ("s", "skip"), ("Enter", "detail"), ("n", "note"),
                     ("/", "search"), ("←", "tracks"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         }
+    }
+
+    /// The help of a screen as the lines the help box lists.
+    public static func helpLines(for screen: Screen) -> [HelpLine] {
+        var lines: [HelpLine] = []
+        for section in help(for: screen) {
+            if !lines.isEmpty { lines.append(.gap) }
+            lines.append(.heading(section.section))
+            lines += section.keys.map { .key($0.key, $0.label) }
+        }
+        return lines
     }
 
     /// The help for one screen: moving, that screen's keys, and the keys of everywhere.
@@ -278,9 +298,9 @@ public enum KeyMap {
             ("← →", "in the form: choose impact and status"),
         ]),
         ("History", [
-            ("↑ ↓  PgUp PgDn", "scroll the journal"),
-            ("e  Enter", "edit the top session's minutes and note"),
-            ("d", "delete the session at the top (asks y/n)"),
+            ("↑ ↓  PgUp PgDn", "choose a session in the journal"),
+            ("e  Enter", "edit the selected session's minutes and note"),
+            ("d", "delete the selected session (asks y/n)"),
         ]),
         ("Everywhere", [
             ("1 2 3 4  Tab", "Today / Tracks / Backlog / History"),

@@ -3,8 +3,8 @@
 /// form, a file conflict over anything. The one on top is the one that answers, so the
 /// order of precedence is the order in which they opened, and it lives only here.
 public enum Modal: Equatable, Sendable {
-    /// `?`: the keys of what is beneath.
-    case help
+    /// `?`: the keys of what is beneath, scrolled by its cursor when they do not fit.
+    case help(ListCursor)
     /// Enter on an item: its summary, status and resources.
     case detail(itemID: String, scroll: Int)
     /// The note or proof-of-work links of the item detail beneath, being edited.

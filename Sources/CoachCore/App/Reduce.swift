@@ -52,8 +52,12 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .backlogFilter: return state.reduceBacklogFilter(action)
     case .search: return state.reduceSearch(action)
     case .itemEditor: return state.reduceItemEditor(action, now: now)
-    case .help:
+    case .help(var list):
         if action == .toggleHelp || action == .close { state.closeModal() }  // back onto what it opened over
+        let count = KeyMap.helpLines(for: state.screen).count
+        if list.move(action, count: count, height: HelpLayout.visibleRows(state.viewport, lines: count)) {
+            state.replaceModal(.help(list))
+        }
         return []
     case .detail(let id, let scroll):
         return state.reduceDetail(action, itemID: id, scroll: scroll, now: now)
@@ -65,7 +69,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .click(let row, let col):
         return state.click(row: row, col: col, now: now)
     case .toggleHelp:
-        state.open(.help)
+        state.open(.help(ListCursor()))
         return []
     case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
@@ -107,7 +111,7 @@ extension AppState {
         let page = ItemDetailText.visibleRows(viewport)
         switch action {
         case .close: closeModal()
-        case .toggleHelp: open(.help)
+        case .toggleHelp: open(.help(ListCursor()))
         case .moveUp: scrollDetail(to: scroll - 1)
         case .moveDown: scrollDetail(to: scroll + 1)
         case .pageUp: scrollDetail(to: scroll - page)
@@ -142,12 +146,16 @@ extension AppState {
 
     mutating func reduceTracks(_ action: Action, now: Date) -> [Effect] {
         switch action {
-        case .moveUp: move(by: -1)
-        case .moveDown: move(by: 1)
-        case .pageUp: move(by: -TracksLayout.listRows(viewport))
-        case .pageDown: move(by: TracksLayout.listRows(viewport))
-        case .moveTop: move(by: Int.min / 2)
-        case .moveBottom: move(by: Int.max / 2)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            let page = TracksLayout.listRows(viewport)
+            switch tracksCursor.pane {
+            case .tracks:
+                var list = tracksCursor.trackList
+                list.apply(action, count: curriculum.tracks.count, page: page)
+                selectTrack(list.selected)
+            case .items:
+                tracksCursor.itemList.apply(action, count: selectedTrack?.items.count ?? 0, page: page)
+            }
         case .focusLeft: tracksCursor.pane = .tracks
         case .focusRight:
             if selectedTrack?.items.isEmpty == false { tracksCursor.pane = .items }
@@ -175,40 +183,29 @@ extension AppState {
         return []
     }
 
-    mutating func move(by delta: Int) {
-        switch tracksCursor.pane {
-        case .tracks:
-            let count = curriculum.tracks.count
-            guard count > 0 else { return }
-            let next = clamp(tracksCursor.track + delta, count)
-            if next != tracksCursor.track {
-                tracksCursor.track = next
-                tracksCursor.item = 0
-                tracksCursor.itemScroll = 0
-            }
-        case .items:
-            let count = selectedTrack?.items.count ?? 0
-            guard count > 0 else { return }
-            tracksCursor.item = clamp(tracksCursor.item + delta, count)
-        }
+    /// Selects a track; another track's items start again at the top.
+    mutating func selectTrack(_ index: Int) {
+        guard index != tracksCursor.trackList.selected else { return }
+        tracksCursor.trackList.selected = index
+        tracksCursor.itemList = ListCursor()
     }
 
-    private func clamp(_ value: Int, _ count: Int) -> Int {
-        min(max(0, value), count - 1)
-    }
-
+    /// Keeps every list's selection in view for the window as it is now.
     mutating func keepSelectionVisible() {
         let height = TracksLayout.listRows(viewport)
-        tracksCursor.trackScroll = TracksLayout.scroll(
-            tracksCursor.trackScroll, toShow: tracksCursor.track, height: height, total: curriculum.tracks.count)
-        guard let track = selectedTrack else { return }
-        let total = TracksLayout.rowCount(track)
-        // Show the section heading above the first item of a track too.
-        if tracksCursor.item == 0 {
-            tracksCursor.itemScroll = TracksLayout.scroll(tracksCursor.itemScroll, toShow: 0, height: height, total: total)
+        tracksCursor.trackList.keepVisible(height: height, total: curriculum.tracks.count)
+        if let track = selectedTrack {
+            let total = TracksLayout.rowCount(track)
+            // Show the section heading above the first item of a track too.
+            if tracksCursor.itemList.selected == 0 {
+                tracksCursor.itemList.keepVisible(height: height, total: total, row: 0)
+            }
+            let row = TracksLayout.rowOfItem(tracksCursor.itemList.selected, in: track)
+            tracksCursor.itemList.keepVisible(height: height, total: total, row: row)
         }
-        let selectedRow = TracksLayout.rowOfItem(tracksCursor.item, in: track)
-        tracksCursor.itemScroll = TracksLayout.scroll(tracksCursor.itemScroll, toShow: selectedRow, height: height, total: total)
+        clampBacklogSelection()
+        keepPlanVisible()
+        keepJournalVisible()
     }
 
     /// Changes one item's status through the progress book's rule, records the undo

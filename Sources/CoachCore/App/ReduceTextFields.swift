@@ -12,36 +12,27 @@ extension AppState {
         case .edit(let edit):
             search.editor.apply(edit)
             search.hits = searchIndex?.search(search.editor.text) ?? []
-            search.selected = 0
-            search.scroll = 0
-        case .moveUp: search.selected = max(0, search.selected - 1)
-        case .moveDown: search.selected = min(max(0, search.hits.count - 1), search.selected + 1)
-        case .pageUp: search.selected = max(0, search.selected - SearchLayout.listRows(viewport))
-        case .pageDown: search.selected = min(max(0, search.hits.count - 1), search.selected + SearchLayout.listRows(viewport))
+            search.list = ListCursor()
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            search.list.apply(action, count: search.hits.count, page: SearchLayout.listRows(viewport))
         case .confirm, .open:
-            guard search.hits.indices.contains(search.selected) else { return [] }
+            guard search.hits.indices.contains(search.list.selected) else { return [] }
             closeModal()
-            jump(to: search.hits[search.selected])
+            jump(to: search.hits[search.list.selected])
             return []
         default:
             return []
         }
-        search.scroll = TracksLayout.scroll(search.scroll, toShow: search.selected,
-                                            height: SearchLayout.listRows(viewport), total: search.hits.count)
+        search.list.keepVisible(height: SearchLayout.listRows(viewport), total: search.hits.count)
         replaceModal(.search(search))
         return []
     }
 
     /// Selects a search hit's track (and item) on the Tracks screen.
     mutating func jump(to hit: CurriculumSearch.Hit) {
-        tracksCursor.track = hit.track
-        if let item = hit.item {
-            tracksCursor.item = item
-            tracksCursor.pane = .items
-        } else {
-            tracksCursor.item = 0
-            tracksCursor.pane = .tracks
-        }
+        selectTrack(hit.track)
+        tracksCursor.itemList.selected = hit.item ?? 0
+        tracksCursor.pane = hit.item == nil ? .tracks : .items
         modals.removeAll()
         keepSelectionVisible()
     }

@@ -10,19 +10,15 @@ extension AppState {
 
     public var selectedIdea: Idea? {
         let rows = backlogRows
-        return rows.indices.contains(backlogScreen.selected) ? rows[backlogScreen.selected] : nil
+        return rows.indices.contains(backlogScreen.list.selected) ? rows[backlogScreen.list.selected] : nil
     }
 
     mutating func reduceBacklog(_ action: Action, now: Date) -> [Effect] {
         let count = backlogRows.count
         let page = BacklogLayout.listRows(viewport)
         switch action {
-        case .moveUp: backlogScreen.selected -= 1
-        case .moveDown: backlogScreen.selected += 1
-        case .pageUp: backlogScreen.selected -= page
-        case .pageDown: backlogScreen.selected += page
-        case .moveTop: backlogScreen.selected = 0
-        case .moveBottom: backlogScreen.selected = count - 1
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            backlogScreen.list.apply(action, count: count, page: page)
         case .addIdea:
             open(.ideaForm(IdeaForm(editing: nil, knownItems: knownItemIDs)))
         case .editIdea, .open:
@@ -43,7 +39,7 @@ extension AppState {
         case .close:
             if backlogScreen.filtered != nil {
                 backlogScreen.filtered = nil
-                backlogScreen.selected = 0
+                backlogScreen.list.selected = 0
             }
         default:
             break
@@ -60,15 +56,15 @@ extension AppState {
             replaceModal(.backlogFilter(editor))
             let query = editor.text.trimmingCharacters(in: .whitespaces)
             backlogScreen.filtered = query.isEmpty ? nil : backlog.search(query).map(\.id)
-            backlogScreen.selected = 0
+            backlogScreen.list.selected = 0
         case .confirm:
             closeModal()
         case .close:
             closeModal()
             backlogScreen.filtered = nil
-            backlogScreen.selected = 0
-        case .moveUp: backlogScreen.selected -= 1
-        case .moveDown: backlogScreen.selected += 1
+            backlogScreen.list.selected = 0
+        case .moveUp, .moveDown, .pageUp, .pageDown:
+            backlogScreen.list.apply(action, count: backlogRows.count, page: BacklogLayout.listRows(viewport))
         default:
             return []
         }
@@ -153,15 +149,14 @@ extension AppState {
 
     /// Keeps the selection on an idea whose rank may have changed.
     mutating func follow(_ id: String) {
-        if let index = backlogRows.index(of: id) { backlogScreen.selected = index }
+        if let index = backlogRows.index(of: id) { backlogScreen.list.selected = index }
         clampBacklogSelection()
     }
 
     mutating func clampBacklogSelection() {
         let count = backlogRows.count
-        backlogScreen.selected = min(max(0, backlogScreen.selected), max(0, count - 1))
-        backlogScreen.scroll = TracksLayout.scroll(backlogScreen.scroll, toShow: backlogScreen.selected,
-                                                   height: BacklogLayout.listRows(viewport), total: count)
+        backlogScreen.list.clamp(count: count)
+        backlogScreen.list.keepVisible(height: BacklogLayout.listRows(viewport), total: count)
     }
 }
 

@@ -4,8 +4,8 @@ import Foundation
 extension AppState {
     /// The plan row the cursor is on.
     public var selectedPlanEntry: DailyPlan.Entry? {
-        guard let entries = study.plan?.entries, entries.indices.contains(study.selected) else { return nil }
-        return entries[study.selected]
+        guard let entries = study.plan?.entries, entries.indices.contains(study.planList.selected) else { return nil }
+        return entries[study.planList.selected]
     }
 
     mutating func tick() -> [Effect] {
@@ -21,10 +21,8 @@ extension AppState {
     mutating func reduceToday(_ action: Action, now: Date) -> [Effect] {
         let count = study.plan?.entries.count ?? 0
         switch action {
-        case .moveUp: study.selected = max(0, study.selected - 1)
-        case .moveDown: study.selected = min(max(0, count - 1), study.selected + 1)
-        case .moveTop: study.selected = 0
-        case .moveBottom: study.selected = max(0, count - 1)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            study.planList.move(action, count: count, height: TodayLayout.planRows(entries: count, viewport: viewport))
         case .open:
             if let entry = selectedPlanEntry { open(.detail(itemID: entry.itemID, scroll: 0)) }
         case .toggleTimer:
@@ -93,22 +91,41 @@ extension AppState {
         return [.saveSession]
     }
 
+    /// The plan keeps its selection in view as the window or the plan changes.
+    mutating func keepPlanVisible() {
+        let count = study.plan?.entries.count ?? 0
+        study.planList.clamp(count: count)
+        study.planList.keepVisible(height: TodayLayout.planRows(entries: count, viewport: viewport), total: count)
+    }
+
+    /// The journal's rows at this window size; nil when it is not shown (too narrow or short).
+    var journalRows: Int? {
+        HistoryLayout(viewport, trackCount: curriculum.tracks.count).journal?.rows
+    }
+
+    mutating func keepJournalVisible() {
+        let count = study.journal.entries.count
+        study.journalList.clamp(count: count)
+        study.journalList.keepVisible(height: journalRows ?? 1, total: count)
+    }
+
     mutating func reduceHistory(_ action: Action) -> [Effect] {
         let count = study.journal.entries.count
         switch action {
-        case .moveUp: study.journalScroll = max(0, study.journalScroll - 1)
-        case .moveDown: study.journalScroll = min(max(0, count - 1), study.journalScroll + 1)
-        case .pageUp: study.journalScroll = max(0, study.journalScroll - 10)
-        case .pageDown: study.journalScroll = min(max(0, count - 1), study.journalScroll + 10)
-        case .moveTop: study.journalScroll = 0
-        case .moveBottom: study.journalScroll = max(0, count - 1)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            study.journalList.move(action, count: count, height: journalRows ?? 1)
         case .deleteEntry, .editEntry:
             let entries = study.journal.newestFirst
-            guard entries.indices.contains(study.journalScroll) else {
+            guard entries.indices.contains(study.journalList.selected) else {
                 message = "No session logged yet"
                 return []
             }
-            let entry = entries[study.journalScroll]
+            guard journalRows != nil else {
+                // Never act on a row the learner cannot see.
+                message = "The journal does not fit this window: make it wider or taller to edit or delete a session"
+                return []
+            }
+            let entry = entries[study.journalList.selected]
             open(action == .deleteEntry ? .deleteEntry(id: entry.id) : .entryForm(JournalEntryForm(entry)))
         default:
             break
@@ -190,7 +207,7 @@ extension AppState {
             study.changeJournal { removed = $0.delete(id: id) }
             guard let removed else { return [] }
             undo.record(UndoStep(label: "delete the session of \(removed.day)", change: .journalEntry(removed)))
-            study.journalScroll = min(study.journalScroll, max(0, study.journal.entries.count - 1))
+            keepJournalVisible()
             message = "Deleted the session of \(removed.day) (u undoes)"
             return [.saveJournal]
         default:

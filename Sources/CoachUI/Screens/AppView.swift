@@ -23,7 +23,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
 
 func draw(_ modal: Modal, over beneath: [Modal], _ state: AppState, into buffer: inout ScreenBuffer) {
     switch modal {
-    case .help: HelpView.draw(state.screen, into: &buffer)
+    case .help(let list): HelpView.draw(KeyMap.helpLines(for: state.screen), list: list, into: &buffer)
     case .detail(let id, let scroll):
         let editing = state.modals.contains { $0.itemEditor != nil }
         ItemDetailView.draw(state, itemID: id, scroll: scroll, editing: editing, into: &buffer)
@@ -55,7 +55,7 @@ func drawToday(_ state: AppState, into buffer: inout ScreenBuffer) {
     let focus = state.settings.focusTrack.flatMap { state.curriculum.track(id: $0)?.title }
     let model = TodayModel(plan: plan, curriculum: state.curriculum, timer: study.timer, now: study.now,
                            streak: study.streaks, minutesToday: study.minutesToday, goal: state.settings.dailyGoalMinutes,
-                           selected: study.selected, focusTrackTitle: focus)
+                           list: study.planList, focusTrackTitle: focus)
     TodayView.draw(model, into: &buffer, top: TodayLayout.top, bottom: buffer.size.rows - 1)
 }
 
@@ -74,11 +74,11 @@ func drawHistory(_ state: AppState, into buffer: inout ScreenBuffer) {
     let tracks = zip(state.curriculum.tracks, state.trackCounts).map { (title: $0.0.title, count: $0.1) }
     var titles: [String: String] = [:]
     let journal = study.journal.newestFirst
-    let visible = journal.dropFirst(study.journalScroll).prefix(buffer.size.rows)
+    let visible = journal.dropFirst(study.journalList.scroll).prefix(buffer.size.rows)
     for entry in visible { for id in entry.items { titles[id] = state.curriculum.item(id: id)?.title } }
     let model = HistoryModel(today: study.today, minutesByDay: study.minutesByDay, goals: study.journal.goals,
                              streaks: study.streaks, trackProgress: tracks, journal: journal,
-                             journalScroll: study.journalScroll, itemTitles: titles)
+                             journalList: study.journalList, itemTitles: titles)
     HistoryView.draw(model, into: &buffer, top: 1, bottom: buffer.size.rows - 1)
 }
 

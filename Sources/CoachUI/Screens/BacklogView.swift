@@ -16,11 +16,11 @@ enum BacklogView {
             let text = state.backlog.isEmpty ? "No ideas yet: press a to add your first side project." : "No idea matches the filter; Esc clears it."
             buffer.put(text, row: top, col: 1, style: Style(.dim))
         }
-        for (offset, index) in (state.backlogScreen.scroll..<rows.count).prefix(listRows).enumerated() {
+        for (offset, index) in (state.backlogScreen.list.scroll..<rows.count).prefix(listRows).enumerated() {
             let idea = rows[index]
             let row = top + offset
             buffer.put(columns.row(idea, rank: rows.rank(at: index)), row: row, col: 0, style: Style(statusRole(idea.status)))
-            if index == state.backlogScreen.selected {
+            if index == state.backlogScreen.list.selected {
                 buffer.restyle(row: row, col: 0, width: size.cols) { $0.reverse = true }
             }
         }
