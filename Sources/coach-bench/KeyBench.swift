@@ -146,12 +146,12 @@ struct ActionMix {
     }
 
     mutating func nextOnTracks(_ state: AppState) -> Action {
-        if case .detail = state.overlay {
+        if case .detail = state.modal {
             return random.chance(0.5) ? .moveDown : .close
         }
-        if state.tracks.pane == .tracks {
+        if state.tracksCursor.pane == .tracks {
             let count = state.curriculum.tracks.count
-            if state.tracks.track + trackStep < 0 || state.tracks.track + trackStep >= count { trackStep = -trackStep }
+            if state.tracksCursor.trackList.selected + trackStep < 0 || state.tracksCursor.trackList.selected + trackStep >= count { trackStep = -trackStep }
             return random.chance(0.5) ? .focusRight : (trackStep > 0 ? .moveDown : .moveUp)
         }
         let roll = Int.random(in: 0..<100, using: &random)
@@ -171,13 +171,13 @@ struct ActionMix {
     }
 
     mutating func nextOnBacklog(_ state: AppState) -> Action {
-        if let form = state.ideaForm {
+        if let form = state.modal?.ideaForm {
             if form.confirmingDiscard { return .answer(true) }
             return random.chance(0.85) ? .edit(.insert("a")) : .close
         }
         let last = max(0, state.backlogRows.count - 1)
-        if state.backlogScreen.selected >= last { pageStep = -1 }
-        if state.backlogScreen.selected == 0 { pageStep = 1 }
+        if state.backlogScreen.list.selected >= last { pageStep = -1 }
+        if state.backlogScreen.list.selected == 0 { pageStep = 1 }
         let roll = Int.random(in: 0..<100, using: &random)
         switch roll {
         case 0..<40: return .moveDown

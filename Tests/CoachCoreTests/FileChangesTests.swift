@@ -32,15 +32,15 @@ import Testing
         _ = ReduceBacklogTests.addIdea("Café bot", reach: "100", effort: "1", to: &state)
         _ = ReduceBacklogTests.addIdea("Other", reach: "900", effort: "1", to: &state)
         Fixture.apply([.openSearch] + ReduceBacklogTests.typed("cafe") + [.confirm, .deleteIdea], to: &state)
-        #expect(state.pendingDelete == "cafe-bot")
+        #expect(state.modal == .deleteIdea(id: "cafe-bot"))
 
         var onDisk = Backlog()
         onDisk.add(IdeaFixture.fields("Other"), now: Fixture.now)
         Fixture.apply([.reloaded(.backlog(onDisk))], to: &state)
         #expect(state.backlog.rankedIDs == ["other"])
         #expect(state.backlogScreen.filtered == nil)
-        #expect(state.pendingDelete == nil, "the idea it asked about is gone")
-        #expect(state.backlogScreen.selected == 0)
+        #expect(state.modal == nil, "the idea it asked about is gone")
+        #expect(state.backlogScreen.list.selected == 0)
         #expect(state.undo.steps.isEmpty)
     }
 

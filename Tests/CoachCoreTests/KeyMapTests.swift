@@ -31,22 +31,21 @@ struct KeyMapTests {
     func listKeys(binding: Binding) {
         for pane in [Pane.tracks, .items] {
             var state = Fixture.state()
-            state.tracks.pane = pane
+            state.tracksCursor.pane = pane
             #expect(KeyMap.action(for: binding.key, in: state) == binding.action, "pane \(pane)")
         }
     }
 
-    @Test(arguments: [Key.char("j"), .char("k"), .enter, .escape, .char(" "), .char("?"), .char("u"),
-                      .up, .pageDown, .char("x")])
-    func anyKeyClosesHelp(key: Key) {
+    @Test(arguments: [Key.enter, .escape, .char(" "), .char("?"), .char("u"), .char("x")])
+    func anyKeyButTheMovesClosesHelp(key: Key) {
         var state = Fixture.state()
-        state.overlay = .help
+        state.open(.help(ListCursor()))
         #expect(KeyMap.action(for: key, in: state) == .close)
     }
 
     @Test func qQuitsFromHelp() {
         var state = Fixture.state()
-        state.overlay = .help
+        state.open(.help(ListCursor()))
         #expect(KeyMap.action(for: .char("q"), in: state) == .quit)
         #expect(KeyMap.action(for: .resize, in: state) == nil, "a resize is not a key press")
     }
@@ -66,14 +65,14 @@ struct KeyMapTests {
     @Test(arguments: detailBindings)
     func detailKeys(binding: Binding) {
         var state = Fixture.itemsState()
-        state.overlay = .detail(itemID: "alpha.1", scroll: 0)
+        state.open(.detail(itemID: "alpha.1", scroll: 0))
         #expect(KeyMap.action(for: binding.key, in: state) == binding.action)
     }
 
     @Test func hintsDifferByPane() {
         var state = Fixture.state()
         let trackHints = KeyMap.hints(for: state).map(\.key)
-        state.tracks.pane = .items
+        state.tracksCursor.pane = .items
         let itemHints = KeyMap.hints(for: state).map(\.key)
         #expect(trackHints != itemHints)
         #expect(!trackHints.contains("Space"), "Space does nothing on the track list")
@@ -89,11 +88,12 @@ struct KeyMapTests {
 
     @Test func hintsForTheOverlays() {
         var state = Fixture.itemsState()
-        state.overlay = .help
+        state.open(.help(ListCursor()))
         let help = KeyMap.hints(for: state)
-        #expect(help.map(\.key) == ["any key", "q"])
+        #expect(help.map(\.key) == ["↑↓", "any key", "q"])
 
-        state.overlay = .detail(itemID: "alpha.1", scroll: 0)
+        state = Fixture.itemsState()
+        state.open(.detail(itemID: "alpha.1", scroll: 0))
         let detail = KeyMap.hints(for: state).map(\.key)
         #expect(detail.contains("Esc"))
         #expect(detail.contains("Space"))
@@ -109,12 +109,12 @@ struct KeyMapTests {
         states.append(state)
         state = Fixture.itemsState()
         states.append(state)
-        state.overlay = .detail(itemID: "alpha.1", scroll: 0)
+        state.open(.detail(itemID: "alpha.1", scroll: 0))
         states.append(state)
         for state in states {
             for hint in KeyMap.hints(for: state) {
                 guard let key = probe[hint.key] else { continue }
-                #expect(KeyMap.action(for: key, in: state) != nil, "\(hint.key) in \(String(describing: state.overlay))")
+                #expect(KeyMap.action(for: key, in: state) != nil, "\(hint.key) in \(String(describing: state.modal))")
             }
         }
     }

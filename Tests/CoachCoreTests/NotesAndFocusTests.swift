@@ -27,12 +27,12 @@ import Testing
     @Test func noteEditorSavesOnEnterAndUndoRestores() {
         var state = Fixture.itemsState()
         Fixture.apply([.editNote], to: &state)
-        #expect(state.overlay == .detail(itemID: "alpha.1", scroll: 0))
+        #expect(state.modals.first == .detail(itemID: "alpha.1", scroll: 0), "the editor opens over the detail")
         #expect(state.isTyping)
         let effects = Fixture.apply(Self.typed("Ünïcode ✓") + [.confirm], to: &state)
         #expect(effects == [.save(.progress)])
         #expect(state.progress.items["alpha.1"]?.note == "Ünïcode ✓")
-        #expect(state.itemEditor == nil)
+        #expect(state.modal?.itemEditor == nil)
         #expect(state.message == "Note saved")
         Fixture.apply([.undo], to: &state)
         #expect(state.progress.items["alpha.1"] == nil)
@@ -43,15 +43,15 @@ import Testing
         var state = Fixture.itemsState()
         Fixture.apply([.editNote] + Self.typed("draft") + [.close], to: &state)
         #expect(state.progress.items["alpha.1"] == nil)
-        #expect(state.itemEditor == nil)
+        #expect(state.modal?.itemEditor == nil)
         #expect(state.message == "Note not changed")
     }
 
     @Test func noteKeyOnTheTrackListDoesNothing() {
         var state = Fixture.state()
         Fixture.apply([.editNote], to: &state)
-        #expect(state.itemEditor == nil)
-        #expect(state.overlay == nil)
+        #expect(state.modal?.itemEditor == nil)
+        #expect(state.modal == nil)
     }
 
     @Test func focusTogglesIsSavedAndUndone() {
@@ -70,22 +70,22 @@ import Testing
     @Test func searchJumpsToTheChosenItem() {
         var state = Fixture.state()
         Fixture.apply([.openSearch] + Self.typed("beta 1"), to: &state)
-        let hits = state.search?.hits ?? []
+        let hits = state.modal?.search?.hits ?? []
         #expect(hits.first == CurriculumSearch.Hit(track: 1, item: 0, matched: "title"))
         // "Beta 1", "Beta 10", "Beta 11", "Beta 12" all contain "beta" and "1".
         #expect(hits.count == 4)
         Fixture.apply([.moveDown, .confirm], to: &state)
-        #expect(state.search == nil)
-        #expect(state.tracks.track == 1)
-        #expect(state.tracks.item == 9)
-        #expect(state.tracks.pane == .items)
+        #expect(state.modal?.search == nil)
+        #expect(state.tracksCursor.trackList.selected == 1)
+        #expect(state.tracksCursor.itemList.selected == 9)
+        #expect(state.tracksCursor.pane == .items)
     }
 
     @Test func searchEscapeClosesWithoutMoving() {
         var state = Fixture.state()
         Fixture.apply([.openSearch] + Self.typed("gamma") + [.close], to: &state)
-        #expect(state.search == nil)
-        #expect(state.tracks.track == 0)
+        #expect(state.modal?.search == nil)
+        #expect(state.tracksCursor.trackList.selected == 0)
     }
 
     @Test func typedLettersInSearchAreNotCommands() {

@@ -30,7 +30,7 @@ import Testing
         // The new idea is selected wherever it ranks.
         #expect(state.selectedIdea?.title == "Big")
         #expect(state.message?.hasPrefix("Added Big: score 800, rank 1") == true)
-        #expect(state.ideaForm == nil)
+        #expect(state.modal?.ideaForm == nil)
     }
 
     @Test func invalidFormIsNotSavedAndFocusesTheFirstProblem() {
@@ -38,7 +38,7 @@ import Testing
         let effects = Fixture.apply([.addIdea] + Self.typed("X") + [.nextField, .nextField] + Self.typed("nan") + [.confirm], to: &state)
         #expect(effects.isEmpty)
         #expect(state.backlog.isEmpty)
-        let form = try! #require(state.ideaForm)
+        let form = try! #require(state.modal?.ideaForm)
         #expect(form.focus == .reach)
         #expect(form.problems[.reach]?.contains("finite number ≥ 0") == true)
         #expect(form.problems[.effort] != nil)
@@ -47,25 +47,25 @@ import Testing
     @Test func scaleFieldsCycleWithArrows() {
         var state = Self.backlogState()
         Fixture.apply([.addIdea, .nextField, .nextField, .nextField, .edit(.right), .edit(.right)], to: &state)
-        #expect(state.ideaForm?.editor(.impact).text == "massive")
+        #expect(state.modal?.ideaForm?.editor(.impact).text == "massive")
         Fixture.apply([.edit(.right)], to: &state)
-        #expect(state.ideaForm?.editor(.impact).text == "minimal")
+        #expect(state.modal?.ideaForm?.editor(.impact).text == "minimal")
         Fixture.apply([.edit(.insert("z"))], to: &state)
-        #expect(state.ideaForm?.editor(.impact).text == "minimal")
+        #expect(state.modal?.ideaForm?.editor(.impact).text == "minimal")
     }
 
     @Test func escapeWithTypedInputAsksFirst() {
         var state = Self.backlogState()
         Fixture.apply([.addIdea] + Self.typed("Draft") + [.close], to: &state)
-        #expect(state.ideaForm?.confirmingDiscard == true)
+        #expect(state.modal?.ideaForm?.confirmingDiscard == true)
         Fixture.apply([.answer(false)], to: &state)
-        #expect(state.ideaForm?.confirmingDiscard == false)
-        #expect(state.ideaForm?.editor(.title).text == "Draft")
+        #expect(state.modal?.ideaForm?.confirmingDiscard == false)
+        #expect(state.modal?.ideaForm?.editor(.title).text == "Draft")
         Fixture.apply([.close, .answer(true)], to: &state)
-        #expect(state.ideaForm == nil)
+        #expect(state.modal?.ideaForm == nil)
         // An untouched form closes at once.
         Fixture.apply([.addIdea, .close], to: &state)
-        #expect(state.ideaForm == nil)
+        #expect(state.modal?.ideaForm == nil)
     }
 
     @Test func editingChangesTheRanking() {
@@ -86,7 +86,7 @@ import Testing
         _ = Self.addIdea("Drop", reach: "50", effort: "1", to: &state)
         let dropped = try! #require(state.backlog.ranked.last)
         Fixture.apply([.moveBottom, .deleteIdea], to: &state)
-        #expect(state.pendingDelete == dropped.id)
+        #expect(state.modal == .deleteIdea(id: dropped.id))
         #expect(Fixture.apply([.answer(false)], to: &state).isEmpty)
         #expect(state.backlog.count == 2)
         Fixture.apply([.deleteIdea], to: &state)
@@ -117,7 +117,7 @@ import Testing
         Fixture.apply([.openSearch] + Self.typed("cafe"), to: &state)
         #expect(state.backlogRows.map(\.title) == ["Café bot"])
         Fixture.apply([.confirm], to: &state)
-        #expect(state.backlogScreen.filterEditor == nil)
+        #expect(state.modal == nil)
         #expect(state.backlogRows.count == 1)
         Fixture.apply([.close], to: &state)
         #expect(state.backlogRows.count == 2)
@@ -148,7 +148,7 @@ import Testing
         var state = Self.backlogState()
         let effects = Fixture.apply([.addIdea] + Self.typed("quit undo"), to: &state)
         #expect(effects.isEmpty)
-        #expect(state.ideaForm?.editor(.title).text == "quit undo")
+        #expect(state.modal?.ideaForm?.editor(.title).text == "quit undo")
         #expect(KeyMap.action(for: .char("q"), in: state) == .edit(.insert("q")))
         #expect(KeyMap.action(for: .char("u"), in: state) == .edit(.insert("u")))
         #expect(KeyMap.action(for: .tab, in: state) == .nextField)
@@ -173,11 +173,11 @@ import Testing
         var state = Self.backlogState()
         for n in 1...30 { _ = Self.addIdea("Idea \(n)", reach: "\(n * 10)", effort: "1", to: &state) }
         Fixture.apply([.moveTop, .pageDown, .pageDown, .pageDown, .pageDown], to: &state)
-        #expect(state.backlogScreen.selected == 29)
+        #expect(state.backlogScreen.list.selected == 29)
         let height = BacklogLayout.listRows(state.viewport)
-        #expect(state.backlogScreen.scroll == 30 - height)
+        #expect(state.backlogScreen.list.scroll == 30 - height)
         Fixture.apply([.pageUp, .pageUp, .pageUp, .pageUp, .moveUp], to: &state)
-        #expect(state.backlogScreen.selected == 0)
-        #expect(state.backlogScreen.scroll == 0)
+        #expect(state.backlogScreen.list.selected == 0)
+        #expect(state.backlogScreen.list.scroll == 0)
     }
 }

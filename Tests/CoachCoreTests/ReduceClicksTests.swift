@@ -21,11 +21,11 @@ import Testing
     @Test func clickingATrackSelectsItAndClickingItAgainOpensItsItems() {
         var state = Fixture.state()
         Fixture.apply([.click(row: Self.top + 2, col: 3)], to: &state)
-        #expect(state.tracks.track == 2)
-        #expect(state.tracks.pane == .tracks)
+        #expect(state.tracksCursor.trackList.selected == 2)
+        #expect(state.tracksCursor.pane == .tracks)
         Fixture.apply([.click(row: Self.top + 2, col: 3)], to: &state)
-        #expect(state.tracks.pane == .items)
-        #expect(state.tracks.item == 0)
+        #expect(state.tracksCursor.pane == .items)
+        #expect(state.tracksCursor.itemList.selected == 0)
     }
 
     @Test func clickingAnItemSelectsItAndClickingItAgainOpensItsDetail() {
@@ -33,33 +33,33 @@ import Testing
         let right = TracksLayout.trackPaneWidth(state.viewport) + 5
         // Alpha's rows: Basics, 1, 2, 3, More, 4, 5.
         Fixture.apply([.click(row: Self.top + 5, col: right)], to: &state)
-        #expect(state.tracks.pane == .items)
+        #expect(state.tracksCursor.pane == .items)
         #expect(state.selectedItem?.id == "alpha.4")
         Fixture.apply([.click(row: Self.top + 4, col: right)], to: &state)
         #expect(state.selectedItem?.id == "alpha.4", "a section heading selects nothing")
         Fixture.apply([.click(row: Self.top + 5, col: right)], to: &state)
-        #expect(state.overlay == .detail(itemID: "alpha.4", scroll: 0))
+        #expect(state.modal == .detail(itemID: "alpha.4", scroll: 0))
         #expect(KeyMap.action(for: .click(row: Self.top, col: right), in: state) == nil, "the detail is not a list")
     }
 
     @Test func clicksOutsideTheListsDoNothing() {
         var state = Fixture.state()
-        let before = state.tracks
+        let before = state.tracksCursor
         for (row, col) in [(0, 3), (1, 3), (state.viewport.rows - 1, 3), (Self.top + 30, 3),
                            (Self.top, TracksLayout.trackPaneWidth(state.viewport))] {
             Fixture.apply([.click(row: row, col: col)], to: &state)
         }
-        #expect(state.tracks == before)
-        #expect(state.overlay == nil)
+        #expect(state.tracksCursor == before)
+        #expect(state.modal == nil)
     }
 
     @Test func clicksFollowTheScroll() {
         var state = Fixture.state(viewport: Fixture.smallViewport)
         Fixture.apply([.moveBottom], to: &state)
-        #expect(state.tracks.trackScroll > 0)
-        let scroll = state.tracks.trackScroll
+        #expect(state.tracksCursor.trackList.scroll > 0)
+        let scroll = state.tracksCursor.trackList.scroll
         Fixture.apply([.click(row: Self.top, col: 3)], to: &state)
-        #expect(state.tracks.track == scroll, "the first row shown, not the first track")
+        #expect(state.tracksCursor.trackList.selected == scroll, "the first row shown, not the first track")
     }
 
     @Test func clickingAnIdeaSelectsItAndClickingItAgainEditsIt() {
@@ -68,9 +68,9 @@ import Testing
         _ = ReduceBacklogTests.addIdea("Small", reach: "10", effort: "1", to: &state)
         Fixture.apply([.click(row: BacklogLayout.listTop, col: 10)], to: &state)
         #expect(state.selectedIdea?.title == "Big")
-        #expect(state.ideaForm == nil)
+        #expect(state.modal?.ideaForm == nil)
         Fixture.apply([.click(row: BacklogLayout.listTop, col: 10)], to: &state)
-        #expect(state.ideaForm?.editing == state.backlog.rankedIDs[0])
+        #expect(state.modal?.ideaForm?.editing == state.backlog.rankedIDs[0])
         #expect(KeyMap.action(for: .click(row: BacklogLayout.listTop + 1, col: 10), in: state) == nil, "not while the form is open")
     }
 
@@ -82,7 +82,9 @@ import Testing
         #expect(KeyMap.action(for: .wheelDown, in: state) == .moveDown, "and scrolls the detail")
         state = Fixture.state()
         state.screen = .history
-        #expect(KeyMap.action(for: .click(row: 3, col: 3), in: state) == nil, "History has no clickable list")
+        #expect(Fixture.apply([.click(row: 3, col: 3)], to: &state).isEmpty)
+        #expect(state.study.journalList == ListCursor() && state.modal == nil,
+                "a click on History's heatmap does nothing (its journal is a list)")
     }
 
     @Test func clickingAPlannedItemSelectsItAndClickingItAgainOpensIt() {
@@ -92,21 +94,21 @@ import Testing
         let firstRow = TodayLayout.planHeading + 1
         #expect(KeyMap.action(for: .click(row: firstRow + 2, col: 5), in: state) == .click(row: firstRow + 2, col: 5))
         Fixture.apply([.click(row: firstRow + 2, col: 5)], to: &state)
-        #expect(state.study.selected == 2)
-        #expect(state.overlay == nil)
+        #expect(state.study.planList.selected == 2)
+        #expect(state.modal == nil)
         Fixture.apply([.click(row: TodayLayout.planHeading, col: 5), .click(row: firstRow + entries.count, col: 5)], to: &state)
-        #expect(state.study.selected == 2, "the heading and the rule under the list select nothing")
+        #expect(state.study.planList.selected == 2, "the heading and the rule under the list select nothing")
         Fixture.apply([.click(row: firstRow + 2, col: 5)], to: &state)
-        #expect(state.overlay == .detail(itemID: entries[2].itemID, scroll: 0))
+        #expect(state.modal == .detail(itemID: entries[2].itemID, scroll: 0))
     }
 
     @Test func thePlanWindowKeepsTheSelectionInView() {
         // 30 entries under a heading at row 7, above a key bar at row 29: 19 rows, less the footer's 2.
-        #expect(TodayLayout.planWindow(entries: 30, selected: 0, heading: 7, bottom: 29) == (0, 19))
-        #expect(TodayLayout.planWindow(entries: 30, selected: 25, heading: 7, bottom: 29) == (7, 19))
-        #expect(TodayLayout.planWindow(entries: 30, selected: 99, heading: 7, bottom: 29) == (11, 19))
-        #expect(TodayLayout.planWindow(entries: 3, selected: 1, heading: 7, bottom: 29) == (0, 3))
-        #expect(TodayLayout.planWindow(entries: 0, selected: 0, heading: 7, bottom: 29) == (0, 0))
-        #expect(TodayLayout.planWindow(entries: 5, selected: 4, heading: 7, bottom: 9) == (4, 1), "at least one row")
+        #expect(TodayLayout.planWindow(entries: 30, cursor: ListCursor(selected: 0), heading: 7, bottom: 29) == (0, 19))
+        #expect(TodayLayout.planWindow(entries: 30, cursor: ListCursor(selected: 25), heading: 7, bottom: 29) == (7, 19))
+        #expect(TodayLayout.planWindow(entries: 30, cursor: ListCursor(selected: 99), heading: 7, bottom: 29) == (11, 19))
+        #expect(TodayLayout.planWindow(entries: 3, cursor: ListCursor(selected: 1), heading: 7, bottom: 29) == (0, 3))
+        #expect(TodayLayout.planWindow(entries: 0, cursor: ListCursor(selected: 0), heading: 7, bottom: 29) == (0, 0))
+        #expect(TodayLayout.planWindow(entries: 5, cursor: ListCursor(selected: 4), heading: 7, bottom: 9) == (4, 1), "at least one row")
     }
 }

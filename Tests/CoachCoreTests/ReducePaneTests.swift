@@ -7,12 +7,12 @@ struct ReducePaneTests {
     @Test func focusRightEntersTheItemsAndFocusLeftLeavesThem() {
         var state = Fixture.state()
         _ = reduce(&state, .focusRight, now: Fixture.now)
-        #expect(state.tracks.pane == .items)
-        #expect(state.overlay == nil)
+        #expect(state.tracksCursor.pane == .items)
+        #expect(state.modal == nil)
         _ = reduce(&state, .focusLeft, now: Fixture.now)
-        #expect(state.tracks.pane == .tracks)
+        #expect(state.tracksCursor.pane == .tracks)
         _ = reduce(&state, .focusLeft, now: Fixture.now)
-        #expect(state.tracks.pane == .tracks)
+        #expect(state.tracksCursor.pane == .tracks)
     }
 
     @Test func focusRightOnATrackWithoutItemsStaysOnTheTrackList() {
@@ -20,10 +20,10 @@ struct ReducePaneTests {
         Fixture.apply([.moveDown, .moveDown, .moveDown], to: &state)
         #expect(state.selectedTrack?.id == "empty")
         _ = reduce(&state, .focusRight, now: Fixture.now)
-        #expect(state.tracks.pane == .tracks)
+        #expect(state.tracksCursor.pane == .tracks)
         _ = reduce(&state, .open, now: Fixture.now)
-        #expect(state.tracks.pane == .tracks)
-        #expect(state.overlay == nil)
+        #expect(state.tracksCursor.pane == .tracks)
+        #expect(state.modal == nil)
     }
 
     @Test func enterOnTheTrackPaneEntersItsItemsWithoutOpeningDetail() {
@@ -31,20 +31,20 @@ struct ReducePaneTests {
         _ = reduce(&state, .moveDown, now: Fixture.now)
         let effects = reduce(&state, .open, now: Fixture.now)
         #expect(effects.isEmpty)
-        #expect(state.tracks.pane == .items)
-        #expect(state.tracks.track == 1)
-        #expect(state.overlay == nil)
+        #expect(state.tracksCursor.pane == .items)
+        #expect(state.tracksCursor.trackList.selected == 1)
+        #expect(state.modal == nil)
     }
 
     @Test func enterOnAnItemOpensItsDetailAndCloseClearsIt() {
         var state = Fixture.itemsState(track: 0, item: 3)
         _ = reduce(&state, .open, now: Fixture.now)
-        #expect(state.overlay == .detail(itemID: "alpha.4", scroll: 0))
-        #expect(state.tracks.pane == .items)
+        #expect(state.modal == .detail(itemID: "alpha.4", scroll: 0))
+        #expect(state.tracksCursor.pane == .items)
 
         _ = reduce(&state, .close, now: Fixture.now)
-        #expect(state.overlay == nil)
-        #expect(state.tracks.pane == .items)
+        #expect(state.modal == nil)
+        #expect(state.tracksCursor.pane == .items)
         #expect(state.selectedItem?.id == "alpha.4")
     }
 
@@ -54,7 +54,7 @@ struct ReducePaneTests {
         let effects = reduce(&state, .close, now: Fixture.now)
         #expect(effects.isEmpty)
         #expect(state.message == nil)
-        #expect(state.overlay == nil)
+        #expect(state.modal == nil)
     }
 
     @Test func anyOtherActionClearsTheMessage() {
@@ -69,14 +69,14 @@ struct ReducePaneTests {
         var state = Fixture.itemsState(track: 1, item: 2, viewport: Size(rows: 10, cols: 80))
         _ = reduce(&state, .open, now: Fixture.now)
         Fixture.apply([.moveDown, .moveDown, .moveDown], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 3))
-        #expect(state.tracks.item == 2)
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 3))
+        #expect(state.tracksCursor.itemList.selected == 2)
 
         _ = reduce(&state, .moveUp, now: Fixture.now)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 2))
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 2))
         Fixture.apply([.moveUp, .moveUp, .moveUp, .moveUp], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0), "scroll stops at the top")
-        #expect(state.tracks.item == 2)
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 0), "scroll stops at the top")
+        #expect(state.tracksCursor.itemList.selected == 2)
     }
 
     @Test func detailScrollStopsAtTheLastScreenfulSoUpAlwaysMoves() {
@@ -88,20 +88,20 @@ struct ReducePaneTests {
                                       "Proof of work", "none yet: p adds a link (a repo, a write-up)", "", "Resources", "none listed"])
         #expect(ItemDetailText.maxScroll(for: item, in: state) == 4)
         Fixture.apply(Array(repeating: .moveDown, count: 20), to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4))
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 4))
         Fixture.apply([.moveUp], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 3), "the first key back up moves")
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 3), "the first key back up moves")
         Fixture.apply([.moveBottom], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4))
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 4))
         Fixture.apply([.pageUp], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0))
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 0))
         Fixture.apply([.pageDown], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4))
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 4))
         // A taller window shows more, so the scroll comes back within it.
         Fixture.apply([.resize(Size(rows: 12, cols: 80))], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 2))
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 2))
         Fixture.apply([.resize(Size(rows: 40, cols: 80))], to: &state)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0))
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 0))
     }
 
     @Test func detailIgnoresPagingAndPaneKeys() {
@@ -117,13 +117,13 @@ struct ReducePaneTests {
     @Test func spaceInTheDetailChangesTheOpenItem() {
         var state = Fixture.itemsState(track: 0, item: 0)
         // The detail shows beta.3 while the list cursor is on alpha.1.
-        state.overlay = .detail(itemID: "beta.3", scroll: 4)
+        state.open(.detail(itemID: "beta.3", scroll: 4))
 
         let effects = reduce(&state, .cycleStatus, now: Fixture.now)
         #expect(effects == [.save(.progress)])
         #expect(state.progress.status(of: "beta.3") == .doing)
         #expect(state.progress.status(of: "alpha.1") == .todo)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 4), "the detail stays open")
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 4), "the detail stays open")
 
         _ = reduce(&state, .cycleStatus, now: Fixture.now)
         #expect(state.progress.status(of: "beta.3") == .done)
@@ -141,7 +141,7 @@ struct ReducePaneTests {
 
     @Test func detailOfAnIdNotInTheCurriculumChangesNothing() {
         var state = Fixture.itemsState()
-        state.overlay = .detail(itemID: "gone.item", scroll: 0)
+        state.open(.detail(itemID: "gone.item", scroll: 0))
         #expect(reduce(&state, .cycleStatus, now: Fixture.now).isEmpty)
         #expect(state.progress.items.isEmpty)
         #expect(state.undo.steps.isEmpty)

@@ -69,7 +69,7 @@ import Testing
         var state = Self.todayState()
         _ = reduce(&state, .toggleTimer, now: Self.start)
         _ = reduce(&state, .finishSession, now: Self.start.addingTimeInterval(25 * 60))
-        #expect(state.study.finishNote != nil)
+        #expect(state.modal == .finishNote(LineEditor()))
         #expect(state.isTyping)
         for c in "très bien" { _ = reduce(&state, .edit(.insert(c)), now: Self.start) }
         let effects = reduce(&state, .confirm, now: Self.start.addingTimeInterval(25 * 60))
@@ -102,9 +102,9 @@ import Testing
         book.setStatus(.done, of: "alpha.1", at: Self.start.addingTimeInterval(-3 * 86_400))
         var state = Self.todayState(progress: book)
         let review = try! #require(state.study.plan?.entries.firstIndex { $0.kind == .review })
-        state.study.selected = review
+        state.study.planList.selected = review
         #expect(reduce(&state, .markDone, now: Self.start).isEmpty)
-        #expect(state.study.reviewPrompt == "alpha.1")
+        #expect(state.modal == .reviewPrompt(itemID: "alpha.1"))
         #expect(KeyMap.action(for: .char("g"), in: state) == .rate(.good))
         #expect(KeyMap.action(for: .char("e"), in: state) == .rate(.easy))
         #expect(KeyMap.action(for: .char("h"), in: state) == .rate(.hard))
@@ -154,12 +154,12 @@ import Testing
         var state = Self.todayState(journal: journal)
         state.screen = .history
         _ = reduce(&state, .deleteEntry, now: Self.start)
-        #expect(state.study.pendingEntryDelete == second.id)
+        #expect(state.modal == .deleteEntry(id: second.id))
         #expect(reduce(&state, .answer(false), now: Self.start).isEmpty)
         #expect(state.study.journal.entries.count == 2)
         _ = reduce(&state, .moveDown, now: Self.start)
         _ = reduce(&state, .deleteEntry, now: Self.start)
-        #expect(state.study.pendingEntryDelete == first.id)
+        #expect(state.modal == .deleteEntry(id: first.id))
         #expect(reduce(&state, .answer(true), now: Self.start) == [.save(.journal)])
         #expect(state.study.journal.entries.map(\.id) == [second.id])
         #expect(state.study.minutesByDay[day.adding(days: -1)] == nil)
@@ -187,17 +187,17 @@ import Testing
         var state = Self.todayState(journal: journal)
         state.screen = .history
         _ = reduce(&state, .editEntry, now: Self.start)
-        #expect(state.study.entryForm?.entry == entry)
+        #expect(state.modal?.entryForm?.entry == entry)
         #expect(KeyMap.action(for: .char("q"), in: state) == .edit(.insert("q")))
         for action in [Action.edit(.backspace), .edit(.backspace), .edit(.insert("0"))] { _ = reduce(&state, action, now: Self.start) }
         #expect(reduce(&state, .confirm, now: Self.start).isEmpty)
-        #expect(state.study.entryForm?.problem?.contains("minutes") == true)
+        #expect(state.modal?.entryForm?.problem?.contains("minutes") == true)
         let actions: [Action] = [.edit(.backspace), .edit(.insert("4")), .edit(.insert("0")), .nextField, .edit(.home)]
             + "très ".map { .edit(.insert($0)) } + [.confirm]
         for action in actions {
             _ = reduce(&state, action, now: Self.start)
         }
-        #expect(state.study.entryForm == nil)
+        #expect(state.modal?.entryForm == nil)
         #expect(state.study.journal.entry(id: entry.id)?.minutes == 40)
         #expect(state.study.journal.entry(id: entry.id)?.note == "très old")
         #expect(state.study.minutesToday == 40)

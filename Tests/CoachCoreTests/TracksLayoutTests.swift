@@ -30,24 +30,24 @@ struct TracksLayoutTests {
     }
 
     @Test func scrollLeavesAVisibleRowAlone() {
-        #expect(TracksLayout.scroll(0, toShow: 0, height: 5, total: 20) == 0)
-        #expect(TracksLayout.scroll(0, toShow: 4, height: 5, total: 20) == 0)
-        #expect(TracksLayout.scroll(7, toShow: 9, height: 5, total: 20) == 7)
+        #expect(ListCursor(scroll: 0).first(height: 5, total: 20, row: 0) == 0)
+        #expect(ListCursor(scroll: 0).first(height: 5, total: 20, row: 4) == 0)
+        #expect(ListCursor(scroll: 7).first(height: 5, total: 20, row: 9) == 7)
     }
 
     @Test func scrollMovesAsLittleAsPossible() {
-        #expect(TracksLayout.scroll(0, toShow: 5, height: 5, total: 20) == 1, "row below: it becomes the last row")
-        #expect(TracksLayout.scroll(0, toShow: 12, height: 5, total: 20) == 8)
-        #expect(TracksLayout.scroll(10, toShow: 9, height: 5, total: 20) == 9, "row above: it becomes the first row")
-        #expect(TracksLayout.scroll(10, toShow: 2, height: 5, total: 20) == 2)
+        #expect(ListCursor(scroll: 0).first(height: 5, total: 20, row: 5) == 1, "row below: it becomes the last row")
+        #expect(ListCursor(scroll: 0).first(height: 5, total: 20, row: 12) == 8)
+        #expect(ListCursor(scroll: 10).first(height: 5, total: 20, row: 9) == 9, "row above: it becomes the first row")
+        #expect(ListCursor(scroll: 10).first(height: 5, total: 20, row: 2) == 2)
     }
 
     @Test func scrollClamps() {
-        #expect(TracksLayout.scroll(18, toShow: 19, height: 5, total: 20) == 15, "never past the end")
-        #expect(TracksLayout.scroll(50, toShow: 19, height: 5, total: 20) == 15)
-        #expect(TracksLayout.scroll(3, toShow: 2, height: 10, total: 4) == 0, "everything fits: no scroll")
-        #expect(TracksLayout.scroll(-3, toShow: 0, height: 5, total: 20) == 0)
-        #expect(TracksLayout.scroll(0, toShow: 0, height: 5, total: 0) == 0)
+        #expect(ListCursor(scroll: 18).first(height: 5, total: 20, row: 19) == 15, "never past the end")
+        #expect(ListCursor(scroll: 50).first(height: 5, total: 20, row: 19) == 15)
+        #expect(ListCursor(scroll: 3).first(height: 10, total: 4, row: 2) == 0, "everything fits: no scroll")
+        #expect(ListCursor(scroll: -3).first(height: 5, total: 20, row: 0) == 0)
+        #expect(ListCursor(scroll: 0).first(height: 5, total: 0, row: 0) == 0)
     }
 
     @Test func trackPaneWidthGrowsWithTheWindowWithinBounds() {

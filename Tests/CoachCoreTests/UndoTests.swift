@@ -49,8 +49,8 @@ struct UndoTests {
         _ = reduce(&state, .open, now: Fixture.now)
         _ = reduce(&state, .cycleStatus, now: Fixture.now)
         _ = reduce(&state, .undo, now: Fixture.now)
-        #expect(state.overlay == .detail(itemID: "beta.3", scroll: 0))
-        #expect(state.tracks.item == 2)
+        #expect(state.modal == .detail(itemID: "beta.3", scroll: 0))
+        #expect(state.tracksCursor.itemList.selected == 2)
         #expect(state.progress.status(of: "beta.3") == .todo)
     }
 

@@ -59,7 +59,7 @@ enum HistoryFixtures {
 
     static func model(journal: Journal = journal(), today: StudyDay = today, scroll: Int = 0,
                       tracks: [(title: String, count: ProgressCount)] = tracks) -> HistoryModel {
-        HistoryModel(journal: journal, today: today, trackProgress: tracks, journalScroll: scroll, itemTitles: itemTitles)
+        HistoryModel(journal: journal, today: today, trackProgress: tracks, journalList: ListCursor(selected: scroll, scroll: scroll), itemTitles: itemTitles)
     }
 
     static func render(_ model: HistoryModel, rows: Int = 24, cols: Int = 80) -> ScreenBuffer {
@@ -201,9 +201,23 @@ enum HistoryFixtures {
         #expect(last[22].hasSuffix("Jun 30   1h30  Before the heatm…"))
         let negative = F.render(F.model(scroll: -4)).lines
         #expect(negative[17].hasSuffix("1–5 of 102"))
-        #expect(HistoryView.journalFirst(scroll: 7, count: 3, rows: 5) == 0)
-        #expect(HistoryView.journalFirst(scroll: 7, count: 10, rows: 5) == 5)
-        #expect(HistoryView.journalFirst(scroll: 2, count: 10, rows: 0) == 2)
+        #expect(ListCursor(selected: 7, scroll: 7).first(height: 5, total: 3) == 0)
+        #expect(ListCursor(selected: 7, scroll: 7).first(height: 5, total: 10) == 5)
+        #expect(ListCursor(selected: 2, scroll: 2).first(height: 0, total: 10) == 2)
+    }
+
+    @Test func theSelectedJournalRowIsDrawnReversed() {
+        var model = F.model(scroll: 0)
+        model.journalList = ListCursor(selected: 2, scroll: 0)
+        let buffer = F.render(model)
+        let col = buffer.lines[18].count - 5
+        #expect(!buffer[18, col].style.reverse)
+        #expect(buffer[20, col].style.reverse, "the third row shown is the selected one")
+        #expect(!buffer[21, col].style.reverse)
+        // Selected below the window: the window follows it.
+        model.journalList = ListCursor(selected: 9, scroll: 0)
+        let scrolled = F.render(model).lines
+        #expect(scrolled[17].hasSuffix("6–10 of 102"))
     }
 
     @Test func anEntryWithoutANoteShowsItsItems() {

@@ -27,7 +27,7 @@ enum TodayFixtures {
     static func model(plan: DailyPlan = plan, timer: SessionTimer? = nil, streak: Streaks = Streaks(current: 5, longest: 12),
                       minutesToday: Int = 20, selected: Int = 2, focus: String? = "Generative AI") -> TodayModel {
         TodayModel(plan: plan, titles: titles, timer: timer, now: now, streak: streak, minutesToday: minutesToday,
-                   selected: selected, focusTrackTitle: focus)
+                   list: ListCursor(selected: selected), focusTrackTitle: focus)
     }
 
     /// The view between a title row and a key-bar row, as the app frames it.

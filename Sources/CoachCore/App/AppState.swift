@@ -12,24 +12,12 @@ public struct AppState: Equatable, Sendable {
     public private(set) var settings: Settings
     public var viewport: Size
     public var screen: Screen = .today
-    public var tracks = TracksCursor()
-    public var overlay: Overlay?
-    /// The item detail that help was opened over, shown again when help closes.
-    var overlayUnderHelp: Overlay?
-    /// The search box, while it is open.
-    public var search: SearchState?
-    /// The note or proof-of-work links being edited in the item detail, while they are.
-    public var itemEditor: ItemTextEditor?
+    public var tracksCursor = TracksCursor()
+    /// What is open over the screen, bottom first; the last one answers the keys.
+    public internal(set) var modals: [Modal] = []
     /// The side-project ideas; changed only through `updateBacklog`.
     public private(set) var backlog: Backlog
     public var backlogScreen = BacklogCursor()
-    /// The add/edit form, while it is open.
-    public var ideaForm: IdeaForm?
-    /// The idea waiting for a y/n before it is deleted.
-    public var pendingDelete: String?
-    /// A file whose save was refused because another program changed it, waiting for
-    /// r (take the file on disk) or o (write this one over it).
-    public var fileConflict: DocumentKind?
     /// The daily study session: plan, timer, journal, reviews, streaks.
     public var study: StudyState
     /// Built the first time search opens, so start-up never pays for it.
@@ -82,7 +70,7 @@ public struct AppState: Equatable, Sendable {
     mutating func replaceBacklog(_ ideas: Backlog) {
         backlog = ideas
         backlogScreen.filtered = nil
-        if let id = pendingDelete, backlog[id] == nil { pendingDelete = nil }
+        modals.removeAll { if case .deleteIdea(let id) = $0 { backlog[id] == nil } else { false } }
         clampBacklogSelection()
     }
 
@@ -116,12 +104,12 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var selectedTrack: Track? {
-        curriculum.tracks.indices.contains(tracks.track) ? curriculum.tracks[tracks.track] : nil
+        curriculum.tracks.indices.contains(tracksCursor.trackList.selected) ? curriculum.tracks[tracksCursor.trackList.selected] : nil
     }
 
     public var selectedItem: Item? {
-        guard let items = selectedTrack?.items, items.indices.contains(tracks.item) else { return nil }
-        return items[tracks.item]
+        guard let items = selectedTrack?.items, items.indices.contains(tracksCursor.itemList.selected) else { return nil }
+        return items[tracksCursor.itemList.selected]
     }
 }
 
@@ -129,8 +117,7 @@ public struct AppState: Equatable, Sendable {
 public struct SearchState: Equatable, Sendable {
     public var editor = LineEditor()
     public var hits: [CurriculumSearch.Hit] = []
-    public var selected = 0
-    public var scroll = 0
+    public var list = ListCursor()
 
     public init() {}
 }
@@ -153,11 +140,8 @@ public enum Screen: Int, CaseIterable, Equatable, Sendable {
 
 /// The Backlog screen's selection, scroll and filter.
 public struct BacklogCursor: Equatable, Sendable {
-    /// Index into the rows shown (the filter's result, or the whole ranking).
-    public var selected = 0
-    public var scroll = 0
-    /// The `/` filter box while it is being typed in.
-    public var filterEditor: LineEditor?
+    /// Over the rows shown (the filter's result, or the whole ranking).
+    public var list = ListCursor()
     /// The ids that match the filter, in rank order; nil when there is no filter.
     public var filtered: [String]?
 
@@ -168,22 +152,14 @@ public enum Pane: Equatable, Sendable {
     case tracks, items
 }
 
-public enum Overlay: Equatable, Sendable {
-    case help
-    case detail(itemID: String, scroll: Int)
-}
-
 /// Where the Tracks screen's cursors and scroll offsets are.
 public struct TracksCursor: Equatable, Sendable {
     public var pane: Pane = .tracks
-    /// Index of the selected track.
-    public var track = 0
-    /// Index of the selected item within the track's items (all sections, in order).
-    public var item = 0
-    /// First visible row of the track list.
-    public var trackScroll = 0
-    /// First visible row of the item list, counting section header rows.
-    public var itemScroll = 0
+    /// The track list.
+    public var trackList = ListCursor()
+    /// The selected track's items (all sections, in order); its scroll counts the
+    /// section heading rows too.
+    public var itemList = ListCursor()
 
     public init() {}
 }

@@ -5,7 +5,7 @@ extension AppState {
     mutating func takeIn(_ reloaded: DocumentValue) -> [Effect] {
         let kind = reloaded.kind
         replaceDocument(with: reloaded)
-        if fileConflict == kind { fileConflict = nil }
+        modals.removeAll { $0 == .fileConflict(kind) }
         message = "\(kind.fileName) was changed by another program: Coach now shows it as it is on disk"
         return []
     }
@@ -13,7 +13,7 @@ extension AppState {
     /// A save was refused because another program changed the file since Coach read
     /// it: ask which to keep.
     mutating func noteConflict(_ kind: DocumentKind) -> [Effect] {
-        if fileConflict == nil { fileConflict = kind }
+        if fileConflict == nil { open(.fileConflict(kind)) }
         return []
     }
 
@@ -37,7 +37,7 @@ extension AppState {
     /// the one here over it.
     mutating func resolveConflict(keepMine: Bool) -> [Effect] {
         guard let kind = fileConflict else { return [] }
-        fileConflict = nil
+        modals.removeAll { $0 == .fileConflict(kind) }
         return [keepMine ? .overwrite(kind) : .reload(kind)]
     }
 }

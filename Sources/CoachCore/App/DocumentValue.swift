@@ -49,8 +49,7 @@ extension AppState {
             undo.removeSteps { if case .idea = $0 { true } else { false } }
         case .journal(let journal):
             study.changeJournal { $0 = journal }
-            study.pendingEntryDelete = nil
-            study.entryForm = nil
+            modals.removeAll { if case .deleteEntry = $0 { true } else { $0.entryForm != nil } }
             undo.removeSteps { if case .journalEntry = $0 { true } else { false } }
         case .reviews(let reviews):
             study.changeReviews { $0 = reviews }

@@ -6,20 +6,18 @@ public enum KeyMap {
         if key == .wheelUp { return action(for: .up, in: state) }
         if key == .wheelDown { return action(for: .down, in: state) }
         if case .click(let row, let col) = key {
-            let onList = !state.isTyping && state.overlay == nil && state.fileConflict == nil && state.pendingDelete == nil
-                && state.study.reviewPrompt == nil && state.study.pendingEntryDelete == nil
-                && state.screen != .history && state.study.finishNote == nil
-            return onList ? .click(row: row, col: col) : nil
+            // A click means something only on a screen's list, with nothing over it.
+            return state.modal == nil ? .click(row: row, col: col) : nil
         }
-        if state.fileConflict != nil {
+        switch state.modal {
+        case .fileConflict:
             switch key {
             case .char("r"): return .resolveConflict(keepMine: false)
             case .char("o"): return .resolveConflict(keepMine: true)
             case .char("q"): return .quit
             default: return nil
             }
-        }
-        if state.study.reviewPrompt != nil {
+        case .reviewPrompt:
             switch key {
             case .char("h"), .char("1"): return .rate(.hard)
             case .char("g"), .char("2"): return .rate(.good)
@@ -27,33 +25,17 @@ public enum KeyMap {
             case .escape: return .close
             default: return nil
             }
-        }
-        if state.study.finishNote != nil { return textField(key) }
-        if state.study.pendingEntryDelete != nil { return yesNo(key) }
-        if state.study.entryForm != nil {
-            switch key {
-            case .tab, .down: return .nextField
-            case .backTab, .up: return .previousField
-            default: return textField(key)
-            }
-        }
-        if let form = state.ideaForm {
-            if form.confirmingDiscard { return yesNo(key) }
-            switch key {
-            case .tab, .down: return .nextField
-            case .backTab, .up: return .previousField
-            default: return textField(key)
-            }
-        }
-        if state.pendingDelete != nil { return yesNo(key) }
-        if state.backlogScreen.filterEditor != nil {
+        case .finishNote, .itemEditor: return textField(key)
+        case .deleteEntry, .deleteIdea: return yesNo(key)
+        case .entryForm: return formKey(key)
+        case .ideaForm(let form): return form.confirmingDiscard ? yesNo(key) : formKey(key)
+        case .backlogFilter:
             switch key {
             case .up: return .moveUp
             case .down: return .moveDown
             default: return textField(key)
             }
-        }
-        if state.search != nil {
+        case .search:
             switch key {
             case .up: return .moveUp
             case .down: return .moveDown
@@ -61,24 +43,45 @@ public enum KeyMap {
             case .pageDown: return .pageDown
             default: return textField(key)
             }
-        }
-        if state.itemEditor != nil { return textField(key) }
-        switch state.overlay {
         case .help:
+            if let move = moveKey(key) { return move }
             switch key {
             case .char("q"): return .quit
-            default: return .close  // any key leaves help, like less and htop
+            case .tab: return .nextScreen
+            case .backTab: return .previousScreen
+            case .char(let c) where c.isNumber:
+                return c.wholeNumberValue.flatMap(Screen.init(rawValue:)).map { .showScreen($0) } ?? .close
+            default: return .close  // any other key leaves help, like less and htop
             }
         case .detail:
             switch key {
             case .escape, .enter, .left, .char("h"): return .close
             case .up, .char("k"): return .moveUp
             case .down, .char("j"): return .moveDown
-            case .char(" "): return .cycleStatus
-            case .char("s"): return .toggleSkip
+            case .pageUp: return .pageUp
+            case .pageDown: return .pageDown
+            case .home, .char("g"): return .moveTop
+            case .end, .char("G"): return .moveBottom
+            case .tab: return .nextScreen
+            case .backTab: return .previousScreen
             case .char("n"): return .editNote
             case .char("p"): return .editProof
-            default: return common(key)
+            case .char(let c) where c.isNumber: return c.wholeNumberValue.flatMap(Screen.init(rawValue:)).map { .showScreen($0) }
+            default:
+                // The item keys of the screen beneath: on Today the plan's, on Tracks the status.
+                if state.screen == .today {
+                    switch key {
+                    case .char(" "): return .markDone
+                    case .char("s"): return .toggleTimer
+                    case .char("f"): return .finishSession
+                    default: return common(key)
+                    }
+                }
+                switch key {
+                case .char(" "): return .cycleStatus
+                case .char("s"): return .toggleSkip
+                default: return common(key)
+                }
             }
         case nil:
             if let action = screenKey(key) { return action }
@@ -96,8 +99,16 @@ public enum KeyMap {
         }
     }
 
-    /// Keys that move and switch screens the same way everywhere.
-    private static func screenKey(_ key: Key) -> Action? {
+    private static func formKey(_ key: Key) -> Action? {
+        switch key {
+        case .tab, .down: .nextField
+        case .backTab, .up: .previousField
+        default: textField(key)
+        }
+    }
+
+    /// The keys that move through a list, the same in every one.
+    private static func moveKey(_ key: Key) -> Action? {
         switch key {
         case .up, .char("k"): .moveUp
         case .down, .char("j"): .moveDown
@@ -105,6 +116,14 @@ public enum KeyMap {
         case .pageDown: .pageDown
         case .home, .char("g"): .moveTop
         case .end, .char("G"): .moveBottom
+        default: nil
+        }
+    }
+
+    /// Keys that move and switch screens the same way everywhere.
+    private static func screenKey(_ key: Key) -> Action? {
+        if let move = moveKey(key) { return move }
+        return switch key {
         case .tab: .nextScreen
         case .backTab: .previousScreen
         case .escape: .close
@@ -180,38 +199,33 @@ public enum KeyMap {
 
     /// The keys shown in the bottom bar for what is on screen now.
     public static func hints(for state: AppState) -> [(key: String, label: String)] {
-        if state.fileConflict != nil {
+        switch state.modal {
+        case .fileConflict:
             return [("r", "take the file on disk"), ("o", "keep yours"), ("q", "quit")]
-        }
-        if let id = state.study.reviewPrompt {
+        case .reviewPrompt(let id):
             let title = state.curriculum.item(id: id)?.title ?? id
             return [("How did the review of \(title) go?", ""), ("h", "hard"), ("g", "good"), ("e", "easy"), ("Esc", "later")]
-        }
-        if state.study.finishNote != nil {
+        case .finishNote:
             return [("Finish the session:", "type a note (optional)"), ("Enter", "log it"), ("Esc", "keep going")]
-        }
-        if state.study.pendingEntryDelete != nil { return [("y", "delete the session"), ("n", "keep")] }
-        if state.study.entryForm != nil {
+        case .deleteEntry: return [("y", "delete the session"), ("n", "keep")]
+        case .entryForm:
             return [("Tab", "minutes / note"), ("Enter", "save"), ("Esc", "cancel")]
-        }
-        if let form = state.ideaForm {
+        case .ideaForm(let form):
             if form.confirmingDiscard { return [("y", "drop the changes"), ("n", "keep editing")] }
             return [("Tab ↓", "next"), ("S-Tab ↑", "previous"), ("←→", "move or choose"), ("Enter", "save"), ("Esc", "cancel")]
-        }
-        if state.pendingDelete != nil { return [("y", "delete"), ("n", "keep")] }
-        if state.backlogScreen.filterEditor != nil {
+        case .deleteIdea: return [("y", "delete"), ("n", "keep")]
+        case .backlogFilter:
             return [("type", "filter"), ("↑↓", "choose"), ("Enter", "keep filter"), ("Esc", "clear")]
-        }
-        if state.search != nil {
+        case .search:
             return [("type", "search"), ("↑↓", "choose"), ("Enter", "go to"), ("Esc", "close")]
-        }
-        if let editor = state.itemEditor {
+        case .itemEditor(let editor):
             let what = editor.field == .note ? "note" : "links, spaces between"
             return [("type", what), ("←→ Home End", "move"), ("Enter", "save"), ("Esc", "cancel")]
-        }
-        switch state.overlay {
         case .help:
-            return [("any key", "close help"), ("q", "quit")]
+            return [("↑↓", "scroll"), ("any key", "close help"), ("q", "quit")]
+        case .detail where state.screen == .today:
+            return [("↑↓", "scroll"), ("Space", "done / review"), ("s", "timer"), ("n", "note"), ("p", "proof"),
+                    ("Esc", "close"), ("u", "undo"), ("q", "quit")]
         case .detail:
             return [("↑↓", "scroll"), ("Space", "status"), ("s", "skip"), ("n", "note"), ("p", "proof"), ("Esc", "close"),
                     ("u", "undo"), ("q", "quit")]
@@ -225,13 +239,24 @@ public enum KeyMap {
             return [("↑↓", "idea"), ("a", "add"), ("e", "edit"), ("d", "delete"), ("x", "status"), ("/", "filter"),
                     ("Tab", "screen"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         case nil:
-            if state.tracks.pane == .tracks {
+            if state.tracksCursor.pane == .tracks {
                 return [("↑↓", "track"), ("→/Enter", "items"), ("f", "focus"), ("/", "search"), ("u", "undo"),
                         ("?", "help"), ("q", "quit")]
             }
             return [("↑↓", "item"), ("Space", "status"), ("s", "skip"), ("Enter", "detail"), ("n", "note"),
                     ("/", "search"), ("←", "tracks"), ("u", "undo"), ("?", "help"), ("q", "quit")]
         }
+    }
+
+    /// The help of a screen as the lines the help box lists.
+    public static func helpLines(for screen: Screen) -> [HelpLine] {
+        var lines: [HelpLine] = []
+        for section in help(for: screen) {
+            if !lines.isEmpty { lines.append(.gap) }
+            lines.append(.heading(section.section))
+            lines += section.keys.map { .key($0.key, $0.label) }
+        }
+        return lines
     }
 
     /// The help for one screen: moving, that screen's keys, and the keys of everywhere.
@@ -273,9 +298,9 @@ public enum KeyMap {
             ("← →", "in the form: choose impact and status"),
         ]),
         ("History", [
-            ("↑ ↓  PgUp PgDn", "scroll the journal"),
-            ("e  Enter", "edit the top session's minutes and note"),
-            ("d", "delete the session at the top (asks y/n)"),
+            ("↑ ↓  PgUp PgDn", "choose a session in the journal"),
+            ("e  Enter", "edit the selected session's minutes and note"),
+            ("d", "delete the selected session (asks y/n)"),
         ]),
         ("Everywhere", [
             ("1 2 3 4  Tab", "Today / Tracks / Backlog / History"),

@@ -34,69 +34,54 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .resize(let size):
         state.viewport = size
         state.keepSelectionVisible()
-        if case .detail(_, let scroll) = state.overlay { state.scrollDetail(to: scroll) }
+        if let detail = state.openDetail { state.scrollDetail(to: detail.scroll) }
         return []
     case .undo where !state.isTyping:
         return state.undoLastStep()
+    case .showScreen, .nextScreen, .previousScreen:
+        // Screen keys close help and the item detail and switch; a question or a form
+        // keeps them (there they are letters, or nothing).
+        guard state.modals.allSatisfy(\.isOverlay) else { break }
+        state.modals.removeAll()
+        state.switchScreen(action)
+        return []
     default:
         break
     }
-    if state.ideaForm != nil { return state.reduceIdeaForm(action, now: now) }
-    if state.study.reviewPrompt != nil || state.study.finishNote != nil || state.study.pendingEntryDelete != nil
-        || state.study.entryForm != nil {
-        return state.reduceStudyPrompt(action, now: now)
+    switch state.modal {
+    case .fileConflict: return []  // only r, o and q answer it, above
+    case .ideaForm: return state.reduceIdeaForm(action, now: now)
+    case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
+    case .deleteIdea: return state.answerDelete(action)
+    case .backlogFilter: return state.reduceBacklogFilter(action)
+    case .search: return state.reduceSearch(action)
+    case .itemEditor: return state.reduceItemEditor(action, now: now)
+    case .help(var list):
+        if action == .toggleHelp || action == .close { state.closeModal() }  // back onto what it opened over
+        let count = KeyMap.helpLines(for: state.screen).count
+        if list.move(action, count: count, height: HelpLayout.visibleRows(state.viewport, lines: count)) {
+            state.replaceModal(.help(list))
+        }
+        return []
+    case .detail(let id, let scroll):
+        return state.reduceDetail(action, itemID: id, scroll: scroll, now: now)
+    case nil:
+        break
     }
-    if state.pendingDelete != nil { return state.answerDelete(action) }
-    if state.backlogScreen.filterEditor != nil { return state.reduceBacklogFilter(action) }
-    if state.search != nil { return state.reduceSearch(action) }
-    if state.itemEditor != nil { return state.reduceItemEditor(action, now: now) }
 
     switch action {
-    case .click(let row, let col) where state.overlay == nil:
+    case .click(let row, let col):
         return state.click(row: row, col: col, now: now)
-    case .toggleHelp where state.overlay == .help, .close where state.overlay == .help:
-        // Help closes onto what it was opened over: the item detail, or the screen.
-        state.overlay = state.overlayUnderHelp
-        state.overlayUnderHelp = nil
-        return []
     case .toggleHelp:
-        state.overlayUnderHelp = state.overlay
-        state.overlay = .help
-        return []
-    case .close where state.overlay != nil:
-        state.overlay = nil
-        return []
-    case .showScreen(let screen) where state.overlay == nil:
-        state.screen = screen
-        return []
-    case .nextScreen where state.overlay == nil, .previousScreen where state.overlay == nil:
-        let all = Screen.allCases
-        let index = all.firstIndex(of: state.screen) ?? 0
-        state.screen = all[(index + (action == .nextScreen ? 1 : all.count - 1)) % all.count]
+        state.open(.help(ListCursor()))
         return []
     case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
-        state.overlay = .detail(itemID: id, scroll: 0)
-        state.itemEditor = ItemTextEditor(action == .editNote ? .note : .proof, of: state.progress.items[id])
+        state.open(.detail(itemID: id, scroll: 0))
+        state.open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: state.progress.items[id])))
         return []
     default:
         break
-    }
-
-    if case .detail(let id, let scroll) = state.overlay {
-        let page = ItemDetailText.visibleRows(state.viewport)
-        switch action {
-        case .moveUp: state.scrollDetail(to: scroll - 1)
-        case .moveDown: state.scrollDetail(to: scroll + 1)
-        case .pageUp: state.scrollDetail(to: scroll - page)
-        case .pageDown: state.scrollDetail(to: scroll + page)
-        case .moveTop: state.scrollDetail(to: 0)
-        case .moveBottom: state.scrollDetail(to: Int.max)
-        case .cycleStatus: return state.changeStatus(of: id, at: now) { $0.cycled }
-        case .toggleSkip: return state.changeStatus(of: id, at: now) { $0.skipToggled }
-        default: break
-        }
-        return []
     }
 
     switch state.screen {
@@ -112,51 +97,87 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
 }
 
 extension AppState {
-    /// True while keys go into a text field or a form, where `u` and `q` are letters.
-    public var isTyping: Bool {
-        ideaForm != nil || search != nil || itemEditor != nil || backlogScreen.filterEditor != nil
-            || study.finishNote != nil || study.entryForm != nil
+    mutating func switchScreen(_ action: Action) {
+        let all = Screen.allCases
+        let index = all.firstIndex(of: screen) ?? 0
+        switch action {
+        case .showScreen(let next): screen = next
+        case .nextScreen: screen = all[(index + 1) % all.count]
+        case .previousScreen: screen = all[(index + all.count - 1) % all.count]
+        default: break
+        }
+    }
+
+    /// The item detail answers its own keys (scroll, close, note, proof) and passes the
+    /// screen's item keys on: on Tracks Space and `s` change the item's status, on Today
+    /// they do what they do on the plan (the review, the timer).
+    mutating func reduceDetail(_ action: Action, itemID id: String, scroll: Int, now: Date) -> [Effect] {
+        let page = ItemDetailText.visibleRows(viewport)
+        switch action {
+        case .close: closeModal()
+        case .toggleHelp: open(.help(ListCursor()))
+        case .moveUp: scrollDetail(to: scroll - 1)
+        case .moveDown: scrollDetail(to: scroll + 1)
+        case .pageUp: scrollDetail(to: scroll - page)
+        case .pageDown: scrollDetail(to: scroll + page)
+        case .moveTop: scrollDetail(to: 0)
+        case .moveBottom: scrollDetail(to: Int.max)
+        case .editNote, .editProof:
+            open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: progress.items[id])))
+        case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
+        case .toggleSkip: return changeStatus(of: id, at: now) { $0.skipToggled }
+        case .markDone, .toggleTimer, .finishSession:
+            guard screen == .today else { return [] }
+            return reduceToday(action, now: now)
+        default: break
+        }
+        return []
     }
 
     /// Scrolls the open item detail, never past its first or last screenful, so the
     /// first key back up always moves it.
     mutating func scrollDetail(to offset: Int) {
-        guard case .detail(let id, _) = overlay, let item = curriculum.item(id: id) else { return }
-        overlay = .detail(itemID: id, scroll: min(max(0, offset), ItemDetailText.maxScroll(for: item, in: self)))
+        guard let index = modals.lastIndex(where: { $0.detailItemID != nil }), let id = modals[index].detailItemID,
+              let item = curriculum.item(id: id) else { return }
+        modals[index] = .detail(itemID: id, scroll: min(max(0, offset), ItemDetailText.maxScroll(for: item, in: self)))
     }
 
     /// The item a note or status key acts on: the open detail's, else the selected one.
     var openOrSelectedItemID: String? {
-        if case .detail(let id, _) = overlay { return id }
-        return tracks.pane == .items ? selectedItem?.id : nil
+        if let detail = openDetail { return detail.itemID }
+        return tracksCursor.pane == .items ? selectedItem?.id : nil
     }
 
     mutating func reduceTracks(_ action: Action, now: Date) -> [Effect] {
         switch action {
-        case .moveUp: move(by: -1)
-        case .moveDown: move(by: 1)
-        case .pageUp: move(by: -TracksLayout.listRows(viewport))
-        case .pageDown: move(by: TracksLayout.listRows(viewport))
-        case .moveTop: move(by: Int.min / 2)
-        case .moveBottom: move(by: Int.max / 2)
-        case .focusLeft: tracks.pane = .tracks
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            let page = TracksLayout.listRows(viewport)
+            switch tracksCursor.pane {
+            case .tracks:
+                var list = tracksCursor.trackList
+                list.apply(action, count: curriculum.tracks.count, page: page)
+                selectTrack(list.selected)
+            case .items:
+                tracksCursor.itemList.apply(action, count: selectedTrack?.items.count ?? 0, page: page)
+            }
+        case .focusLeft: tracksCursor.pane = .tracks
         case .focusRight:
-            if selectedTrack?.items.isEmpty == false { tracks.pane = .items }
+            if selectedTrack?.items.isEmpty == false { tracksCursor.pane = .items }
         case .open:
-            if tracks.pane == .tracks {
-                if selectedTrack?.items.isEmpty == false { tracks.pane = .items }
+            if tracksCursor.pane == .tracks {
+                if selectedTrack?.items.isEmpty == false { tracksCursor.pane = .items }
             } else if let item = selectedItem {
-                overlay = .detail(itemID: item.id, scroll: 0)
+                open(.detail(itemID: item.id, scroll: 0))
             }
         case .cycleStatus, .toggleSkip:
-            guard tracks.pane == .items, let item = selectedItem else {
+            guard tracksCursor.pane == .items, let item = selectedItem else {
                 message = "Choose an item first: → or Enter opens the track's items"
                 return []
             }
             return changeStatus(of: item.id, at: now) { action == .cycleStatus ? $0.cycled : $0.skipToggled }
         case .openSearch:
             if searchIndex == nil { searchIndex = CurriculumSearch(curriculum) }
-            search = SearchState()
+            open(.search(SearchState()))
         case .setFocus:
             return toggleFocus()
         default:
@@ -166,40 +187,29 @@ extension AppState {
         return []
     }
 
-    mutating func move(by delta: Int) {
-        switch tracks.pane {
-        case .tracks:
-            let count = curriculum.tracks.count
-            guard count > 0 else { return }
-            let next = clamp(tracks.track + delta, count)
-            if next != tracks.track {
-                tracks.track = next
-                tracks.item = 0
-                tracks.itemScroll = 0
-            }
-        case .items:
-            let count = selectedTrack?.items.count ?? 0
-            guard count > 0 else { return }
-            tracks.item = clamp(tracks.item + delta, count)
-        }
+    /// Selects a track; another track's items start again at the top.
+    mutating func selectTrack(_ index: Int) {
+        guard index != tracksCursor.trackList.selected else { return }
+        tracksCursor.trackList.selected = index
+        tracksCursor.itemList = ListCursor()
     }
 
-    private func clamp(_ value: Int, _ count: Int) -> Int {
-        min(max(0, value), count - 1)
-    }
-
+    /// Keeps every list's selection in view for the window as it is now.
     mutating func keepSelectionVisible() {
         let height = TracksLayout.listRows(viewport)
-        tracks.trackScroll = TracksLayout.scroll(
-            tracks.trackScroll, toShow: tracks.track, height: height, total: curriculum.tracks.count)
-        guard let track = selectedTrack else { return }
-        let total = TracksLayout.rowCount(track)
-        // Show the section heading above the first item of a track too.
-        if tracks.item == 0 {
-            tracks.itemScroll = TracksLayout.scroll(tracks.itemScroll, toShow: 0, height: height, total: total)
+        tracksCursor.trackList.keepVisible(height: height, total: curriculum.tracks.count)
+        if let track = selectedTrack {
+            let total = TracksLayout.rowCount(track)
+            // Show the section heading above the first item of a track too.
+            if tracksCursor.itemList.selected == 0 {
+                tracksCursor.itemList.keepVisible(height: height, total: total, row: 0)
+            }
+            let row = TracksLayout.rowOfItem(tracksCursor.itemList.selected, in: track)
+            tracksCursor.itemList.keepVisible(height: height, total: total, row: row)
         }
-        let selectedRow = TracksLayout.rowOfItem(tracks.item, in: track)
-        tracks.itemScroll = TracksLayout.scroll(tracks.itemScroll, toShow: selectedRow, height: height, total: total)
+        clampBacklogSelection()
+        keepPlanVisible()
+        keepJournalVisible()
     }
 
     /// Changes one item's status through the progress book's rule, records the undo

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Mouse clicks on the lists of the Today, Tracks and Backlog screens: a click selects
+/// Mouse clicks on the lists of the screens (Today's plan, tracks, items, ideas, the journal): a click selects
 /// the row under it, and a click on the row already selected opens it, as Enter does.
 extension AppState {
     mutating func click(row: Int, col: Int, now: Date) -> [Effect] {
@@ -8,19 +8,28 @@ extension AppState {
         case .today: clickToday(row: row, now: now)
         case .tracks: clickTracks(row: row, col: col, now: now)
         case .backlog: clickBacklog(row: row, now: now)
-        case .history: []
+        case .history: clickHistory(row: row, col: col)
         }
     }
 
     private mutating func clickToday(row: Int, now: Date) -> [Effect] {
         let count = study.plan?.entries.count ?? 0
-        let window = TodayLayout.planWindow(entries: count, selected: study.selected, heading: TodayLayout.planHeading,
-                                            bottom: viewport.rows - 1)
-        let line = row - TodayLayout.planHeading - 1
-        guard line >= 0, line < window.rows else { return [] }
-        let index = window.first + line
-        if index == study.selected { return reduceToday(.open, now: now) }
-        study.selected = index
+        let height = TodayLayout.planRows(entries: count, viewport: viewport)
+        guard let index = study.planList.index(atLine: row - TodayLayout.planHeading - 1, height: height, count: count)
+        else { return [] }
+        if index == study.planList.selected { return reduceToday(.open, now: now) }
+        study.planList.selected = index
+        return []
+    }
+
+    private mutating func clickHistory(row: Int, col: Int) -> [Effect] {
+        guard let journal = HistoryLayout(viewport, trackCount: curriculum.tracks.count).journal,
+              col >= journal.col, col < journal.col + journal.width else { return [] }
+        let count = study.journal.entries.count
+        guard let index = study.journalList.index(atLine: row - journal.firstRow, height: journal.rows, count: count)
+        else { return [] }
+        if index == study.journalList.selected { return reduceHistory(.editEntry) }
+        study.journalList.selected = index
         return []
     }
 
@@ -29,16 +38,16 @@ extension AppState {
         guard line >= 0, line < TracksLayout.listRows(viewport) else { return [] }
         let divider = TracksLayout.trackPaneWidth(viewport)
         if col < divider {
-            let index = tracks.trackScroll + line
-            guard curriculum.tracks.indices.contains(index) else { return [] }
-            if index == tracks.track, tracks.pane == .tracks { return reduceTracks(.open, now: now) }
-            tracks.pane = .tracks
-            move(by: index - tracks.track)
+            guard let index = tracksCursor.trackList.index(atLine: line, height: TracksLayout.listRows(viewport),
+                                                           count: curriculum.tracks.count) else { return [] }
+            if index == tracksCursor.trackList.selected, tracksCursor.pane == .tracks { return reduceTracks(.open, now: now) }
+            tracksCursor.pane = .tracks
+            selectTrack(index)
         } else if col > divider, let track = selectedTrack,
-                  let index = TracksLayout.itemAtRow(tracks.itemScroll + line, in: track) {
-            if index == tracks.item, tracks.pane == .items { return reduceTracks(.open, now: now) }
-            tracks.pane = .items
-            move(by: index - tracks.item)
+                  let index = TracksLayout.itemAtRow(tracksCursor.itemList.scroll + line, in: track) {
+            if index == tracksCursor.itemList.selected, tracksCursor.pane == .items { return reduceTracks(.open, now: now) }
+            tracksCursor.pane = .items
+            tracksCursor.itemList.selected = index
         }
         keepSelectionVisible()
         return []
@@ -47,10 +56,10 @@ extension AppState {
     private mutating func clickBacklog(row: Int, now: Date) -> [Effect] {
         let line = row - BacklogLayout.listTop
         guard line >= 0, line < BacklogLayout.listRows(viewport) else { return [] }
-        let index = backlogScreen.scroll + line
-        guard index < backlogRows.count else { return [] }
-        if index == backlogScreen.selected { return reduceBacklog(.editIdea, now: now) }
-        backlogScreen.selected = index
+        guard let index = backlogScreen.list.index(atLine: line, height: BacklogLayout.listRows(viewport),
+                                                   count: backlogRows.count) else { return [] }
+        if index == backlogScreen.list.selected { return reduceBacklog(.editIdea, now: now) }
+        backlogScreen.list.selected = index
         clampBacklogSelection()
         return []
     }

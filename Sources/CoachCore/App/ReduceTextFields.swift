@@ -4,69 +4,60 @@ import Foundation
 /// (note, proof of work).
 extension AppState {
     mutating func reduceSearch(_ action: Action) -> [Effect] {
-        guard var search else { return [] }
+        guard var search = modal?.search else { return [] }
         switch action {
         case .close:
-            self.search = nil
+            closeModal()
             return []
         case .edit(let edit):
             search.editor.apply(edit)
             search.hits = searchIndex?.search(search.editor.text) ?? []
-            search.selected = 0
-            search.scroll = 0
-        case .moveUp: search.selected = max(0, search.selected - 1)
-        case .moveDown: search.selected = min(max(0, search.hits.count - 1), search.selected + 1)
-        case .pageUp: search.selected = max(0, search.selected - SearchLayout.listRows(viewport))
-        case .pageDown: search.selected = min(max(0, search.hits.count - 1), search.selected + SearchLayout.listRows(viewport))
+            search.list = ListCursor()
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            search.list.apply(action, count: search.hits.count, page: SearchLayout.listRows(viewport))
         case .confirm, .open:
-            guard search.hits.indices.contains(search.selected) else { return [] }
-            jump(to: search.hits[search.selected])
-            self.search = nil
+            guard search.hits.indices.contains(search.list.selected) else { return [] }
+            closeModal()
+            jump(to: search.hits[search.list.selected])
             return []
         default:
             return []
         }
-        search.scroll = TracksLayout.scroll(search.scroll, toShow: search.selected,
-                                            height: SearchLayout.listRows(viewport), total: search.hits.count)
-        self.search = search
+        search.list.keepVisible(height: SearchLayout.listRows(viewport), total: search.hits.count)
+        replaceModal(.search(search))
         return []
     }
 
     /// Selects a search hit's track (and item) on the Tracks screen.
     mutating func jump(to hit: CurriculumSearch.Hit) {
-        tracks.track = hit.track
-        if let item = hit.item {
-            tracks.item = item
-            tracks.pane = .items
-        } else {
-            tracks.item = 0
-            tracks.pane = .tracks
-        }
-        overlay = nil
+        selectTrack(hit.track)
+        tracksCursor.itemList.selected = hit.item ?? 0
+        tracksCursor.pane = hit.item == nil ? .tracks : .items
+        modals.removeAll()
         keepSelectionVisible()
     }
 
     mutating func reduceItemEditor(_ action: Action, now: Date) -> [Effect] {
-        guard var editor = itemEditor, case .detail(let id, _) = overlay else {
-            itemEditor = nil
+        guard var editor = modal?.itemEditor, let id = openDetail?.itemID else {
+            closeModal()
             return []
         }
         let title = curriculum.item(id: id)?.title ?? id
         switch action {
         case .close:
-            itemEditor = nil
+            closeModal()
             message = editor.field == .note ? "Note not changed" : "Proof of work not changed"
             return []
         case .edit(let edit):
             editor.line.apply(edit)
-            itemEditor = editor
+            replaceModal(.itemEditor(editor))
             return []
         case .confirm, .open:
             let before = progress.items[id]
             let label: String
             switch editor.field {
             case .note:
-                itemEditor = nil
+                closeModal()
                 guard updateProgress(of: id, { $0.setNote(editor.line.text, of: id, at: now) }) else { return [] }
                 label = "note on \(title)"
                 message = "Note saved"
@@ -77,7 +68,7 @@ extension AppState {
                     message = problem.message
                     return []
                 case .success(let links):
-                    itemEditor = nil
+                    closeModal()
                     guard updateProgress(of: id, { $0.setProof(links, of: id, at: now) }) else { return [] }
                     label = "proof of work on \(title)"
                     message = links.isEmpty ? "Proof of work removed" : "Proof of work saved: \(links.count) link\(links.count == 1 ? "" : "s")"

@@ -10,27 +10,23 @@ extension AppState {
 
     public var selectedIdea: Idea? {
         let rows = backlogRows
-        return rows.indices.contains(backlogScreen.selected) ? rows[backlogScreen.selected] : nil
+        return rows.indices.contains(backlogScreen.list.selected) ? rows[backlogScreen.list.selected] : nil
     }
 
     mutating func reduceBacklog(_ action: Action, now: Date) -> [Effect] {
         let count = backlogRows.count
         let page = BacklogLayout.listRows(viewport)
         switch action {
-        case .moveUp: backlogScreen.selected -= 1
-        case .moveDown: backlogScreen.selected += 1
-        case .pageUp: backlogScreen.selected -= page
-        case .pageDown: backlogScreen.selected += page
-        case .moveTop: backlogScreen.selected = 0
-        case .moveBottom: backlogScreen.selected = count - 1
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            backlogScreen.list.apply(action, count: count, page: page)
         case .addIdea:
-            ideaForm = IdeaForm(editing: nil, knownItems: knownItemIDs)
+            open(.ideaForm(IdeaForm(editing: nil, knownItems: knownItemIDs)))
         case .editIdea, .open:
             guard let idea = selectedIdea else { message = "No idea selected: a adds one"; return [] }
-            ideaForm = IdeaForm(editing: idea, knownItems: knownItemIDs)
+            open(.ideaForm(IdeaForm(editing: idea, knownItems: knownItemIDs)))
         case .deleteIdea:
             guard let idea = selectedIdea else { return [] }
-            pendingDelete = idea.id
+            open(.deleteIdea(id: idea.id))
         case .cycleIdeaStatus:
             guard let idea = selectedIdea else { return [] }
             var next = idea.status
@@ -39,11 +35,11 @@ extension AppState {
             follow(idea.id)
             return [.save(.backlog)]
         case .openSearch:
-            backlogScreen.filterEditor = LineEditor(backlogScreen.filterEditor?.text ?? "")
+            open(.backlogFilter(LineEditor()))
         case .close:
             if backlogScreen.filtered != nil {
                 backlogScreen.filtered = nil
-                backlogScreen.selected = 0
+                backlogScreen.list.selected = 0
             }
         default:
             break
@@ -53,22 +49,22 @@ extension AppState {
     }
 
     mutating func reduceBacklogFilter(_ action: Action) -> [Effect] {
-        guard var editor = backlogScreen.filterEditor else { return [] }
+        guard case .backlogFilter(var editor) = modal else { return [] }
         switch action {
         case .edit(let edit):
             editor.apply(edit)
-            backlogScreen.filterEditor = editor
+            replaceModal(.backlogFilter(editor))
             let query = editor.text.trimmingCharacters(in: .whitespaces)
             backlogScreen.filtered = query.isEmpty ? nil : backlog.search(query).map(\.id)
-            backlogScreen.selected = 0
+            backlogScreen.list.selected = 0
         case .confirm:
-            backlogScreen.filterEditor = nil
+            closeModal()
         case .close:
-            backlogScreen.filterEditor = nil
+            closeModal()
             backlogScreen.filtered = nil
-            backlogScreen.selected = 0
-        case .moveUp: backlogScreen.selected -= 1
-        case .moveDown: backlogScreen.selected += 1
+            backlogScreen.list.selected = 0
+        case .moveUp, .moveDown, .pageUp, .pageDown:
+            backlogScreen.list.apply(action, count: backlogRows.count, page: BacklogLayout.listRows(viewport))
         default:
             return []
         }
@@ -77,10 +73,16 @@ extension AppState {
     }
 
     mutating func reduceIdeaForm(_ action: Action, now: Date) -> [Effect] {
-        guard var form = ideaForm else { return [] }
+        guard var form = modal?.ideaForm else { return [] }
         if form.confirmingDiscard {
             if case .answer(let yes) = action {
-                if yes { ideaForm = nil; message = "Changes dropped" } else { form.confirmingDiscard = false; ideaForm = form }
+                if yes {
+                    closeModal()
+                    message = "Changes dropped"
+                } else {
+                    form.confirmingDiscard = false
+                    replaceModal(.ideaForm(form))
+                }
             }
             return []
         }
@@ -92,21 +94,21 @@ extension AppState {
             if form.isChanged {
                 form.confirmingDiscard = true
             } else {
-                ideaForm = nil
+                closeModal()
                 return []
             }
         case .confirm:
             guard let fields = form.validate(knownItems: knownItemIDs) else {
-                ideaForm = form
+                replaceModal(.ideaForm(form))
                 message = "Not saved: fix the fields marked in red (\(form.problems.count))"
                 return []
             }
-            ideaForm = nil
+            closeModal()
             return saveIdea(fields, editing: form.editing, now: now)
         default:
             break
         }
-        ideaForm = form
+        replaceModal(.ideaForm(form))
         return []
     }
 
@@ -133,11 +135,11 @@ extension AppState {
     }
 
     mutating func answerDelete(_ action: Action) -> [Effect] {
-        guard let id = pendingDelete, case .answer(let yes) = action else {
-            if action == .close { pendingDelete = nil }
+        guard case .deleteIdea(let id) = modal, case .answer(let yes) = action else {
+            if action == .close { closeModal() }
             return []
         }
-        pendingDelete = nil
+        closeModal()
         guard yes, let idea = backlog[id] else { return [] }
         updateBacklog("delete \(idea.title)", idea: id) { _ = $0.remove(id) }
         message = "Deleted \(idea.title) (u undoes)"
@@ -147,15 +149,14 @@ extension AppState {
 
     /// Keeps the selection on an idea whose rank may have changed.
     mutating func follow(_ id: String) {
-        if let index = backlogRows.index(of: id) { backlogScreen.selected = index }
+        if let index = backlogRows.index(of: id) { backlogScreen.list.selected = index }
         clampBacklogSelection()
     }
 
     mutating func clampBacklogSelection() {
         let count = backlogRows.count
-        backlogScreen.selected = min(max(0, backlogScreen.selected), max(0, count - 1))
-        backlogScreen.scroll = TracksLayout.scroll(backlogScreen.scroll, toShow: backlogScreen.selected,
-                                                   height: BacklogLayout.listRows(viewport), total: count)
+        backlogScreen.list.clamp(count: count)
+        backlogScreen.list.keepVisible(height: BacklogLayout.listRows(viewport), total: count)
     }
 }
 

@@ -4,8 +4,8 @@ import Foundation
 extension AppState {
     /// The plan row the cursor is on.
     public var selectedPlanEntry: DailyPlan.Entry? {
-        guard let entries = study.plan?.entries, entries.indices.contains(study.selected) else { return nil }
-        return entries[study.selected]
+        guard let entries = study.plan?.entries, entries.indices.contains(study.planList.selected) else { return nil }
+        return entries[study.planList.selected]
     }
 
     mutating func tick() -> [Effect] {
@@ -21,12 +21,10 @@ extension AppState {
     mutating func reduceToday(_ action: Action, now: Date) -> [Effect] {
         let count = study.plan?.entries.count ?? 0
         switch action {
-        case .moveUp: study.selected = max(0, study.selected - 1)
-        case .moveDown: study.selected = min(max(0, count - 1), study.selected + 1)
-        case .moveTop: study.selected = 0
-        case .moveBottom: study.selected = max(0, count - 1)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            study.planList.move(action, count: count, height: TodayLayout.planRows(entries: count, viewport: viewport))
         case .open:
-            if let entry = selectedPlanEntry { overlay = .detail(itemID: entry.itemID, scroll: 0) }
+            if let entry = selectedPlanEntry { open(.detail(itemID: entry.itemID, scroll: 0)) }
         case .toggleTimer:
             var timer = study.timer ?? SessionTimer.start(at: now)
             if study.timer != nil { timer.toggle(at: now) }
@@ -38,7 +36,7 @@ extension AppState {
                 message = "No session running: s starts one"
                 return []
             }
-            study.finishNote = LineEditor()
+            open(.finishNote(LineEditor()))
         case .changeGoal(let delta):
             return changeGoal(by: delta)
         case .cycleFocus(let step):
@@ -54,7 +52,7 @@ extension AppState {
         case .markDone:
             guard let entry = selectedPlanEntry else { return [] }
             if entry.kind == .review {
-                study.reviewPrompt = entry.itemID
+                open(.reviewPrompt(itemID: entry.itemID))
                 return []
             }
             guard progress.status(of: entry.itemID) != .done else {
@@ -93,23 +91,42 @@ extension AppState {
         return [.save(.session)]
     }
 
+    /// The plan keeps its selection in view as the window or the plan changes.
+    mutating func keepPlanVisible() {
+        let count = study.plan?.entries.count ?? 0
+        study.planList.clamp(count: count)
+        study.planList.keepVisible(height: TodayLayout.planRows(entries: count, viewport: viewport), total: count)
+    }
+
+    /// The journal's rows at this window size; nil when it is not shown (too narrow or short).
+    var journalRows: Int? {
+        HistoryLayout(viewport, trackCount: curriculum.tracks.count).journal?.rows
+    }
+
+    mutating func keepJournalVisible() {
+        let count = study.journal.entries.count
+        study.journalList.clamp(count: count)
+        study.journalList.keepVisible(height: journalRows ?? 1, total: count)
+    }
+
     mutating func reduceHistory(_ action: Action) -> [Effect] {
         let count = study.journal.entries.count
         switch action {
-        case .moveUp: study.journalScroll = max(0, study.journalScroll - 1)
-        case .moveDown: study.journalScroll = min(max(0, count - 1), study.journalScroll + 1)
-        case .pageUp: study.journalScroll = max(0, study.journalScroll - 10)
-        case .pageDown: study.journalScroll = min(max(0, count - 1), study.journalScroll + 10)
-        case .moveTop: study.journalScroll = 0
-        case .moveBottom: study.journalScroll = max(0, count - 1)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+            study.journalList.move(action, count: count, height: journalRows ?? 1)
         case .deleteEntry, .editEntry:
             let entries = study.journal.newestFirst
-            guard entries.indices.contains(study.journalScroll) else {
+            guard entries.indices.contains(study.journalList.selected) else {
                 message = "No session logged yet"
                 return []
             }
-            let entry = entries[study.journalScroll]
-            if action == .deleteEntry { study.pendingEntryDelete = entry.id } else { study.entryForm = JournalEntryForm(entry) }
+            guard journalRows != nil else {
+                // Never act on a row the learner cannot see.
+                message = "The journal does not fit this window: make it wider or taller to edit or delete a session"
+                return []
+            }
+            let entry = entries[study.journalList.selected]
+            open(action == .deleteEntry ? .deleteEntry(id: entry.id) : .entryForm(JournalEntryForm(entry)))
         default:
             break
         }
@@ -119,12 +136,13 @@ extension AppState {
     /// The three questions of the study screens: how did the review go, the note when
     /// finishing, and delete this journal entry.
     mutating func reduceStudyPrompt(_ action: Action, now: Date) -> [Effect] {
-        if let id = study.reviewPrompt {
+        switch modal {
+        case .reviewPrompt(let id):
             guard case .rate(let rating) = action else {
-                if action == .close { study.reviewPrompt = nil }
+                if action == .close { closeModal() }
                 return []
             }
-            study.reviewPrompt = nil
+            closeModal()
             var recorded = false
             let (day, zone, progress) = (study.today, study.timeZone, self.progress)
             let before = study.reviews.history(of: id)
@@ -134,16 +152,15 @@ extension AppState {
             undo.record(UndoStep(label: "review of \(title): \(rating.rawValue)", change: .review(itemID: id, before: before)))
             message = "Reviewed \(title): \(rating.rawValue)"
             return [.save(.reviews)] + touch(id)
-        }
-        if var note = study.finishNote {
+        case .finishNote(var note):
             switch action {
             case .edit(let edit):
                 note.apply(edit)
-                study.finishNote = note
+                replaceModal(.finishNote(note))
             case .close:
-                study.finishNote = nil
+                closeModal()
             case .confirm:
-                study.finishNote = nil
+                closeModal()
                 guard let timer = study.timer else { return [] }
                 let text = note.text.trimmingCharacters(in: .whitespaces)
                 study.changeTimer { $0 = nil }
@@ -159,20 +176,19 @@ extension AppState {
                 break
             }
             return []
-        }
-        if var form = study.entryForm {
+        case .entryForm(var form):
             switch action {
             case .edit(let edit): form.apply(edit)
             case .nextField, .previousField: form.switchField()
             case .close:
-                study.entryForm = nil
+                closeModal()
                 return []
             case .confirm:
                 switch form.validated() {
                 case .failure(let problems):
                     form.problem = problems.description.replacingOccurrences(of: "\n", with: "; ")
                 case .success(let edited):
-                    study.entryForm = nil
+                    closeModal()
                     guard edited != form.entry else { return [] }
                     study.changeJournal { _ = $0.edit(edited) }
                     undo.record(UndoStep(label: "edit the session of \(edited.day)", change: .journalEntry(form.entry)))
@@ -182,21 +198,21 @@ extension AppState {
             default:
                 break
             }
-            study.entryForm = form
+            replaceModal(.entryForm(form))
             return []
-        }
-        if let id = study.pendingEntryDelete {
-            study.pendingEntryDelete = nil
+        case .deleteEntry(let id):
+            closeModal()
             guard action == .answer(true) else { return [] }
             var removed: JournalEntry?
             study.changeJournal { removed = $0.delete(id: id) }
             guard let removed else { return [] }
             undo.record(UndoStep(label: "delete the session of \(removed.day)", change: .journalEntry(removed)))
-            study.journalScroll = min(study.journalScroll, max(0, study.journal.entries.count - 1))
+            keepJournalVisible()
             message = "Deleted the session of \(removed.day) (u undoes)"
             return [.save(.journal)]
+        default:
+            return []
         }
-        return []
     }
 }
 

@@ -18,17 +18,10 @@ public struct StudyState: Equatable, Sendable {
     var planIsStale = true
     private var summarizedDay: StudyDay
 
-    /// Today screen: the selected plan row. History: the first journal row shown.
-    public var selected = 0
-    public var journalScroll = 0
-    /// The planned review waiting for hard/good/easy.
-    public var reviewPrompt: String?
-    /// The note typed when finishing the session.
-    public var finishNote: LineEditor?
-    /// The journal entry waiting for y/n before it is deleted.
-    public var pendingEntryDelete: Int?
-    /// The journal entry being edited on History.
-    public var entryForm: JournalEntryForm?
+    /// Today's plan.
+    public var planList = ListCursor()
+    /// History's journal, newest first.
+    public var journalList = ListCursor()
 
     public init(journal: Journal = Journal(), reviews: ReviewBook = ReviewBook(items: [:]), timer: SessionTimer? = nil,
                 timeZone: TimeZone = TimeZone(identifier: "UTC")!, now: Date = Date(timeIntervalSince1970: 0)) {
@@ -66,7 +59,7 @@ public struct StudyState: Equatable, Sendable {
         plan = DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
                          day: today, timeZone: timeZone)
         planIsStale = false
-        selected = min(selected, max(0, (plan?.entries.count ?? 1) - 1))
+        planList.clamp(count: plan?.entries.count ?? 0)
     }
 
     // The doors: every change of journal, reviews or timer goes through one of these.

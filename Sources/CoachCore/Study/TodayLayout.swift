@@ -11,11 +11,17 @@ public enum TodayLayout {
     /// The entries shown, from `first`, in `rows` rows under the heading at row `heading`:
     /// as many as fit above the footer and `bottom` (the key bar's row), scrolled so that
     /// the selected one is in view.
-    public static func planWindow(entries: Int, selected: Int, heading: Int, bottom: Int) -> (first: Int, rows: Int) {
+    public static func planWindow(entries: Int, cursor: ListCursor, heading: Int, bottom: Int) -> (first: Int, rows: Int) {
         guard entries > 0 else { return (0, 0) }
         let available = bottom - (heading + 1) - footerRows
         let rows = max(1, min(entries, available))
-        let selected = min(max(0, selected), entries - 1)
-        return (min(max(0, selected - rows + 1), max(0, entries - rows)), rows)
+        var cursor = cursor
+        cursor.clamp(count: entries)
+        return (cursor.first(height: rows, total: entries), rows)
+    }
+
+    /// The plan's rows in a window of `viewport`: a page for PgUp / PgDn.
+    public static func planRows(entries: Int, viewport: Size) -> Int {
+        planWindow(entries: entries, cursor: ListCursor(), heading: planHeading, bottom: viewport.rows - 1).rows
     }
 }

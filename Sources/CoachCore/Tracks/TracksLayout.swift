@@ -44,12 +44,4 @@ public enum TracksLayout {
     public static func rowCount(_ track: Track) -> Int {
         track.sections.reduce(0) { $0 + 1 + $1.items.count }
     }
-
-    /// The smallest scroll offset change that keeps `row` visible in `height` rows.
-    public static func scroll(_ current: Int, toShow row: Int, height: Int, total: Int) -> Int {
-        var top = current
-        if row < top { top = row }
-        if row >= top + height { top = row - height + 1 }
-        return max(0, min(top, max(0, total - height)))
-    }
 }

@@ -2,7 +2,7 @@ import CoachCore
 
 /// Enter on an item: its summary, status and resources in a box over the screen.
 enum ItemDetailView {
-    static func draw(_ state: AppState, itemID: String, scroll: Int, into buffer: inout ScreenBuffer) {
+    static func draw(_ state: AppState, itemID: String, scroll: Int, editing: Bool, into buffer: inout ScreenBuffer) {
         guard let item = state.curriculum.item(id: itemID) else { return }
         let size = buffer.size
         let box = ItemDetailText.boxRect(size)
@@ -22,20 +22,24 @@ enum ItemDetailView {
         for (offset, line) in lines.dropFirst(top).prefix(visible).enumerated() {
             buffer.put(line.text, row: rect.row + 1 + offset, col: rect.col + 2, width: inner, style: style(line.kind))
         }
-        if let editor = state.itemEditor {
-            // The field sits on the box's last inner row, always in view.
-            let row = rect.row + rect.rows - 2
-            let label = editor.field == .note
-                ? "Note (Enter saves, Esc cancels)"
-                : "Proof of work: links, spaces between (Enter saves, Esc cancels)"
-            buffer.fill(row: row - 1, col: rect.col + 1, width: rect.cols - 2)
-            buffer.put(label, row: row - 1, col: rect.col + 2, width: inner, style: Style(.heading, bold: true))
-            buffer.textField(editor.line, row: row, col: rect.col + 2, width: inner, style: Style(.normal, underline: true))
-        } else if lines.count > visible {
+        if !editing, lines.count > visible {
             let more = "\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count)"
             buffer.put(" \(more) ", row: rect.row + rect.rows - 1, col: rect.col + rect.cols - DisplayWidth.of(more) - 4,
                        style: Style(.dim))
         }
+    }
+
+    /// The note or proof being edited, on the detail box's last inner rows, always in view.
+    static func drawEditor(_ editor: ItemTextEditor, into buffer: inout ScreenBuffer) {
+        let box = ItemDetailText.boxRect(buffer.size)
+        let inner = ItemDetailText.width(buffer.size)
+        let row = box.row + box.rows - 2
+        let label = editor.field == .note
+            ? "Note (Enter saves, Esc cancels)"
+            : "Proof of work: links, spaces between (Enter saves, Esc cancels)"
+        buffer.fill(row: row - 1, col: box.col + 1, width: box.cols - 2)
+        buffer.put(label, row: row - 1, col: box.col + 2, width: inner, style: Style(.heading, bold: true))
+        buffer.textField(editor.line, row: row, col: box.col + 2, width: inner, style: Style(.normal, underline: true))
     }
 
     static func style(_ kind: ItemDetailText.Kind) -> Style {

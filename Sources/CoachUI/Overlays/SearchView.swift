@@ -18,11 +18,11 @@ enum SearchView {
         } else if search.hits.isEmpty {
             buffer.put("Nothing matches \"\(search.editor.text)\".", row: top, col: rect.col + 2, width: inner, style: Style(.dim))
         }
-        for (offset, index) in (search.scroll..<search.hits.count).prefix(rows).enumerated() {
+        for (offset, index) in (search.list.scroll..<search.hits.count).prefix(rows).enumerated() {
             let hit = search.hits[index]
             let row = top + offset
             let track = state.curriculum.tracks[hit.track]
-            let selected = index == search.selected
+            let selected = index == search.list.selected
             var label = track.title
             var where_ = "track"
             if let item = hit.item {

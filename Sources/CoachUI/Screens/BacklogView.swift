@@ -16,11 +16,11 @@ enum BacklogView {
             let text = state.backlog.isEmpty ? "No ideas yet: press a to add your first side project." : "No idea matches the filter; Esc clears it."
             buffer.put(text, row: top, col: 1, style: Style(.dim))
         }
-        for (offset, index) in (state.backlogScreen.scroll..<rows.count).prefix(listRows).enumerated() {
+        for (offset, index) in (state.backlogScreen.list.scroll..<rows.count).prefix(listRows).enumerated() {
             let idea = rows[index]
             let row = top + offset
             buffer.put(columns.row(idea, rank: rows.rank(at: index)), row: row, col: 0, style: Style(statusRole(idea.status)))
-            if index == state.backlogScreen.selected {
+            if index == state.backlogScreen.list.selected {
                 buffer.restyle(row: row, col: 0, width: size.cols) { $0.reverse = true }
             }
         }
@@ -30,15 +30,21 @@ enum BacklogView {
         if let idea = state.selectedIdea {
             drawDetail(idea, state: state, into: &buffer, top: detailTop + 1, rows: BacklogLayout.detailRows - 1)
         }
-        if let editor = state.backlogScreen.filterEditor {
-            buffer.fill(row: detailTop, col: 0, width: size.cols)
-            buffer.put("/", row: detailTop, col: 1, style: Style(.accent, bold: true))
-            buffer.textField(editor, row: detailTop, col: 3, width: size.cols - 4)
-        }
-        if let id = state.pendingDelete, let idea = state.backlog[id] {
-            buffer.fill(row: detailTop, col: 0, width: size.cols)
-            buffer.put("Delete \"\(idea.title)\"? y/n", row: detailTop, col: 1, style: Style(.bad, bold: true))
-        }
+    }
+
+    /// The `/` filter, typed on the rule under the table.
+    static func drawFilter(_ editor: LineEditor, into buffer: inout ScreenBuffer) {
+        let row = BacklogLayout.listTop + BacklogLayout.listRows(buffer.size)
+        buffer.fill(row: row, col: 0, width: buffer.size.cols)
+        buffer.put("/", row: row, col: 1, style: Style(.accent, bold: true))
+        buffer.textField(editor, row: row, col: 3, width: buffer.size.cols - 4)
+    }
+
+    /// A y/n question on the rule under the table.
+    static func drawQuestion(_ text: String, into buffer: inout ScreenBuffer) {
+        let row = BacklogLayout.listTop + BacklogLayout.listRows(buffer.size)
+        buffer.fill(row: row, col: 0, width: buffer.size.cols)
+        buffer.put(text, row: row, col: 1, style: Style(.bad, bold: true))
     }
 
     static func statusRole(_ status: IdeaStatus) -> Role {

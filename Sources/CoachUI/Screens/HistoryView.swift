@@ -21,31 +21,31 @@ public struct HistoryModel: Sendable {
     public var trackProgress: [TrackProgressLine]
     /// The journal's entries, newest first.
     public var journal: [JournalEntry]
-    /// Index of the first journal entry shown.
-    public var journalScroll: Int
+    /// The journal's selection and scroll.
+    public var journalList: ListCursor
     /// Item titles by id, for a journal entry without a note; an id missing here is shown as itself.
     public var itemTitles: [String: String]
 
     public init(today: StudyDay, minutesByDay: [StudyDay: Int], goals: GoalHistory, streaks: Streaks,
                 trackProgress: [(title: String, count: ProgressCount)], journal: [JournalEntry],
-                journalScroll: Int = 0, itemTitles: [String: String] = [:]) {
+                journalList: ListCursor = ListCursor(), itemTitles: [String: String] = [:]) {
         self.today = today
         self.minutesByDay = minutesByDay
         self.goals = goals
         self.streaks = streaks
         self.trackProgress = trackProgress.map { TrackProgressLine(title: $0.title, count: $0.count) }
         self.journal = journal
-        self.journalScroll = journalScroll
+        self.journalList = journalList
         self.itemTitles = itemTitles
     }
 
     /// Everything from the journal itself: minutes per day, goals, streaks, entries newest first.
     public init(journal: Journal, today: StudyDay, trackProgress: [(title: String, count: ProgressCount)],
-                journalScroll: Int = 0, itemTitles: [String: String] = [:]) {
+                journalList: ListCursor = ListCursor(), itemTitles: [String: String] = [:]) {
         let minutes = journal.minutesByDay
         self.init(today: today, minutesByDay: minutes, goals: journal.goals,
                   streaks: Streaks(minutes: minutes, goals: journal.goals, today: today),
-                  trackProgress: trackProgress, journal: journal.newestFirst, journalScroll: journalScroll,
+                  trackProgress: trackProgress, journal: journal.newestFirst, journalList: journalList,
                   itemTitles: itemTitles)
     }
 }
@@ -55,36 +55,22 @@ public struct HistoryModel: Sendable {
 /// tracks on the left, weeks and journal on the right); otherwise one, in that order
 /// of priority, each part cut to what fits.
 public enum HistoryView {
-    public static let heatmapWeeks = 20
-    public static let chartWeeks = 12
-    /// The right column needs this much to be worth having.
-    static let rightMinimum = 30
-    static let gap = 3
+    public static let heatmapWeeks = HistoryLayout.heatmapWeeks
+    public static let chartWeeks = HistoryLayout.chartWeeks
 
     /// Draws into rows `top..<bottom` (the title bar and key bar are the caller's).
     public static func draw(_ model: HistoryModel, into buffer: inout ScreenBuffer, top: Int, bottom: Int) {
         let cols = buffer.size.cols
         guard cols > 20, bottom > top else { return }
         drawStreakLine(model, row: top, col: 1, width: cols - 2, into: &buffer)
-        let blockTop = top + 2
-        guard blockTop < bottom else { return }
-        let cellWidth = cols >= 120 ? 3 : 2
-        let heatWidth = heatmapWidth(cellWidth: cellWidth)
-        if cols - 2 >= heatWidth + gap + rightMinimum {
-            let rightCol = 1 + heatWidth + gap
-            let rightWidth = cols - rightCol - 1
-            let heatEnd = drawHeatmap(model, cellWidth: cellWidth, col: 1, width: heatWidth, top: blockTop, bottom: bottom, into: &buffer)
-            drawTracks(model, col: 1, width: heatWidth, top: heatEnd + 1, bottom: bottom, into: &buffer)
-            let weeksEnd = drawWeeks(model, col: rightCol, width: rightWidth, top: blockTop, bottom: bottom, into: &buffer)
-            drawJournal(model, col: rightCol, width: rightWidth, top: weeksEnd + 1, bottom: bottom, into: &buffer)
-        } else {
-            let width = cols - 2
-            var row = drawHeatmap(model, cellWidth: min(cellWidth, width >= heatmapWidth(cellWidth: 2) ? 2 : 1),
-                                  col: 1, width: width, top: blockTop, bottom: bottom, into: &buffer)
-            row = drawWeeks(model, col: 1, width: width, top: row + 1, bottom: bottom, into: &buffer)
-            row = drawTracks(model, col: 1, width: width, top: row + 1, bottom: bottom, into: &buffer)
-            drawJournal(model, col: 1, width: width, top: row + 1, bottom: bottom, into: &buffer)
-        }
+        guard top + 2 < bottom else { return }
+        let layout = HistoryLayout(cols: cols, top: top, bottom: bottom, trackCount: model.trackProgress.count)
+        let (heat, weeks, tracks, journal) = (layout.heatmap, layout.weeks, layout.tracks, layout.journalPart)
+        drawHeatmap(model, cellWidth: layout.cellWidth, col: heat.col, width: heat.width, top: heat.top, bottom: bottom,
+                    into: &buffer)
+        drawWeeks(model, col: weeks.col, width: weeks.width, top: weeks.top, bottom: bottom, into: &buffer)
+        drawTracks(model, col: tracks.col, width: tracks.width, top: tracks.top, bottom: bottom, into: &buffer)
+        drawJournal(model, col: journal.col, width: journal.width, top: journal.top, bottom: bottom, into: &buffer)
     }
 
     // MARK: Streaks
@@ -114,12 +100,7 @@ public enum HistoryView {
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    static let labelWidth = 4
-
-    /// Cells are `cellWidth - 1` characters and a gap.
-    static func heatmapWidth(cellWidth: Int) -> Int {
-        labelWidth + heatmapWeeks * cellWidth - (cellWidth > 1 ? 1 : 0)
-    }
+    static let labelWidth = HistoryLayout.labelWidth
 
     /// A heatmap cell's character for a level of `CalendarGrid.level`.
     public static func heatCharacter(_ level: Int) -> Character {
@@ -267,7 +248,7 @@ public enum HistoryView {
         let percentWidth = 5
         let titleWidth = max(4, width - barWidth - percentWidth - countsWidth - 1)
         let rows = bottom - row
-        let shown = tracks.count <= rows ? tracks.count : max(0, rows - 1)
+        let shown = HistoryLayout.tracksShown(count: tracks.count, rows: rows)
         for line in tracks.prefix(shown) {
             buffer.put(DisplayWidth.pad(line.title, to: titleWidth), row: row, col: col)
             buffer.progressBar(row: row, col: col + titleWidth + 1, width: barWidth, fraction: line.count.fraction)
@@ -290,11 +271,6 @@ public enum HistoryView {
 
     // MARK: Journal
 
-    /// The first entry shown for `scroll` when `rows` fit: never past the last page.
-    public static func journalFirst(scroll: Int, count: Int, rows: Int) -> Int {
-        min(max(0, scroll), max(0, count - max(1, rows)))
-    }
-
     @discardableResult
     static func drawJournal(_ model: HistoryModel, col: Int, width: Int, top: Int, bottom: Int,
                             into buffer: inout ScreenBuffer) -> Int {
@@ -312,7 +288,7 @@ public enum HistoryView {
             return row
         }
         let rows = bottom - row
-        let first = journalFirst(scroll: model.journalScroll, count: entries.count, rows: rows)
+        let first = model.journalList.first(height: rows, total: entries.count)
         let last = min(entries.count, first + rows)
         let range = entries.count > rows ? "\(first + 1)–\(last) of \(entries.count)" : "\(entries.count)"
         let rangeWidth = DisplayWidth.of(range)
@@ -320,7 +296,11 @@ public enum HistoryView {
             buffer.put(range, row: top, col: col + width - rangeWidth, style: Style(.dim))
         }
         let longDate = width >= 40
-        for entry in entries[first..<last] {
+        for (index, entry) in zip(first..<last, entries[first..<last]) {
+            defer {
+                if index == model.journalList.selected { buffer.restyle(row: row, col: col, width: width) { $0.reverse = true } }
+                row += 1
+            }
             let date = longDate ? entry.day.description : weekLabel(entry.day)
             var x = col + buffer.put(date, row: row, col: col, width: width, style: Style(.dim))
             let minutes = MinutesText.short(entry.minutes)
@@ -334,7 +314,6 @@ public enum HistoryView {
                 buffer.put(DisplayWidth.truncate(titles, to: col + width - x), row: row, col: x,
                            width: col + width - x, style: Style(.dim))
             }
-            row += 1
         }
         return row
     }

@@ -15,13 +15,13 @@ public struct TodayModel: Sendable {
     public var minutesToday: Int
     public var goal: Int
     public var reviewsDue: Int
-    /// Index of the selected plan entry.
-    public var selected: Int
+    /// The plan's selection and scroll.
+    public var list: ListCursor
     public var focusTrackTitle: String?
 
     /// `goal` and `reviewsDue` default to the plan's own.
     public init(plan: DailyPlan, titles: [String: String], timer: SessionTimer?, now: Date, streak: Streaks,
-                minutesToday: Int, goal: Int? = nil, reviewsDue: Int? = nil, selected: Int = 0,
+                minutesToday: Int, goal: Int? = nil, reviewsDue: Int? = nil, list: ListCursor = ListCursor(),
                 focusTrackTitle: String? = nil) {
         self.plan = plan
         self.titles = titles
@@ -31,20 +31,20 @@ public struct TodayModel: Sendable {
         self.minutesToday = minutesToday
         self.goal = goal ?? plan.goal
         self.reviewsDue = reviewsDue ?? plan.reviewsDue
-        self.selected = selected
+        self.list = list
         self.focusTrackTitle = focusTrackTitle
     }
 
     /// The titles of the plan's items looked up in `curriculum`.
     public init(plan: DailyPlan, curriculum: Curriculum, timer: SessionTimer?, now: Date, streak: Streaks,
-                minutesToday: Int, goal: Int? = nil, reviewsDue: Int? = nil, selected: Int = 0,
+                minutesToday: Int, goal: Int? = nil, reviewsDue: Int? = nil, list: ListCursor = ListCursor(),
                 focusTrackTitle: String? = nil) {
         var titles: [String: String] = [:]
         for entry in plan.entries {
             if let item = curriculum.item(id: entry.itemID) { titles[entry.itemID] = item.title }
         }
         self.init(plan: plan, titles: titles, timer: timer, now: now, streak: streak, minutesToday: minutesToday,
-                  goal: goal, reviewsDue: reviewsDue, selected: selected, focusTrackTitle: focusTrackTitle)
+                  goal: goal, reviewsDue: reviewsDue, list: list, focusTrackTitle: focusTrackTitle)
     }
 
     func title(of entry: DailyPlan.Entry) -> String {
@@ -197,10 +197,10 @@ public enum TodayView {
         if let message = plan.message {
             notes += TextWrap.wrap(message, width: width).map { ($0, Style(.warn)) }
         }
-        let window = TodayLayout.planWindow(entries: entries.count, selected: model.selected, heading: top, bottom: bottom)
+        let window = TodayLayout.planWindow(entries: entries.count, cursor: model.list, heading: top, bottom: bottom)
         let (first, listRows) = (window.first, window.rows)
         let noteRows = max(0, bottom - row - TodayLayout.footerRows - listRows)
-        let selected = min(max(0, model.selected), entries.count - 1)
+        let selected = min(max(0, model.list.selected), entries.count - 1)
         if entries.count > listRows {
             let range = "\(first + 1)–\(first + listRows) of \(entries.count)"
             let w = DisplayWidth.of(range)

@@ -19,7 +19,7 @@ enum TracksView {
     }
 
     static func drawTrackList(_ state: AppState, into buffer: inout ScreenBuffer, width: Int, top: Int, rows: Int) {
-        let focused = state.tracks.pane == .tracks && state.overlay == nil
+        let focused = state.tracksCursor.pane == .tracks && state.modal == nil
         buffer.put(" Tracks", row: 1, col: 0, width: width, style: Style(.heading, bold: true, underline: focused))
         let tracks = state.curriculum.tracks
         if tracks.isEmpty {
@@ -29,11 +29,11 @@ enum TracksView {
         let barWidth = 6
         let percentWidth = 5
         let titleWidth = max(4, width - barWidth - percentWidth - 4)
-        for (offset, index) in (state.tracks.trackScroll..<tracks.count).prefix(rows).enumerated() {
+        for (offset, index) in (state.tracksCursor.trackList.scroll..<tracks.count).prefix(rows).enumerated() {
             let row = top + offset
             let track = tracks[index]
             let count = state.trackCounts[index]
-            let selected = index == state.tracks.track
+            let selected = index == state.tracksCursor.trackList.selected
             let marker = selected ? "▸" : " "
             let title = state.settings.focusTrack == track.id ? "★ " + track.title : track.title
             buffer.put(" \(marker) " + DisplayWidth.pad(title, to: titleWidth), row: row, col: 0, width: width,
@@ -50,8 +50,8 @@ enum TracksView {
 
     static func drawItems(_ state: AppState, into buffer: inout ScreenBuffer, col: Int, width: Int, top: Int, rows: Int) {
         guard let track = state.selectedTrack, width > 10 else { return }
-        let focused = state.tracks.pane == .items && state.overlay == nil
-        let count = state.trackCounts[state.tracks.track]
+        let focused = state.tracksCursor.pane == .items && state.modal == nil
+        let count = state.trackCounts[state.tracksCursor.trackList.selected]
         let summary = " \(count.percent)% · \(count.done)/\(count.counted)"
         let barWidth = 10
         let titleWidth = max(1, width - barWidth - DisplayWidth.of(summary) - 1)
@@ -66,7 +66,7 @@ enum TracksView {
         }
         var rowIndex = 0
         var itemIndex = 0
-        let first = state.tracks.itemScroll
+        let first = state.tracksCursor.itemList.scroll
         for section in track.sections {
             if rowIndex >= first + rows { break }
             if rowIndex >= first {
@@ -77,7 +77,7 @@ enum TracksView {
                 defer { rowIndex += 1; itemIndex += 1 }
                 guard rowIndex >= first else { continue }
                 if rowIndex >= first + rows { break }
-                drawItem(item, status: state.progress.status(of: item.id), selected: itemIndex == state.tracks.item,
+                drawItem(item, status: state.progress.status(of: item.id), selected: itemIndex == state.tracksCursor.itemList.selected,
                          focused: focused, row: top + rowIndex - first, col: col, width: width, into: &buffer)
             }
         }

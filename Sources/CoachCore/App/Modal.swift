@@ -1,0 +1,108 @@
+/// Something open over the screen that takes the keys first: an overlay, a text field,
+/// a form or a question. They stack: help opens over the item detail, a y/n over a
+/// form, a file conflict over anything. The one on top is the one that answers, so the
+/// order of precedence is the order in which they opened, and it lives only here.
+public enum Modal: Equatable, Sendable {
+    /// `?`: the keys of what is beneath, scrolled by its cursor when they do not fit.
+    case help(ListCursor)
+    /// Enter on an item: its summary, status and resources.
+    case detail(itemID: String, scroll: Int)
+    /// The note or proof-of-work links of the item detail beneath, being edited.
+    case itemEditor(ItemTextEditor)
+    /// `/` on Tracks: the search box and its results.
+    case search(SearchState)
+    /// `/` on Backlog: the filter being typed.
+    case backlogFilter(LineEditor)
+    /// The add/edit form of an idea (with its own "drop the changes?" question).
+    case ideaForm(IdeaForm)
+    /// The idea waiting for a y/n before it is deleted.
+    case deleteIdea(id: String)
+    /// The planned review waiting for hard/good/easy.
+    case reviewPrompt(itemID: String)
+    /// The note typed when finishing the session.
+    case finishNote(LineEditor)
+    /// A journal entry's minutes and note being edited on History.
+    case entryForm(JournalEntryForm)
+    /// The journal entry waiting for y/n before it is deleted.
+    case deleteEntry(id: Int)
+    /// A file whose save was refused because another program changed it, waiting for
+    /// r (take the file on disk) or o (write this one over it).
+    case fileConflict(DocumentKind)
+
+    /// True while keys go into a text field or a form, where `u` and `q` are letters.
+    public var isTyping: Bool {
+        switch self {
+        case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
+        case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
+        }
+    }
+
+    /// Help and the item detail are views over the screen: a screen key (`1`–`4`, Tab)
+    /// closes them and switches. The others are questions to answer first.
+    public var isOverlay: Bool {
+        switch self {
+        case .help, .detail: true
+        default: false
+        }
+    }
+
+    // What each case holds, for the code (and tests) that read one kind.
+
+    public var detailItemID: String? {
+        if case .detail(let id, _) = self { id } else { nil }
+    }
+
+    public var itemEditor: ItemTextEditor? {
+        if case .itemEditor(let editor) = self { editor } else { nil }
+    }
+
+    public var search: SearchState? {
+        if case .search(let search) = self { search } else { nil }
+    }
+
+    public var ideaForm: IdeaForm? {
+        if case .ideaForm(let form) = self { form } else { nil }
+    }
+
+    public var entryForm: JournalEntryForm? {
+        if case .entryForm(let form) = self { form } else { nil }
+    }
+}
+
+extension AppState {
+    /// What answers the keys now: the modal on top, nil when the screen itself does.
+    public var modal: Modal? { modals.last }
+
+    public var isTyping: Bool { modal?.isTyping ?? false }
+
+    /// Opens `modal` over whatever is open.
+    public mutating func open(_ modal: Modal) {
+        modals.append(modal)
+    }
+
+    /// Closes the modal on top: what was beneath answers again.
+    mutating func closeModal() {
+        _ = modals.popLast()
+    }
+
+    /// Puts the top modal's changed value back (a letter typed into a field).
+    mutating func replaceModal(_ modal: Modal) {
+        if modals.isEmpty { modals.append(modal) } else { modals[modals.count - 1] = modal }
+    }
+
+    /// The item detail open anywhere in the stack (an editor or help may be over it).
+    public var openDetail: (itemID: String, scroll: Int)? {
+        for modal in modals.reversed() {
+            if case .detail(let id, let scroll) = modal { return (id, scroll) }
+        }
+        return nil
+    }
+
+    /// The file waiting for "keep the file on disk or yours?", wherever it is in the stack.
+    public var fileConflict: DocumentKind? {
+        for modal in modals {
+            if case .fileConflict(let document) = modal { return document }
+        }
+        return nil
+    }
+}
