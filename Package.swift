@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoachUITests", dependencies: ["CoachUI", "CoachCore"]),
+        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachStore", "CoachUI", "CoachCore"]),
         .testTarget(name: "CurriculumDataTests", exclude: ["coverage.json"]),
         // Depends on the executable so `swift test` builds the binary the tests drive.
         .testTarget(name: "EndToEndTests", dependencies: ["coach"]),

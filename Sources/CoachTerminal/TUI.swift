@@ -17,10 +17,18 @@ public enum TUI {
     /// and has told `watch` which files it read.
     public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch,
                            exitAfterFirstFrame: Bool = false) -> Outcome {
+        run(initial, home: home, watch: watch, terminal: Terminal(), clock: Date.init,
+            exitAfterFirstFrame: exitAfterFirstFrame)
+    }
+
+    /// The run loop on any terminal, with the time from `clock` and the saves on
+    /// `saves`: what the run-loop tests drive. It changes the state only through
+    /// `reduce`.
+    public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch, terminal: TerminalBackend,
+                           clock: () -> Date, saves: SaveQueue = SaveQueue(),
+                           exitAfterFirstFrame: Bool = false) -> Outcome {
         var state = initial
-        let terminal = Terminal()
         terminal.start()
-        let saves = SaveQueue()
         var reportedFailures: [DocumentKind: String] = [:]
 
         /// Writes the document as it is now, on the save queue after the frame is drawn,
@@ -60,9 +68,9 @@ public enum TUI {
             saves.forgetFailure(of: kind)
             do {
                 let reloaded = try watch.read(home.file(kind)) { try DocumentFiles.read(kind, from: home) }
-                _ = reduce(&state, .reloaded(reloaded), now: Date())
+                _ = reduce(&state, .reloaded(reloaded), now: clock())
             } catch {
-                _ = reduce(&state, .reloadFailed(kind, "\(error)"), now: Date())
+                _ = reduce(&state, .reloadFailed(kind, "\(error)"), now: clock())
             }
         }
 
@@ -72,7 +80,7 @@ public enum TUI {
             guard state.fileConflict == nil else { return }
             for (kind, error) in saves.failures {
                 if case StoreError.changedOnDisk = error {
-                    _ = reduce(&state, .saveRefused(kind), now: Date())
+                    _ = reduce(&state, .saveRefused(kind), now: clock())
                     return
                 }
             }
@@ -88,12 +96,12 @@ public enum TUI {
         while running {
             let size = terminal.size
             if size != state.viewport {
-                _ = reduce(&state, .resize(size), now: Date())
+                _ = reduce(&state, .resize(size), now: clock())
             }
             lookForChangedFiles(ticking: false)
             let failures = saves.failed
             if failures != reportedFailures, let failure = failures.values.first {
-                _ = reduce(&state, .saveFailed(failure), now: Date())
+                _ = reduce(&state, .saveFailed(failure), now: clock())
             }
             reportedFailures = failures
             terminal.draw(render(state, size: size))
@@ -111,7 +119,7 @@ public enum TUI {
             if key == nil { lookForChangedFiles(ticking: true) }
             let action: Action? = key.map { KeyMap.action(for: $0, in: state) } ?? .tick
             guard let action else { continue }
-            for effect in reduce(&state, action, now: Date()) {
+            for effect in reduce(&state, action, now: clock()) {
                 if effect == .quit { running = false } else { carryOut(effect) }
             }
         }
