@@ -22,6 +22,9 @@ struct ImportCommand: ParsableCommand {
                 throw CoachFailure("cannot import \(url.path): there is no such file")
             }
             let document = try ExportDocument.decode(data, file: url)
+            if let problem = ImportCheck.problem(in: document) {
+                throw CoachFailure("cannot import \(url.path) (\(problem)); nothing was written")
+            }
             try home.prepare()
             let lock = try HomeLock.acquire(home)
             try withExtendedLifetime(lock) { try document.restore(into: home) }

@@ -51,6 +51,8 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard row >= 0, row < size.rows, col < size.cols else { return 0 }
         let limit = min(col + (width ?? size.cols - col), size.cols)
         var x = max(0, col)
+        // Text from files is shown inert: an escape sequence as "^[[2J", never sent raw.
+        let text = TerminalText.isSafe(text) ? text : TerminalText.safe(text)
         for character in text {
             let w = DisplayWidth.of(character)
             if w == 0 {
