@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <ncursesw/curses.h>
 
 // Attribute macros are not imported into Swift; expose them as functions.
@@ -45,20 +46,22 @@ __attribute__((weak)) volatile sig_atomic_t coach_pending_signal = 0;
 
 static void coach_note_signal(int sig) { coach_pending_signal = sig; }
 
+// The signals that end the full-screen coach the orderly way: everything is saved, the
+// terminal restored, and the process ends by the same signal. SIGQUIT (Ctrl-\) is one of
+// them: left to the Swift runtime it would bring up its crash prompt over the screen.
 static inline void coach_install_quit_signals(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = coach_note_signal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
-    // A parent may have left these blocked; a full-screen program needs them.
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE };
     sigset_t wanted;
     sigemptyset(&wanted);
-    sigaddset(&wanted, SIGINT);
-    sigaddset(&wanted, SIGTERM);
-    sigaddset(&wanted, SIGHUP);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = coach_note_signal;
+        sigemptyset(&action.sa_mask);
+        sigaction(signals[i], &action, NULL);
+        sigaddset(&wanted, signals[i]);
+    }
+    // A parent may have left these blocked; a full-screen program needs them.
     sigaddset(&wanted, SIGWINCH);
     sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
@@ -69,14 +72,37 @@ static inline int coach_take_signal(void) {
     return sig;
 }
 
-// A Swift runtime trap (SIGILL/SIGTRAP) or a crash: like htop, leave curses from the
-// handler (the process is dying anyway, so endwin's lack of signal safety is the lesser
-// risk), make sure the cursor shows, then die with the same signal so the exit status
-// stays honest.
-static void coach_fatal_signal(int sig) {
+// A Swift runtime trap (SIGILL/SIGTRAP), an abort or a crash. Like htop, leave curses
+// from the handler (the process is dying anyway, so endwin's lack of signal safety is the
+// lesser risk), make sure the cursor shows, say in one line what happened, then hand the
+// signal to the handler that was there before (the Swift runtime's backtracer, which the
+// coach started with SWIFT_BACKTRACE set to write to a file without asking anything)
+// with standard output and error closed to the terminal, and die by the same signal so
+// the exit status stays honest. The weak definitions are merged into one (see above).
+__attribute__((weak)) struct sigaction coach_previous_crash_actions[32] = { { { 0 } } };
+__attribute__((weak)) char coach_crash_message[1024] = "coach: crashed\n";
+
+static inline void coach_set_crash_message(const char *message) {
+    strncpy(coach_crash_message, message, sizeof coach_crash_message - 1);
+    coach_crash_message[sizeof coach_crash_message - 1] = 0;
+}
+
+static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
     static const char reset[] = "\033[?25h\033[0m\r\n";
     endwin();
     (void)!write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)!write(STDERR_FILENO, coach_crash_message, strlen(coach_crash_message));
+    struct sigaction previous = sig > 0 && sig < 32 ? coach_previous_crash_actions[sig] : (struct sigaction){ 0 };
+    if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction) {
+        int quiet = open("/dev/null", O_WRONLY);
+        if (quiet >= 0) {
+            dup2(quiet, STDOUT_FILENO);
+            dup2(quiet, STDERR_FILENO);
+        }
+        previous.sa_sigaction(sig, info, context);
+    } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN && previous.sa_handler) {
+        previous.sa_handler(sig);
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -86,10 +112,13 @@ static inline void coach_install_crash_handlers(void) {
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
-        action.sa_handler = coach_fatal_signal;
+        action.sa_sigaction = coach_fatal_signal;
         sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESETHAND;
-        sigaction(signals[i], &action, NULL);
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESETHAND | SA_NODEFER;
+        struct sigaction previous;
+        sigaction(signals[i], &action, &previous);
+        // Installed twice (a second start), the first one's record of the runtime stays.
+        if (previous.sa_sigaction != coach_fatal_signal) coach_previous_crash_actions[signals[i]] = previous;
     }
 }
 
