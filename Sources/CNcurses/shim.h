@@ -82,9 +82,13 @@ static inline int coach_take_signal(void) {
 __attribute__((weak)) struct sigaction coach_previous_crash_actions[32] = { { { 0 } } };
 __attribute__((weak)) char coach_crash_message[1024] = "coach: crashed\n";
 
-static inline void coach_set_crash_message(const char *message) {
+__attribute__((weak)) char coach_crash_log[1024] = "";
+
+static inline void coach_set_crash_message(const char *message, const char *log) {
     strncpy(coach_crash_message, message, sizeof coach_crash_message - 1);
     coach_crash_message[sizeof coach_crash_message - 1] = 0;
+    strncpy(coach_crash_log, log, sizeof coach_crash_log - 1);
+    coach_crash_log[sizeof coach_crash_log - 1] = 0;
 }
 
 static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
@@ -94,6 +98,13 @@ static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
     (void)!write(STDERR_FILENO, coach_crash_message, strlen(coach_crash_message));
     struct sigaction previous = sig > 0 && sig < 32 ? coach_previous_crash_actions[sig] : (struct sigaction){ 0 };
     if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction) {
+        // The backtracer writes the log by its path: make it a new private file first,
+        // so it is 0600 and whatever was planted there (a link) is gone, not followed.
+        if (coach_crash_log[0]) {
+            unlink(coach_crash_log);
+            int log = open(coach_crash_log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+            if (log >= 0) close(log);
+        }
         int quiet = open("/dev/null", O_WRONLY);
         if (quiet >= 0) {
             dup2(quiet, STDOUT_FILENO);

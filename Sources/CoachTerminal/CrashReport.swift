@@ -29,6 +29,6 @@ public enum CrashReport {
     static func setMessage(home: URL) {
         let log = home.appendingPathComponent(fileName).path
         let line = "coach: crashed; the terminal was restored (what was saved before is on disk); details in \(log)\n"
-        coach_set_crash_message(line)
+        coach_set_crash_message(line, log)
     }
 }
