@@ -25,9 +25,7 @@ struct ImportCommand: ParsableCommand {
             if let problem = ImportCheck.problem(in: document) {
                 throw CoachFailure("cannot import \(url.path) (\(problem)); nothing was written")
             }
-            try home.prepare()
-            let lock = try HomeLock.acquire(home)
-            try withExtendedLifetime(lock) { try document.restore(into: home) }
+            try home.writing { try document.restore(into: home) }
             print("imported \(file) into \(home.url.path): \(StudyFiles.contents(of: document)); "
                 + "focus track \(document.settings.focusTrack ?? "none"), daily goal \(document.settings.dailyGoalMinutes) min")
         }
