@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <execinfo.h>
 #include <ncursesw/curses.h>
 
 // Attribute macros are not imported into Swift; expose them as functions.
@@ -91,6 +92,13 @@ static inline void coach_set_crash_message(const char *message, const char *log)
     coach_crash_log[sizeof coach_crash_log - 1] = 0;
 }
 
+// A new, private crash.log (a link or file left in its place is removed, not followed).
+static int coach_open_crash_log(void) {
+    if (!coach_crash_log[0]) return -1;
+    unlink(coach_crash_log);
+    return open(coach_crash_log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
 static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
     static const char reset[] = "\033[?25h\033[0m\r\n";
     endwin();
@@ -100,25 +108,49 @@ static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
     if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction) {
         // The backtracer writes the log by its path: make it a new private file first,
         // so it is 0600 and whatever was planted there (a link) is gone, not followed.
-        if (coach_crash_log[0]) {
-            unlink(coach_crash_log);
-            int log = open(coach_crash_log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-            if (log >= 0) close(log);
-        }
+        int log = coach_open_crash_log();
+        if (log >= 0) close(log);
         int quiet = open("/dev/null", O_WRONLY);
         if (quiet >= 0) {
             dup2(quiet, STDOUT_FILENO);
             dup2(quiet, STDERR_FILENO);
         }
         previous.sa_sigaction(sig, info, context);
-    } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN && previous.sa_handler) {
-        previous.sa_handler(sig);
+    } else {
+        // No backtracer in this process (a build with the Swift runtime linked in
+        // statically cannot find one): the raw frames, which need no allocation.
+        int log = coach_open_crash_log();
+        if (log >= 0) {
+            static const char before[] = "*** Program crashed: signal ";
+            static const char after[] = "; raw frames follow (no Swift backtracer in this build) ***\n";
+            char number[4] = { (char)('0' + sig / 10 % 10), (char)('0' + sig % 10), 0, 0 };
+            (void)!write(log, before, sizeof before - 1);
+            (void)!write(log, sig >= 10 ? number : number + 1, sig >= 10 ? 2 : 1);
+            (void)!write(log, after, sizeof after - 1);
+            void *frames[64];
+            int count = backtrace(frames, 64);
+            backtrace_symbols_fd(frames, count, log);
+            close(log);
+        }
     }
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
+// True when the Swift runtime's backtracer catches crashes in this process (it installs
+// its handlers as the process starts; a static build that cannot find swift-backtrace
+// installs none).
+static inline int coach_runtime_catches_crashes(void) {
+    struct sigaction current;
+    if (sigaction(SIGILL, NULL, &current) != 0) return 0;
+    if (current.sa_flags & SA_SIGINFO) return current.sa_sigaction != NULL;
+    return current.sa_handler != SIG_DFL && current.sa_handler != SIG_IGN;
+}
+
 static inline void coach_install_crash_handlers(void) {
+    // backtrace() loads its unwinder on first use, which allocates: not in a handler.
+    void *warm[1];
+    (void)backtrace(warm, 1);
     int signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;

@@ -8,7 +8,10 @@ import Foundation
 ///
 /// The runtime reads SWIFT_BACKTRACE once, as the process starts, so setting it later has
 /// no effect: the coach sets it and starts itself again in the same process (`execv`),
-/// once, before curses starts. A SWIFT_BACKTRACE the learner set is left as it is.
+/// once, before curses starts. A SWIFT_BACKTRACE the learner set is left as it is. A
+/// build with the runtime linked in statically has no backtracer (it cannot find
+/// swift-backtrace), so it is not started again, and the crash handler writes the raw
+/// frames to crash.log itself.
 public enum CrashReport {
     public static let fileName = "crash.log"
 
@@ -17,11 +20,13 @@ public enum CrashReport {
     public static func restartWithBacktraceToFile(home: URL) {
         let log = home.appendingPathComponent(fileName).path
         setMessage(home: home)
-        guard getenv("SWIFT_BACKTRACE") == nil else { return }
+        // No backtracer in this process (a static build), no prompt to prevent: the
+        // crash handler writes the raw frames itself.
+        guard getenv("SWIFT_BACKTRACE") == nil, coach_runtime_catches_crashes() != 0 else { return }
         // The setting is a comma-separated list of key=value: a path with either would
         // be misread, so such a home gets the backtrace on stderr instead.
         let output = log.contains(",") || log.contains("=") ? "" : ",output-to=\(log)"
-        setenv("SWIFT_BACKTRACE", "enable=yes,interactive=no,color=no\(output)", 1)
+        setenv("SWIFT_BACKTRACE", "interactive=no,color=no\(output)", 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
     }
 

@@ -25,14 +25,12 @@ public final class HomeLock: @unchecked Sendable {
     public static let defaultWait: Double = 5
 
     let home: CoachHome
-    /// The home folder's descriptor, locked with flock. Files are opened relative to it.
+    /// The home folder's descriptor, locked with flock.
     let folder: Int32
-    private let identity: FileIdentity
 
-    private init(home: CoachHome, folder: Int32, identity: FileIdentity) {
+    private init(home: CoachHome, folder: Int32) {
         self.home = home
         self.folder = folder
-        self.identity = identity
     }
 
     /// Takes the home's lock. Another short command holding it is waited for, up to
@@ -60,16 +58,12 @@ public final class HomeLock: @unchecked Sendable {
             close(folder)
             throw StoreError.io(file: path, reason: String(cString: strerror(errno)))
         }
-        let lock = HomeLock(home: home, folder: folder, identity: identity)
-        do {
-            try lock.record(holder)
-            // Only the lock holder writes, so a half-done change or a temporary file now
-            // is a killed command's.
-            try WriteAheadRecord.finishInterrupted(in: folder, home: home)
-        } catch {
-            // deinit unlocks and closes.
-            throw error
-        }
+        // From here a failure lets go of the lock: deinit unlocks and closes.
+        let lock = HomeLock(home: home, folder: folder)
+        try lock.record(holder)
+        // Only the lock holder writes, so a half-done change or a temporary file now is
+        // a killed command's.
+        try WriteAheadRecord.finishInterrupted(in: folder, home: home)
         AtomicFile.removeLeftovers(in: home.url)
         HeldLocks.shared.add(lock, identity: identity)
         return lock
@@ -79,11 +73,6 @@ public final class HomeLock: @unchecked Sendable {
         HeldLocks.shared.remove(self)
         flock(folder, LOCK_UN)
         close(folder)
-    }
-
-    /// True when the folder at the home's path is still the one this lock holds.
-    var isStillHeld: Bool {
-        FileIdentity.of(path: home.url.path) == identity
     }
 
     /// Writes who holds the lock into `.lock`, never through a link.
