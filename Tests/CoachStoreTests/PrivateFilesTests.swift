@@ -60,6 +60,22 @@ import Testing
         (.reviews, { try ReviewStore.save(ReviewBook(), to: $0) }),
     ]
 
+    @Test func aLinkPlantedAsTheSessionFileOrTheChangeRecordIsRefused() throws {
+        try withTemporaryFolder { folder in
+            let home = CoachHome(url: folder.appendingPathComponent("home"))
+            try home.prepare()
+            let victim = try writeFile("precious", to: "victim", in: folder)
+            try FileManager.default.createSymbolicLink(at: SessionStore.file(home), withDestinationURL: victim)
+            #expect(throws: StoreError.symbolicLink(file: SessionStore.file(home).path)) {
+                try SessionStore.save(SessionTimer.start(at: fixedDate), to: home)
+            }
+            let record = home.url.appendingPathComponent(WriteAheadRecord.fileName)
+            try FileManager.default.createSymbolicLink(at: record, withDestinationURL: victim)
+            #expect(throws: StoreError.symbolicLink(file: record.path)) { _ = try HomeLock.acquire(home, wait: 0) }
+            #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
+        }
+    }
+
     @Test func aLinkPlantedAsADocumentIsRefusedNamingItAndItsTargetUntouched() throws {
         for (document, save) in Self.documents {
             try withTemporaryFolder { folder in
