@@ -13,6 +13,8 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <execinfo.h>
 #include <ncursesw/curses.h>
 
 // Attribute macros are not imported into Swift; expose them as functions.
@@ -45,20 +47,22 @@ __attribute__((weak)) volatile sig_atomic_t coach_pending_signal = 0;
 
 static void coach_note_signal(int sig) { coach_pending_signal = sig; }
 
+// The signals that end the full-screen coach the orderly way: everything is saved, the
+// terminal restored, and the process ends by the same signal. SIGQUIT (Ctrl-\) is one of
+// them: left to the Swift runtime it would bring up its crash prompt over the screen.
 static inline void coach_install_quit_signals(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = coach_note_signal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
-    // A parent may have left these blocked; a full-screen program needs them.
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE };
     sigset_t wanted;
     sigemptyset(&wanted);
-    sigaddset(&wanted, SIGINT);
-    sigaddset(&wanted, SIGTERM);
-    sigaddset(&wanted, SIGHUP);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = coach_note_signal;
+        sigemptyset(&action.sa_mask);
+        sigaction(signals[i], &action, NULL);
+        sigaddset(&wanted, signals[i]);
+    }
+    // A parent may have left these blocked; a full-screen program needs them.
     sigaddset(&wanted, SIGWINCH);
     sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
@@ -69,27 +73,95 @@ static inline int coach_take_signal(void) {
     return sig;
 }
 
-// A Swift runtime trap (SIGILL/SIGTRAP) or a crash: like htop, leave curses from the
-// handler (the process is dying anyway, so endwin's lack of signal safety is the lesser
-// risk), make sure the cursor shows, then die with the same signal so the exit status
-// stays honest.
-static void coach_fatal_signal(int sig) {
+// A Swift runtime trap (SIGILL/SIGTRAP), an abort or a crash. Like htop, leave curses
+// from the handler (the process is dying anyway, so endwin's lack of signal safety is the
+// lesser risk), make sure the cursor shows, say in one line what happened, then hand the
+// signal to the handler that was there before (the Swift runtime's backtracer, which the
+// coach started with SWIFT_BACKTRACE set to write to a file without asking anything)
+// with standard output and error closed to the terminal, and die by the same signal so
+// the exit status stays honest. The weak definitions are merged into one (see above).
+__attribute__((weak)) struct sigaction coach_previous_crash_actions[32] = { { { 0 } } };
+__attribute__((weak)) char coach_crash_message[1024] = "coach: crashed\n";
+
+__attribute__((weak)) char coach_crash_log[1024] = "";
+
+static inline void coach_set_crash_message(const char *message, const char *log) {
+    strncpy(coach_crash_message, message, sizeof coach_crash_message - 1);
+    coach_crash_message[sizeof coach_crash_message - 1] = 0;
+    strncpy(coach_crash_log, log, sizeof coach_crash_log - 1);
+    coach_crash_log[sizeof coach_crash_log - 1] = 0;
+}
+
+// A new, private crash.log (a link or file left in its place is removed, not followed).
+static int coach_open_crash_log(void) {
+    if (!coach_crash_log[0]) return -1;
+    unlink(coach_crash_log);
+    return open(coach_crash_log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
+static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
     static const char reset[] = "\033[?25h\033[0m\r\n";
     endwin();
     (void)!write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)!write(STDERR_FILENO, coach_crash_message, strlen(coach_crash_message));
+    struct sigaction previous = sig > 0 && sig < 32 ? coach_previous_crash_actions[sig] : (struct sigaction){ 0 };
+    if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction) {
+        // The backtracer writes the log by its path: make it a new private file first,
+        // so it is 0600 and whatever was planted there (a link) is gone, not followed.
+        int log = coach_open_crash_log();
+        if (log >= 0) close(log);
+        int quiet = open("/dev/null", O_WRONLY);
+        if (quiet >= 0) {
+            dup2(quiet, STDOUT_FILENO);
+            dup2(quiet, STDERR_FILENO);
+        }
+        previous.sa_sigaction(sig, info, context);
+    } else {
+        // No backtracer in this process (a build with the Swift runtime linked in
+        // statically cannot find one): the raw frames, which need no allocation.
+        int log = coach_open_crash_log();
+        if (log >= 0) {
+            static const char before[] = "*** Program crashed: signal ";
+            static const char after[] = "; raw frames follow (no Swift backtracer in this build) ***\n";
+            char number[4] = { (char)('0' + sig / 10 % 10), (char)('0' + sig % 10), 0, 0 };
+            (void)!write(log, before, sizeof before - 1);
+            (void)!write(log, sig >= 10 ? number : number + 1, sig >= 10 ? 2 : 1);
+            (void)!write(log, after, sizeof after - 1);
+            void *frames[64];
+            int count = backtrace(frames, 64);
+            backtrace_symbols_fd(frames, count, log);
+            close(log);
+        }
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
+// True when the Swift runtime's backtracer catches crashes in this process (it installs
+// its handlers as the process starts; a static build that cannot find swift-backtrace
+// installs none).
+static inline int coach_runtime_catches_crashes(void) {
+    struct sigaction current;
+    if (sigaction(SIGILL, NULL, &current) != 0) return 0;
+    if (current.sa_flags & SA_SIGINFO) return current.sa_sigaction != NULL;
+    return current.sa_handler != SIG_DFL && current.sa_handler != SIG_IGN;
+}
+
 static inline void coach_install_crash_handlers(void) {
+    // backtrace() loads its unwinder on first use, which allocates: not in a handler.
+    void *warm[1];
+    (void)backtrace(warm, 1);
     int signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
-        action.sa_handler = coach_fatal_signal;
+        action.sa_sigaction = coach_fatal_signal;
         sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESETHAND;
-        sigaction(signals[i], &action, NULL);
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESETHAND | SA_NODEFER;
+        struct sigaction previous;
+        sigaction(signals[i], &action, &previous);
+        // Installed twice (a second start), the first one's record of the runtime stays.
+        if (previous.sa_sigaction != coach_fatal_signal) coach_previous_crash_actions[signals[i]] = previous;
     }
 }
 

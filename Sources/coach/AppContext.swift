@@ -15,6 +15,7 @@ struct AppContext {
         try storeErrors {
             let home = CoachHome.resolve(flag: option.home)
             try home.prepare()
+            try home.finishInterruptedChange()
             let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)
             let context = AppContext(home: home, curriculum: loaded.curriculum, progress: try ProgressStore.load(home),
                                      settings: try SettingsStore.load(home), warnings: loaded.warnings)
@@ -23,14 +24,10 @@ struct AppContext {
         }
     }
 
-    func writing<T>(_ body: () throws -> T) throws -> T {
-        try home.writing(body)
-    }
-
     /// Tells the learner on stderr which of their own track files were left out.
     private func reportWarnings() {
         for warning in warnings {
-            FileHandle.standardError.write(Data("coach: warning: \(warning)\n".utf8))
+            warn("coach: warning: \(warning)")
         }
     }
 
@@ -40,13 +37,13 @@ struct AppContext {
             return track
         }
         let ids = curriculum.tracks.map(\.id)
-        throw CoachFailure("unknown track \"\(input)\"" + hint(Suggestions.closest(to: input, among: ids), all: ids))
+        throw CoachFailure("unknown track \(TerminalText.quoted(input))" + hint(Suggestions.closest(to: input, among: ids), all: ids))
     }
 
     func item(id input: String) throws -> Item {
         if let item = curriculum.item(id: input) { return item }
         let suggestions = Suggestions.closest(to: input, among: curriculum.allItemIDs)
-        throw CoachFailure("unknown item \"\(input)\"" + hint(suggestions, all: []) + (suggestions.isEmpty ? "; `coach show TRACK` lists item ids" : ""))
+        throw CoachFailure("unknown item \(TerminalText.quoted(input))" + hint(suggestions, all: []) + (suggestions.isEmpty ? "; `coach show TRACK` lists item ids" : ""))
     }
 
     private func hint(_ suggestions: [String], all: [String]) -> String {
@@ -63,20 +60,7 @@ enum JSONOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(value)
-        Swift.print(String(decoding: data, as: UTF8.self))
-    }
-}
-
-extension CoachHome {
-    /// Runs `body` holding the home's lock, so a command never writes while the
-    /// full-screen coach (or another command) is writing. Store errors become one line.
-    func writing<T>(_ body: () throws -> T) throws -> T {
-        try storeErrors {
-            try prepare()
-            let lock = try HomeLock.acquire(self)
-            defer { withExtendedLifetime(lock) {} }
-            return try body()
-        }
+        Swift.print(TerminalText.safeJSON(String(decoding: data, as: UTF8.self)))
     }
 }
 

@@ -14,11 +14,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var context = try AppContext.load(home: home)
         let item = try context.item(id: self.item)
-        let before = context.progress.status(of: item.id)
-        try context.writing {
-            if context.progress.setStatus(status, of: item.id, at: Date()) {
-                try ProgressStore.save(context.progress, to: context.home)
-            }
+        var before = context.progress.status(of: item.id)
+        context.progress = try context.home.changeProgress { progress in
+            before = progress.status(of: item.id)
+            return progress.setStatus(status, of: item.id, at: Date())
         }
         print("\(item.id): \(before.rawValue) → \(status.rawValue)  \(item.title)")
     }

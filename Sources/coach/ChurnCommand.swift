@@ -14,7 +14,9 @@ struct ChurnCommand: ParsableCommand {
 
     func run() throws {
         var context = try AppContext.load(home: home)
-        let lock = try HomeLock.acquire(context.home)
+        let lock = try storeErrors { try HomeLock.acquire(context.home) }
+        // Read again under the lock, like every writer.
+        context.progress = try storeErrors { try ProgressStore.load(context.home) }
         let ids = context.curriculum.allItemIDs
         for step in 0..<count {
             let (id, status) = ChurnSequence.change(step, ids: ids)

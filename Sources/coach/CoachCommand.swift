@@ -23,15 +23,19 @@ struct CoachCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("Draw the first frame and exit (for the benchmark).", visibility: .hidden))
     var benchFirstFrame = false
 
+    @Flag(help: ArgumentHelp("Trap (a Swift runtime error) a moment after the screen is up (for the crash tests).", visibility: .hidden))
+    var debugTrap = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CoachFailure(
                 "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea, today, status, log, journal, stats, export (see coach --help)")
         }
         let homeFolder = CoachHome.resolve(flag: home.home)
+        CrashReport.restartWithBacktraceToFile(home: homeFolder.url)
         let lock = try storeErrors {
             try homeFolder.prepare()
-            return try HomeLock.acquire(homeFolder)
+            return try HomeLock.acquire(homeFolder, as: .fullScreen)
         }
         // The backlog, the largest file, loads on the other core while the rest loads here.
         let backlogLoad = BackgroundWork {
@@ -56,13 +60,30 @@ struct CoachCommand: ParsableCommand {
         // never written over.
         let watch = FileWatch()
         for document in DocumentKind.watched { watch.remember(context.home.file(document)) }
+        if debugTrap {
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: 1)
+                fatalError("a trap asked for by --debug-trap")
+            }
+        }
         let outcome = TUI.run(state, home: context.home, watch: watch, exitAfterFirstFrame: benchFirstFrame)
         withExtendedLifetime(lock) {}
         switch outcome {
         case .quit: return
         case .unsaved(let reason): throw CoachFailure("your last changes were not saved: \(reason)")
-        case .signal(let signal): TUI.exit(bySignal: signal)
+        case .signal(let signal):
+            warn("coach: stopped by \(Self.signalName(signal)); your changes are saved")
+            TUI.exit(bySignal: signal)
         }
+    }
+}
+
+extension CoachCommand {
+    /// "SIGQUIT" for 3.
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT",
+                                      SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2", SIGPIPE: "SIGPIPE"]
+        return names[signal] ?? "signal \(signal)"
     }
 }
 

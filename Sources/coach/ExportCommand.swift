@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
         let format = self.format ?? (output.map { $0.lowercased().hasSuffix(".json") } == true ? .json : .markdown)
         let data: Data
         switch format {
-        case .json: data = try document.encoded()
+        case .json: data = Data(TerminalText.safeJSON(String(decoding: try document.encoded(), as: UTF8.self)).utf8)
         case .markdown: data = Data(MarkdownExport(document: document, curriculum: context.curriculum,
                                                    today: context.today, timeZone: context.timeZone).text.utf8)
         }

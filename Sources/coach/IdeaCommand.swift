@@ -134,8 +134,7 @@ extension CoachHome {
         let started = try writing { try BacklogStore.loadOrStart(self, data: data, now: Date()) }
         if started.addedStarters > 0 {
             let count = started.addedStarters
-            FileHandle.standardError.write(Data(
-                "Added \(count) starter idea\(count == 1 ? "" : "s") from the sources; remove any with coach idea rm ID\n".utf8))
+            warn("Added \(count) starter idea\(count == 1 ? "" : "s") from the sources; remove any with coach idea rm ID")
         }
         return started.backlog
     }

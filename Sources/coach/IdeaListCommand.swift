@@ -25,7 +25,7 @@ struct IdeaListCommand: ParsableCommand {
         var output = BufferedOutput()
         defer { output.flush() }
         if json {
-            JSONWriter.array(ranks.lazy.map { IdeaJSON(ranked[$0]).fields }) { output.write(bytes: $0) }
+            JSONWriter.array(ranks.lazy.map { IdeaJSON(ranked[$0]).fields }) { output.writeJSON($0) }
             return output.write("\n")
         }
         guard !ranks.isEmpty else {
@@ -206,8 +206,15 @@ enum IdeaTime {
 struct BufferedOutput {
     private var buffer: [UInt8] = []
 
+    /// Text, made safe for a terminal.
     mutating func write(_ text: String) {
-        write(bytes: text.utf8)
+        write(bytes: TerminalText.safe(text).utf8)
+    }
+
+    /// A whole piece of JSON (an idea), its steering characters written as JSON escapes.
+    mutating func writeJSON(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if TerminalText.isSafe(text) { write(bytes: bytes) } else { write(bytes: TerminalText.safeJSON(text).utf8) }
     }
 
     mutating func write(bytes: some Sequence<UInt8>) {

@@ -22,9 +22,10 @@ struct ImportCommand: ParsableCommand {
                 throw CoachFailure("cannot import \(url.path): there is no such file")
             }
             let document = try HomeExport.decode(data, file: url)
-            try home.prepare()
-            let lock = try HomeLock.acquire(home)
-            try withExtendedLifetime(lock) { try document.restore(into: home) }
+            if let problem = ImportCheck.problem(in: document) {
+                throw CoachFailure("cannot import \(url.path) (\(problem)); nothing was written")
+            }
+            try home.writing { try document.restore(into: home) }
             print("imported \(file) into \(home.url.path): \(StudyFiles.contents(of: document)); "
                 + "focus track \(document.settings.focusTrack ?? "none"), daily goal \(document.settings.dailyGoalMinutes) min")
         }

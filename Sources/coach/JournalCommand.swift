@@ -88,8 +88,13 @@ struct JournalCommand: ParsableCommand {
                 if let note { draft.note = note }
                 let replacesItems = noItems || !items.isEmpty
                 if replacesItems { draft.items = noItems ? [] : items }
+                // A day is "in the future" by the clock of the zone it was written in: a
+                // session logged today east of here may be tomorrow's here, and keeping its
+                // day is no claim about the future. Only a new day is checked against today.
+                let keepsDay = date == nil || date == "\(entry.day)"
+                let latest = keepsDay && entry.day > today ? entry.day : today
                 // Items the curriculum no longer has may stay; new ones must be real.
-                var edited = try StudyFiles.validated(draft, today: today,
+                var edited = try StudyFiles.validated(draft, today: latest,
                                                       curriculum: replacesItems ? context.curriculum : nil)
                 edited.id = entry.id
                 edited.start = entry.start

@@ -18,7 +18,8 @@ struct MarkdownExport {
         journal(&lines)
         backlog(&lines)
         reviews(&lines)
-        return lines.joined(separator: "\n") + "\n"
+        // Notes and titles are the learner's text: shown inert when the file is printed.
+        return TerminalText.safe(lines.joined(separator: "\n") + "\n")
     }
 
     // MARK: Sections

@@ -22,19 +22,20 @@ struct ProofCommand: ParsableCommand {
         let item = try context.item(id: self.item)
         var proof = context.progress.items[item.id]?.proof ?? []
         if !links.isEmpty || !remove.isEmpty {
-            let unknown = remove.filter { !proof.contains($0) && !links.contains($0) }
-            guard unknown.isEmpty else {
-                throw CoachFailure("--remove: \(item.id) has no link \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))"
-                    + (proof.isEmpty ? "" : "; it has: " + proof.joined(separator: " ")))
-            }
-            switch ProofLinks.check((proof + links).filter { !remove.contains($0) }) {
-            case .failure(let problem): throw CoachFailure(problem.message)
-            case .success(let checked): proof = checked
-            }
-            try context.writing {
-                if context.progress.setProof(proof, of: item.id, at: Date()) {
-                    try ProgressStore.save(context.progress, to: context.home)
+            // The links are read again under the lock, so one added a moment ago by
+            // another command is kept.
+            context.progress = try context.home.changeProgress { progress in
+                let current = progress.items[item.id]?.proof ?? []
+                let unknown = remove.filter { !current.contains($0) && !links.contains($0) }
+                guard unknown.isEmpty else {
+                    throw CoachFailure("--remove: \(item.id) has no link \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))"
+                        + (current.isEmpty ? "" : "; it has: " + current.joined(separator: " ")))
                 }
+                switch ProofLinks.check((current + links).filter { !remove.contains($0) }) {
+                case .failure(let problem): throw CoachFailure(problem.message)
+                case .success(let checked): proof = checked
+                }
+                return progress.setProof(proof, of: item.id, at: Date())
             }
         }
         if json { return try JSONOutput.print(proof) }

@@ -37,8 +37,9 @@ struct SettingsCommand: ParsableCommand {
         if wanted != before {
             if wanted.dailyGoalMinutes != before.dailyGoalMinutes { try context.recoverInterruptedSession() }
             let today = context.today
-            context.settings = try context.writing {
-                // Read again under the lock: only the fields asked for change.
+            context.settings = try context.home.writingTogether {
+                // Read again under the lock: only the fields asked for change. The goal
+                // and its history land together or not at all.
                 let current = try SettingsStore.load(context.home)
                 var changed = current
                 if noFocus || focus != nil { changed.focusTrack = wanted.focusTrack }

@@ -19,6 +19,7 @@ struct StatusCommand: ParsableCommand {
         let home = CoachHome.resolve(flag: self.home.home)
         let timeZone = TimeZone.current
         let today = StudyDay(Date(), in: timeZone)
+        try home.finishInterruptedChange()
         try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
         let (settings, journal, progress, reviews) = try storeErrors {
             (try SettingsStore.load(home), try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))

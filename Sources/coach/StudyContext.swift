@@ -44,8 +44,7 @@ enum StudyFiles {
     static func recoverInterruptedSession(_ home: CoachHome, timeZone: TimeZone, report: Bool) throws {
         let entry = try storeErrors { try SessionRecovery.recoverInterruptedSession(home: home, timeZone: timeZone) }
         if report, let entry {
-            FileHandle.standardError.write(Data(
-                "coach: logged a session that was still under way when Coach last stopped: \(entry.minutes) min on \(entry.day) (session \(entry.id))\n".utf8))
+            warn("coach: logged a session that was still under way when Coach last stopped: \(entry.minutes) min on \(entry.day) (session \(entry.id))")
         }
     }
 

@@ -30,13 +30,13 @@ import Testing
         try withTemporaryFolder { folder in
             let file = try writeFile("monday\n", to: "progress.json", in: folder)
             let backups = folder.appendingPathComponent("backups")
-            Backups.keep(file, now: Self.noon(daysAfter: 0))
+            try Backups.keep(file, now: Self.noon(daysAfter: 0))
             try AtomicFile.write(Data("tuesday\n".utf8), to: file)
             #expect(Backups.list("progress", in: backups) == ["progress.2025-11-23.json"])
             #expect(try String(contentsOf: backups.appendingPathComponent("progress.2025-11-23.json"), encoding: .utf8) == "monday\n")
 
             // A second save the same day keeps the first backup as it was.
-            Backups.keep(file, now: Self.noon(daysAfter: 0))
+            try Backups.keep(file, now: Self.noon(daysAfter: 0))
             try AtomicFile.write(Data("wednesday\n".utf8), to: file)
             #expect(try String(contentsOf: backups.appendingPathComponent("progress.2025-11-23.json"), encoding: .utf8) == "monday\n")
             #expect(try String(contentsOf: file, encoding: .utf8) == "wednesday\n")
@@ -45,7 +45,7 @@ import Testing
 
     @Test func aFileThatDoesNotExistYetHasNothingToKeep() throws {
         try withTemporaryFolder { folder throws in
-            Backups.keep(folder.appendingPathComponent("progress.json"), now: Self.noon(daysAfter: 0))
+            try Backups.keep(folder.appendingPathComponent("progress.json"), now: Self.noon(daysAfter: 0))
             #expect(try names(in: folder).isEmpty)
         }
     }
@@ -56,9 +56,9 @@ import Testing
             let backlog = try writeFile("b0", to: "backlog.json", in: folder)
             let backups = folder.appendingPathComponent("backups")
             try writeFile("mine", to: "backups/notes.txt", in: folder)
-            Backups.keep(backlog, now: Self.noon(daysAfter: 0))
+            try Backups.keep(backlog, now: Self.noon(daysAfter: 0))
             for day in 0..<10 {
-                Backups.keep(progress, now: Self.noon(daysAfter: day))
+                try Backups.keep(progress, now: Self.noon(daysAfter: day))
                 try AtomicFile.write(Data("p\(day + 1)".utf8), to: progress)
             }
             let kept = Backups.list("progress", in: backups)

@@ -87,7 +87,7 @@ struct SessionRecoveryTests {
         try DailyFiles.withHome { home throws in
             try SessionStore.save(Self.killedTimer(minutes: 5), to: home)
             let before = try Data(contentsOf: SessionStore.file(home))
-            let lock = try HomeLock.acquire(home)
+            let lock = try HomeLock.acquire(home, as: .fullScreen)
             #expect(try SessionRecovery.recoverInterruptedSession(home: home, timeZone: DailyFiles.berlin) == nil)
             #expect(try Data(contentsOf: SessionStore.file(home)) == before)
             #expect(!FileManager.default.fileExists(atPath: JournalStore.file(home).path))

@@ -487,9 +487,11 @@ import Glibc
     @Test func theLiveSessionOfARunningCoachIsLeftAlone() throws {
         let home = TemporaryHome()
         try Self.writeRunningSession(home, minutesAgo: 15, savedAgo: 0)
-        // The full-screen coach holds the home's lock while it runs.
-        let fd = open(Self.file(".lock", home).path, O_RDWR | O_CREAT, 0o644)
+        // The full-screen coach holds the home's lock (on the home folder) while it runs,
+        // and says so in .lock.
+        let fd = open(home.url.path, O_RDONLY | O_DIRECTORY)
         try #require(fd >= 0)
+        try Data("\(getpid()) full-screen\n".utf8).write(to: Self.file(".lock", home))
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         #expect(try Self.coach(["status"], home).stdout == "🔥 0 · 0/45m · 0 due\n")
         #expect(try Self.journal(home).isEmpty)

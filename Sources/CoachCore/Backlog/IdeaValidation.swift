@@ -534,17 +534,18 @@ enum TextChecks {
 private enum Shown {
     static let limit = 40
 
+    /// Control characters are shown as visible escapes (`TerminalText`, the one rule).
     static func text(_ raw: String) -> String {
-        let oneLine = String(raw.unicodeScalars.map { TextChecks.isControl($0) ? " " : Character($0) })
-        let cut = oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine
-        return "\"\(cut)\""
+        let cut = raw.count > limit ? String(raw.prefix(limit)) : raw
+        return "\"\(TerminalText.oneLine(cut, limit: limit))\(cut.count < raw.count ? "…" : "")\""
     }
 
     /// The value as typed when there is typed text, else as a number.
     static func value(_ value: Double, _ typed: String?) -> String {
         if let typed {
             let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.count > limit ? String(trimmed.prefix(limit)) + "…" : trimmed
+            let cut = trimmed.count > limit ? String(trimmed.prefix(limit)) : trimmed
+            return TerminalText.oneLine(cut, limit: limit) + (cut.count < trimmed.count ? "…" : "")
         }
         return NumberText.plain(value)
     }

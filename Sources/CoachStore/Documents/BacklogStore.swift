@@ -175,7 +175,7 @@ public enum BacklogStore {
     /// Saves atomically, ideas in the order they were made (then by id), so adding an
     /// idea appends to the file and editing one changes it in place: small diffs.
     public static func save(_ backlog: Backlog, to home: CoachHome) throws {
-        Backups.keep(home.backlogFile)
+        try Backups.keep(home.backlogFile)
         try AtomicFile.write(to: home.backlogFile) { output in
             writeFile(of: backlog) { output.write($0) }
         }

@@ -14,12 +14,23 @@ public enum AtomicFile {
 
     /// The same, for a file made piece by piece: `produce` hands its pieces to the
     /// output, which writes them in 64 KB blocks, so a large file is never all in memory.
+    ///
+    /// The learner's files are private and never written through a link: the folder is
+    /// opened once and everything happens relative to it (`openat`, `renameat`); a
+    /// symbolic link where the file goes is refused, naming it; a new file is 0600
+    /// whatever the umask, and a save keeps the mode the file had, never wider than
+    /// 0600. Inside `WriteAheadRecord.together` the new file is only staged, and becomes
+    /// the file when the whole change is on disk.
     public static func write(to url: URL, _ produce: (inout Output) throws -> Void) throws {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            "\(temporaryMarker)\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(url, "cannot create a temporary file") }
+        let folderURL = url.deletingLastPathComponent()
+        try HomeLock.checkHeld(forFolder: folderURL)
+        let name = url.lastPathComponent
+        let folder = open(folderURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw failure(url, "cannot open its folder") }
+        defer { close(folder) }
+        let mode = try modeForSave(of: name, in: folder, url: url)
+        let temporary = "\(temporaryMarker)\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        let fd = try createTemporary(temporary, in: folder, mode: mode, for: url)
         var closed = false
         defer {
             if !closed { close(fd) }
@@ -32,12 +43,34 @@ public enum AtomicFile {
             guard fsync(fd) == 0 else { throw failure(url, "fsync failed") }
             closed = true
             guard close(fd) == 0 else { throw failure(url, "close failed") }
-            guard rename(temporary.path, url.path) == 0 else { throw failure(url, "rename failed") }
+            if WriteAheadRecord.stage(temporary, as: name, in: folderURL) { return }
+            guard renameat(folder, temporary, folder, name) == 0 else { throw failure(url, "rename failed") }
         } catch {
-            unlink(temporary.path)
+            unlinkat(folder, temporary, 0)
             throw error
         }
-        syncFolder(folder)
+        fsync(folder)
+    }
+
+    /// The mode a save gives `name`: 0600 for a new file, else the file's own mode
+    /// narrowed to at most 0600. A link or a folder in the file's place is refused.
+    static func modeForSave(of name: String, in folder: Int32, url: URL) throws -> mode_t {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return 0o600 }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return info.st_mode & 0o600
+        case S_IFLNK: throw StoreError.symbolicLink(file: url.path)
+        default: throw StoreError.io(file: url.path, reason: "it is not a regular file")
+        }
+    }
+
+    /// A new file for a save's bytes, created where no file or link is (O_EXCL with
+    /// O_NOFOLLOW), with exactly `mode` whatever the umask.
+    static func createTemporary(_ name: String, in folder: Int32, mode: mode_t, for url: URL) throws -> Int32 {
+        let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(url, "cannot create a temporary file") }
+        fchmod(fd, mode)
+        return fd
     }
 
     /// Where a file's pieces go on their way to the temporary file. After a failed write
@@ -98,15 +131,9 @@ public enum AtomicFile {
     public static func removeLeftovers(in folder: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names where name.hasPrefix(temporaryMarker) {
+            // unlink removes a link itself, never what it points to.
             unlink(folder.appendingPathComponent(name).path)
         }
-    }
-
-    private static func syncFolder(_ folder: URL) {
-        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
     }
 
     private static func failure(_ url: URL, _ what: String) -> StoreError {

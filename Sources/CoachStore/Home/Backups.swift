@@ -13,20 +13,39 @@ public enum Backups {
     public static let kept = 7
 
     /// Keeps `file` as it is now as the backup of the local day of `now`, unless that day
-    /// has one already. Never stands in the way of the save it comes before: a backup that
-    /// cannot be made is skipped.
-    static func keep(_ file: URL, now: Date = Date()) {
+    /// has one already. Never stands in the way of the save it comes before — a backup
+    /// that cannot be made is skipped — except for a symbolic link in place of the
+    /// backups folder: Coach never writes through one, and says so.
+    static func keep(_ file: URL, now: Date = Date()) throws {
         let name = file.deletingPathExtension().lastPathComponent
-        let folder = file.deletingLastPathComponent().appendingPathComponent(folderName)
-        let backup = folder.appendingPathComponent("\(name).\(day(of: now)).json")
-        guard access(file.path, F_OK) == 0, access(backup.path, F_OK) != 0 else { return }
-        mkdir(folder.path, 0o755)
-        if link(file.path, backup.path) != 0 {
+        let homeURL = file.deletingLastPathComponent()
+        let home = open(homeURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard home >= 0 else { return }
+        defer { close(home) }
+        var info = stat()
+        // Nothing to keep; a link in the document's place is refused by the save itself.
+        guard fstatat(home, file.lastPathComponent, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        var folder = openat(home, folderName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if folder < 0, errno == ENOENT {
+            mkdirat(home, folderName, 0o700)
+            folder = openat(home, folderName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
+        guard folder >= 0 else {
+            if fstatat(home, folderName, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                throw StoreError.symbolicLink(file: homeURL.appendingPathComponent(folderName).path)
+            }
+            return
+        }
+        defer { close(folder) }
+        let backup = "\(name).\(day(of: now)).json"
+        // The day has one, or something else is in its place: either way left alone.
+        guard fstatat(folder, backup, &info, AT_SYMLINK_NOFOLLOW) != 0 else { return }
+        if linkat(home, file.lastPathComponent, folder, backup, 0) != 0 {
             // A file system without hard links gets a copy.
             guard let data = try? AtomicFile.read(file) else { return }
-            try? AtomicFile.write(data, to: backup)
+            try? AtomicFile.write(data, to: homeURL.appendingPathComponent(folderName).appendingPathComponent(backup))
         }
-        prune(name, in: folder)
+        prune(name, in: folder, path: homeURL.appendingPathComponent(folderName))
     }
 
     /// The backups of the document `name` ("progress"), oldest first.
@@ -35,9 +54,9 @@ public enum Backups {
         return names.filter { isBackup($0, of: name) }.sorted()
     }
 
-    private static func prune(_ name: String, in folder: URL) {
-        for old in list(name, in: folder).dropLast(kept) {
-            unlink(folder.appendingPathComponent(old).path)
+    private static func prune(_ name: String, in folder: Int32, path: URL) {
+        for old in list(name, in: path).dropLast(kept) {
+            unlinkat(folder, old, 0)
         }
     }
 

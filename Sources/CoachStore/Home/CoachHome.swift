@@ -1,5 +1,8 @@
 import CoachCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The folder that holds everything the learner makes.
 public struct CoachHome: Sendable {
@@ -29,14 +32,20 @@ public struct CoachHome: Sendable {
     /// The learner's own track files, loaded after the shipped ones.
     public var tracksFolder: URL { url.appendingPathComponent("tracks") }
 
-    /// Creates the folder if needed. (Temporary files that a killed save left are removed
-    /// by whoever takes the lock: another process may be saving right now.)
+    /// Creates the folder if needed, private to the learner (0700 whatever the umask;
+    /// the folders above it are made as the system makes them). (Temporary files that a
+    /// killed save left are removed by whoever takes the lock: another process may be
+    /// saving right now.)
     public func prepare() throws {
+        if mkdir(url.path, 0o700) == 0 { return }
+        if errno == EEXIST { return }
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw StoreError.io(file: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
         }
-
+        guard mkdir(url.path, 0o700) == 0 || errno == EEXIST else {
+            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(String(cString: strerror(errno))))")
+        }
     }
 }

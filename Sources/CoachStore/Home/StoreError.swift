@@ -15,6 +15,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidCurriculum([String])
     /// Another program wrote the file after Coach read it: Coach does not write over it.
     case changedOnDisk(file: String)
+    /// A symbolic link where Coach writes: Coach never writes through one.
+    case symbolicLink(file: String)
+    /// The home folder this process locked is no longer the one at the home's path
+    /// (moved or removed and made again): nothing more is written there.
+    case lockLost(home: String)
 
     public var description: String {
         switch self {
@@ -32,6 +37,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "the curriculum has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + problems.joined(separator: "\n")
         case .changedOnDisk(let file):
             "\(file) was changed by another program since Coach read it; Coach did not write over it"
+        case .symbolicLink(let file):
+            "\(file) is a symbolic link; Coach never writes through links. Move it away (or put the real file there) and try again."
+        case .lockLost(let home):
+            "the home folder \(home) was moved or replaced while Coach held its lock; nothing more was written. Start Coach again."
         }
     }
 }

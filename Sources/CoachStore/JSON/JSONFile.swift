@@ -119,7 +119,7 @@ enum JSONFile {
         } catch {
             throw StoreError.io(file: url.path, reason: "cannot encode (\(error))")
         }
-        if backup { Backups.keep(url) }
+        if backup { try Backups.keep(url) }
         try AtomicFile.write(data, to: url)
     }
 

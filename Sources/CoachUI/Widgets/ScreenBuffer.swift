@@ -51,7 +51,12 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard row >= 0, row < size.rows, col < size.cols else { return 0 }
         let limit = min(col + (width ?? size.cols - col), size.cols)
         var x = max(0, col)
-        for character in text {
+        // Text from files is shown inert: an escape sequence as "^[[2J", never sent raw.
+        let text = TerminalText.isSafe(text) ? text : TerminalText.safe(text)
+        for var character in text {
+            // Layout characters take a cell as a space (they have no width of their own,
+            // and sent raw they would move the cursor).
+            if character.isNewline || character == "\t" { character = " " }
             let w = DisplayWidth.of(character)
             if w == 0 {
                 // Combining mark: attach to the previous cell.
@@ -59,8 +64,7 @@ public struct ScreenBuffer: Equatable, Sendable {
                 continue
             }
             if x + w > limit { break }
-            let safe = character.isNewline || character == "\t" ? " " : String(character)
-            cells[row * size.cols + x] = Cell(safe, style: style)
+            cells[row * size.cols + x] = Cell(String(character), style: style)
             if w == 2 { cells[row * size.cols + x + 1] = Cell.continuation }
             x += w
         }

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CoachCore
+import Foundation
+
+// Everything the executable writes goes through `TerminalText`, so no text from a file
+// or an argument reaches the terminal raw: `print` here stands in for Swift's in the
+// whole module (every command's output), `warn` for stderr, and `main` prints the
+// errors swift-argument-parser and the commands raise (arguments they echo included).
+
+/// Swift's `print`, with the text made safe for a terminal.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(TerminalText.safe(text), terminator: terminator)
+}
+
+/// One line on stderr, made safe for a terminal.
+func warn(_ line: String) {
+    FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
+}
+
+/// An error message made safe, each line cut to a sane length (an argument or a
+/// file's contents echoed whole would flood the terminal).
+func safeMessage(_ message: String, lineLimit: Int = 500) -> String {
+    message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.count > lineLimit
+            ? TerminalText.safe(String(line.prefix(lineLimit))) + "… (\(line.count - lineLimit) more characters)"
+            : TerminalText.safe(String(line))
+    }.joined(separator: "\n")
+}
+
+extension CoachCommand {
+    /// swift-argument-parser's `main`, with its messages made safe: help goes to stdout,
+    /// errors to stderr, and the exit code is the one it would give.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = safeMessage(fullMessage(for: error))
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
