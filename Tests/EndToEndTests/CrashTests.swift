@@ -22,7 +22,8 @@ import Testing
             acknowledgedTotal += outcome.acks.count
 
             // The file parses (a torn file would throw here).
-            let after = try home.statuses()
+            // (A run killed before its first save, as on a loaded machine, leaves no file.)
+            let after = FileManager.default.fileExists(atPath: home.progressFile.path) ? try home.statuses() : [:]
             // Every acknowledged change is there; at most one more (in flight) may be too.
             var expected = before
             for (id, status) in outcome.acks { expected[id] = status }
