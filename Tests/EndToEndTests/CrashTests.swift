@@ -21,10 +21,9 @@ import Testing
             if outcome.killed && !outcome.acks.isEmpty { killed += 1 }
             acknowledgedTotal += outcome.acks.count
 
-            // The file parses (a torn file would throw here). A run killed before its
-            // first save leaves no file at all, which is the old state: nothing.
-            let neverSaved = outcome.acks.isEmpty && !FileManager.default.fileExists(atPath: home.progressFile.path)
-            let after = neverSaved ? [:] : try home.statuses()
+            // The file parses (a torn file would throw here).
+            // (A run killed before its first save, as on a loaded machine, leaves no file.)
+            let after = FileManager.default.fileExists(atPath: home.progressFile.path) ? try home.statuses() : [:]
             // Every acknowledged change is there; at most one more (in flight) may be too.
             var expected = before
             for (id, status) in outcome.acks { expected[id] = status }

@@ -39,7 +39,7 @@ import Testing
         ["check", "x\(planted)"], ["show", "x\(planted)"], ["tracks", "--bogus\(planted)"],
         ["idea", "add", "Title \(planted)", "--reach", "1", "--impact", "high", "--confidence", "50%", "--effort", "1"],
         ["log", "--minutes", "10", "--note", planted], ["settings", "--goal", planted],
-        ["check", String(repeating: "x", count: 100_000)],
+        ["check", String(repeating: "x", count: 5_000)],
     ]
 
     @Test(arguments: commands)
