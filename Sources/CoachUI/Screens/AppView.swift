@@ -17,13 +17,13 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
     for (index, modal) in state.modals.enumerated() {
         draw(modal, over: Array(state.modals[..<index]), state, into: &buffer)
     }
-    buffer.keyBar(KeyMap.hints(for: state), message: state.message, row: size.rows - 1)
+    buffer.keyBar(KeyMap.keyBar(for: state), message: state.message, row: size.rows - 1)
     return buffer
 }
 
 func draw(_ modal: Modal, over beneath: [Modal], _ state: AppState, into buffer: inout ScreenBuffer) {
     switch modal {
-    case .help(let list): HelpView.draw(KeyMap.helpLines(for: state.screen), list: list, into: &buffer)
+    case .help(let list): HelpView.draw(KeyMap.helpLines(for: state), list: list, into: &buffer)
     case .detail(let id, let scroll):
         let editing = state.modals.contains { $0.itemEditor != nil }
         ItemDetailView.draw(state, itemID: id, scroll: scroll, editing: editing, into: &buffer)
