@@ -64,7 +64,7 @@ enum HistoryFixtures {
 
     static func render(_ model: HistoryModel, rows: Int = 24, cols: Int = 80) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: Size(rows: rows, cols: cols))
-        HistoryView.draw(model, into: &buffer, top: 1, bottom: rows - 1)
+        HistoryView.draw(model, in: Rect(buffer.size, top: 1, bottom: rows - 1), into: &buffer)
         return buffer
     }
 }

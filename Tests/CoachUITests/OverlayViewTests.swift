@@ -159,3 +159,28 @@ import Testing
         #expect(buffer.cursor == Position(row: 0, col: 8))
     }
 }
+
+@Suite struct HelpViewTests {
+    @Test(arguments: Screen.allCases)
+    func helpAt80x24ShowsEveryBindingScrolling(screen: Screen) {
+        var state = Fixtures.state(size: Size(rows: 24, cols: 80))
+        state.screen = screen
+        Fixtures.apply([.toggleHelp], to: &state)
+        let lines = KeyMap.helpLines(for: state)
+        var seen = Set<String>()
+        // Page down through help: every key's line shows at some point, none is cut off.
+        for _ in 0...(lines.count / 5 + 1) {
+            let text = render(state, size: state.viewport).text
+            for case .key(let key, let label) in lines where text.contains(label) { seen.insert(key + label) }
+            Fixtures.apply([.pageDown], to: &state)
+        }
+        for case .key(let key, let label) in lines {
+            #expect(seen.contains(key + label), "\(screen): \(key) \(label)")
+        }
+        let last = render(state, size: state.viewport).lines
+        #expect(last.contains { $0.contains("q") && $0.contains("quit") }, "the last binding, at the bottom")
+        if lines.count > HelpLayout.visibleRows(state.viewport, lines: lines.count) {
+            #expect(last.contains { $0.contains("of \(lines.count)") }, "the box says which lines it shows")
+        }
+    }
+}

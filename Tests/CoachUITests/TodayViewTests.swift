@@ -33,7 +33,7 @@ enum TodayFixtures {
     /// The view between a title row and a key-bar row, as the app frames it.
     static func render(_ model: TodayModel, rows: Int = 24, cols: Int = 80) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: Size(rows: rows, cols: cols))
-        TodayView.draw(model, into: &buffer, top: 1, bottom: rows - 1)
+        TodayView.draw(model, in: Rect(buffer.size, top: 1, bottom: rows - 1), into: &buffer)
         return buffer
     }
 

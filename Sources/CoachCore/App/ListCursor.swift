@@ -62,9 +62,11 @@ public struct ListCursor: Equatable, Sendable {
     }
 
     /// The entry drawn `line` rows below the list's first row, or nil below its end.
+    /// It counts from the first row as drawn (`first`), so a click hits what is on
+    /// screen even when the list changed since the scroll was last kept.
     public func index(atLine line: Int, height: Int, count: Int) -> Int? {
         guard line >= 0, line < height else { return nil }
-        let index = scroll + line
+        let index = first(height: height, total: count) + line
         return index < count ? index : nil
     }
 }

@@ -58,7 +58,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .itemEditor: return state.reduceItemEditor(action, now: now)
     case .help(var list):
         if action == .toggleHelp || action == .close { state.closeModal() }  // back onto what it opened over
-        let count = KeyMap.helpLines(for: state.screen).count
+        let count = KeyMap.helpLines(for: state).count
         if list.move(action, count: count, height: HelpLayout.visibleRows(state.viewport, lines: count)) {
             state.replaceModal(.help(list))
         }

@@ -2,15 +2,17 @@ import CoachCore
 
 /// Asked when a save was refused because another program changed the file: which one
 /// to keep. A box over whatever screen is shown, so it cannot be missed.
-enum ConflictView {
+enum ConflictView: View {
     static let choices: [(key: String, text: String)] = [
         ("r", "read the file as it is on disk (changes made here are dropped)"),
         ("o", "keep Coach's version: write it over the file"),
         ("q", "quit and leave the file as it is"),
     ]
 
-    static func draw(_ document: DocumentKind, into buffer: inout ScreenBuffer) {
-        let rect = Rect.centered(in: buffer.size, rows: 8, cols: 72, margin: 1)
+    /// A box centred in the window `area`.
+    static func draw(_ document: DocumentKind, in area: Rect, into buffer: inout ScreenBuffer) {
+        let size = Size(rows: area.rows, cols: area.cols)
+        let rect = Rect.centered(in: size, rows: 8, cols: 72, margin: 1)
         buffer.box(rect, title: "\(document.fileName) changed on disk")
         let width = rect.cols - 4
         let explanation = "Another program changed \(document.fileName) since Coach read it. Coach has not written over it."

@@ -1,10 +1,12 @@
 import CoachCore
 
 /// The add/edit form: one line per field, the problem beside any invalid field.
-enum IdeaFormView {
-    static func draw(_ form: IdeaForm, into buffer: inout ScreenBuffer) {
+enum IdeaFormView: View {
+    /// A box centred in the window `area`.
+    static func draw(_ form: IdeaForm, in area: Rect, into buffer: inout ScreenBuffer) {
+        let size = Size(rows: area.rows, cols: area.cols)
         let fields = IdeaForm.fields
-        let rect = Rect.centered(in: buffer.size, rows: fields.count + 5, cols: 110, margin: 1)
+        let rect = Rect.centered(in: size, rows: fields.count + 5, cols: 110, margin: 1)
         buffer.box(rect, title: form.editing == nil ? "New idea" : "Edit idea")
         let labelWidth = 18
         let inner = rect.cols - 4

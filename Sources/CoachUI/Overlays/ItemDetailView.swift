@@ -1,10 +1,20 @@
 import CoachCore
 
 /// Enter on an item: its summary, status and resources in a box over the screen.
-enum ItemDetailView {
-    static func draw(_ state: AppState, itemID: String, scroll: Int, editing: Bool, into buffer: inout ScreenBuffer) {
+enum ItemDetailView: View {
+    struct Model {
+        var state: AppState
+        var itemID: String
+        var scroll: Int
+        /// The note or proof is being edited over it: the editor takes the last rows.
+        var editing: Bool
+    }
+
+    /// A box that nearly fills the window `area`.
+    static func draw(_ model: Model, in area: Rect, into buffer: inout ScreenBuffer) {
+        let (state, itemID, scroll, editing) = (model.state, model.itemID, model.scroll, model.editing)
         guard let item = state.curriculum.item(id: itemID) else { return }
-        let size = buffer.size
+        let size = Size(rows: area.rows, cols: area.cols)
         let box = ItemDetailText.boxRect(size)
         let rect = Rect(row: box.row, col: box.col, rows: box.rows, cols: box.cols)
         // The box nearly fills the window: blank the strips beside it rather than leave
@@ -29,19 +39,6 @@ enum ItemDetailView {
         }
     }
 
-    /// The note or proof being edited, on the detail box's last inner rows, always in view.
-    static func drawEditor(_ editor: ItemTextEditor, into buffer: inout ScreenBuffer) {
-        let box = ItemDetailText.boxRect(buffer.size)
-        let inner = ItemDetailText.width(buffer.size)
-        let row = box.row + box.rows - 2
-        let label = editor.field == .note
-            ? "Note (Enter saves, Esc cancels)"
-            : "Proof of work: links, spaces between (Enter saves, Esc cancels)"
-        buffer.fill(row: row - 1, col: box.col + 1, width: box.cols - 2)
-        buffer.put(label, row: row - 1, col: box.col + 2, width: inner, style: Style(.heading, bold: true))
-        buffer.textField(editor.line, row: row, col: box.col + 2, width: inner, style: Style(.normal, underline: true))
-    }
-
     static func style(_ kind: ItemDetailText.Kind) -> Style {
         switch kind {
         case .dim: Style(.dim)
@@ -51,4 +48,21 @@ enum ItemDetailView {
         case .link: Style(.accent, underline: true)
         }
     }
+}
+
+/// The note or proof being edited, on the item detail box's last inner rows, always in view.
+enum ItemEditorView: View {
+    static func draw(_ editor: ItemTextEditor, in area: Rect, into buffer: inout ScreenBuffer) {
+        let size = Size(rows: area.rows, cols: area.cols)
+        let box = ItemDetailText.boxRect(size)
+        let inner = ItemDetailText.width(size)
+        let row = box.row + box.rows - 2
+        let label = editor.field == .note
+            ? "Note (Enter saves, Esc cancels)"
+            : "Proof of work: links, spaces between (Enter saves, Esc cancels)"
+        buffer.fill(row: row - 1, col: box.col + 1, width: box.cols - 2)
+        buffer.put(label, row: row - 1, col: box.col + 2, width: inner, style: Style(.heading, bold: true))
+        buffer.textField(editor.line, row: row, col: box.col + 2, width: inner, style: Style(.normal, underline: true))
+    }
+
 }

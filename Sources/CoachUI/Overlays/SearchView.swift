@@ -1,10 +1,12 @@
 import CoachCore
 
 /// `/` on the Tracks screen: the query, then the matches, as you type.
-enum SearchView {
-    static func draw(_ state: AppState, _ search: SearchState, into buffer: inout ScreenBuffer) {
-        let size = buffer.size
-        let rect = Rect(row: 1, col: 2, rows: size.rows - 2, cols: size.cols - 4)
+enum SearchView: View {
+    /// Over the window `area`, under its title bar and above its key bar.
+    static func draw(_ model: (state: AppState, search: SearchState), in area: Rect, into buffer: inout ScreenBuffer) {
+        let (state, search) = model
+        let size = Size(rows: area.rows, cols: area.cols)
+        let rect = Rect(row: area.row + 1, col: area.col + 2, rows: size.rows - 2, cols: size.cols - 4)
         let count = search.hits.count
         let title = search.editor.text.isEmpty ? "Search" : "Search · \(count) match\(count == 1 ? "" : "es")"
         buffer.box(rect, title: title)
@@ -18,9 +20,9 @@ enum SearchView {
         } else if search.hits.isEmpty {
             buffer.put("Nothing matches \"\(search.editor.text)\".", row: top, col: rect.col + 2, width: inner, style: Style(.dim))
         }
-        for (offset, index) in (search.list.scroll..<search.hits.count).prefix(rows).enumerated() {
+        ListWidget.draw(count: search.hits.count, cursor: search.list, in: Rect(row: top, col: rect.col + 1, rows: rows, cols: rect.cols - 2),
+                        into: &buffer) { index, row, buffer in
             let hit = search.hits[index]
-            let row = top + offset
             let track = state.curriculum.tracks[hit.track]
             let selected = index == search.list.selected
             var label = track.title
@@ -35,7 +37,6 @@ enum SearchView {
                        style: Style(selected ? .accent : .normal, bold: selected))
             buffer.put(DisplayWidth.truncate(where_, to: whereWidth), row: row, col: rect.col + 2 + inner - whereWidth,
                        style: Style(.dim))
-            if selected { buffer.restyle(row: row, col: rect.col + 1, width: rect.cols - 2) { $0.reverse = true } }
         }
         // The query line last, so the cursor ends up in it.
         buffer.textField(search.editor, row: rect.row + 1, col: rect.col + 4, width: inner - 2)

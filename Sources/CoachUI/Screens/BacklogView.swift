@@ -1,9 +1,10 @@
 import CoachCore
 
 /// Screen 3: the ideas ranked by RICE score, and how the selected one's score is built.
-enum BacklogView {
-    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let size = buffer.size
+enum BacklogView: View {
+    /// Draws into `rect`: the window above the key bar (the table follows `BacklogLayout`).
+    static func draw(_ state: AppState, in rect: Rect, into buffer: inout ScreenBuffer) {
+        let size = Size(rows: rect.rows + 1, cols: rect.cols)
         let rows = state.backlogRows
         let filterNote = state.backlogScreen.filtered.map { "\($0.count) of \(state.backlog.count) match" }
         buffer.titleBar(screen: "Backlog", right: filterNote ?? "\(state.backlog.count) idea\(state.backlog.count == 1 ? "" : "s") · ranked by RICE")
@@ -16,13 +17,10 @@ enum BacklogView {
             let text = state.backlog.isEmpty ? "No ideas yet: press a to add your first side project." : "No idea matches the filter; Esc clears it."
             buffer.put(text, row: top, col: 1, style: Style(.dim))
         }
-        for (offset, index) in (state.backlogScreen.list.scroll..<rows.count).prefix(listRows).enumerated() {
+        ListWidget.draw(count: rows.count, cursor: state.backlogScreen.list, in: Rect(row: top, col: 0, rows: listRows, cols: size.cols),
+                        into: &buffer) { index, row, buffer in
             let idea = rows[index]
-            let row = top + offset
             buffer.put(columns.row(idea, rank: rows.rank(at: index)), row: row, col: 0, style: Style(statusRole(idea.status)))
-            if index == state.backlogScreen.list.selected {
-                buffer.restyle(row: row, col: 0, width: size.cols) { $0.reverse = true }
-            }
         }
 
         let detailTop = top + listRows
@@ -30,21 +28,6 @@ enum BacklogView {
         if let idea = state.selectedIdea {
             drawDetail(idea, state: state, into: &buffer, top: detailTop + 1, rows: BacklogLayout.detailRows - 1)
         }
-    }
-
-    /// The `/` filter, typed on the rule under the table.
-    static func drawFilter(_ editor: LineEditor, into buffer: inout ScreenBuffer) {
-        let row = BacklogLayout.listTop + BacklogLayout.listRows(buffer.size)
-        buffer.fill(row: row, col: 0, width: buffer.size.cols)
-        buffer.put("/", row: row, col: 1, style: Style(.accent, bold: true))
-        buffer.textField(editor, row: row, col: 3, width: buffer.size.cols - 4)
-    }
-
-    /// A y/n question on the rule under the table.
-    static func drawQuestion(_ text: String, into buffer: inout ScreenBuffer) {
-        let row = BacklogLayout.listTop + BacklogLayout.listRows(buffer.size)
-        buffer.fill(row: row, col: 0, width: buffer.size.cols)
-        buffer.put(text, row: row, col: 1, style: Style(.bad, bold: true))
     }
 
     static func statusRole(_ status: IdeaStatus) -> Role {
@@ -79,33 +62,22 @@ enum BacklogView {
     }
 }
 
-/// The table's columns, sized to the window: the title takes what is left.
+/// The ranking's columns, sized to the window: the title takes what is left.
 struct Columns {
-    let width: Int
-    static let numbers = [("#", 4), ("Reach", 8), ("Imp", 5), ("Conf", 5), ("Effort", 7), ("Score", 9), ("Status", 8)]
+    let table: TableWidget
 
-    var titleWidth: Int { max(8, width - 2 - Self.numbers.reduce(0) { $0 + $1.1 + 1 }) }
-
-    var heading: String {
-        let (rank, rest) = (Self.numbers[0], Self.numbers.dropFirst())
-        var line = " " + right(rank.0, rank.1) + " " + DisplayWidth.pad("Title", to: titleWidth)
-        for (name, w) in rest { line += " " + (name == "Status" ? DisplayWidth.pad(name, to: w) : right(name, w)) }
-        return line
+    init(width: Int) {
+        table = TableWidget([.init("#", width: 4, right: true), .init("Title", width: nil), .init("Reach", width: 8, right: true),
+                             .init("Imp", width: 5, right: true), .init("Conf", width: 5, right: true),
+                             .init("Effort", width: 7, right: true), .init("Score", width: 9, right: true),
+                             .init("Status", width: 8)], width: width - 2)
     }
+
+    var heading: String { " " + table.heading }
 
     func row(_ idea: Idea, rank: Int) -> String {
-        var line = " " + right("\(rank)", 4) + " " + DisplayWidth.pad(idea.title, to: titleWidth)
-        line += " " + right(NumberText.rounded(idea.reach, decimals: 1), 8)
-        line += " " + right(NumberText.plain(idea.impact.value), 5)
-        line += " " + right(NumberText.confidence(idea.confidence), 5)
-        line += " " + right(NumberText.rounded(idea.totalEffort), 7)
-        line += " " + right(NumberText.rounded(idea.score), 9)
-        line += " " + DisplayWidth.pad(idea.status.rawValue, to: 8)
-        return line
-    }
-
-    private func right(_ text: String, _ width: Int) -> String {
-        let cut = DisplayWidth.truncate(text, to: width)
-        return String(repeating: " ", count: max(0, width - DisplayWidth.of(cut))) + cut
+        " " + table.line(["\(rank)", idea.title, NumberText.rounded(idea.reach, decimals: 1), NumberText.plain(idea.impact.value),
+                          NumberText.confidence(idea.confidence), NumberText.rounded(idea.totalEffort),
+                          NumberText.rounded(idea.score), idea.status.rawValue])
     }
 }

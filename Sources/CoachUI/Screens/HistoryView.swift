@@ -54,15 +54,19 @@ public struct HistoryModel: Sendable {
 /// track and the journal. Two columns when the window is wide enough (heatmap and
 /// tracks on the left, weeks and journal on the right); otherwise one, in that order
 /// of priority, each part cut to what fits.
-public enum HistoryView {
+public enum HistoryView: View {
     public static let heatmapWeeks = HistoryLayout.heatmapWeeks
     public static let chartWeeks = HistoryLayout.chartWeeks
 
-    /// Draws into rows `top..<bottom` (the title bar and key bar are the caller's).
-    public static func draw(_ model: HistoryModel, into buffer: inout ScreenBuffer, top: Int, bottom: Int) {
-        let cols = buffer.size.cols
+    /// Draws into `rect`: the rows between the title bar and the key bar.
+    public static func draw(_ model: HistoryModel, in rect: Rect, into buffer: inout ScreenBuffer) {
+        let (top, bottom, cols) = (rect.row, rect.bottom, rect.cols)
         guard cols > 20, bottom > top else { return }
-        drawStreakLine(model, row: top, col: 1, width: cols - 2, into: &buffer)
+        let total = model.minutesByDay.reduce(0) { $1.key <= model.today ? $0 + max(0, $1.value) : $0 }
+        let sessions = model.journal.count
+        let summary = "\(MinutesText.short(total)) logged in \(sessions) session\(sessions == 1 ? "" : "s")"
+        StreakLine.draw(model.streaks, right: sessions > 0 ? (summary, Style(.dim)) : nil,
+                        in: Rect(row: top, col: 1, rows: 1, cols: cols - 2), into: &buffer)
         guard top + 2 < bottom else { return }
         let layout = HistoryLayout(cols: cols, top: top, bottom: bottom, trackCount: model.trackProgress.count)
         let (heat, weeks, tracks, journal) = (layout.heatmap, layout.weeks, layout.tracks, layout.journalPart)
@@ -71,29 +75,6 @@ public enum HistoryView {
         drawWeeks(model, col: weeks.col, width: weeks.width, top: weeks.top, bottom: bottom, into: &buffer)
         drawTracks(model, col: tracks.col, width: tracks.width, top: tracks.top, bottom: bottom, into: &buffer)
         drawJournal(model, col: journal.col, width: journal.width, top: journal.top, bottom: bottom, into: &buffer)
-    }
-
-    // MARK: Streaks
-
-    static func drawStreakLine(_ model: HistoryModel, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
-        let streaks = model.streaks
-        var x = col
-        x += buffer.put("Streak ", row: row, col: x, style: Style(.heading, bold: true))
-        x += buffer.put(TodayView.days(streaks.current), row: row, col: x,
-                        style: Style(streaks.current > 0 ? .good : .normal, bold: true))
-        x += buffer.put(" · longest \(TodayView.days(streaks.longest))", row: row, col: x, style: Style(.dim))
-        if streaks.todayCounts {
-            x += buffer.put(" · today counts ✓", row: row, col: x, style: Style(.good))
-        } else if streaks.atRisk {
-            x += buffer.put(" · at risk: reach the goal today to keep it", row: row, col: x, style: Style(.warn, bold: true))
-        }
-        let total = model.minutesByDay.reduce(0) { $1.key <= model.today ? $0 + max(0, $1.value) : $0 }
-        let sessions = model.journal.count
-        let summary = "\(MinutesText.short(total)) logged in \(sessions) session\(sessions == 1 ? "" : "s")"
-        let w = DisplayWidth.of(summary)
-        if sessions > 0, x + 2 + w <= col + width {
-            buffer.put(summary, row: row, col: col + width - w, style: Style(.dim))
-        }
     }
 
     // MARK: Heatmap
@@ -288,33 +269,27 @@ public enum HistoryView {
             return row
         }
         let rows = bottom - row
-        let first = model.journalList.first(height: rows, total: entries.count)
-        let last = min(entries.count, first + rows)
-        let range = entries.count > rows ? "\(first + 1)–\(last) of \(entries.count)" : "\(entries.count)"
+        let longDate = width >= 40
+        let shown = ListWidget.draw(count: entries.count, cursor: model.journalList,
+                                    in: Rect(row: row, col: col, rows: rows, cols: width), into: &buffer) { index, line, buffer in
+            let entry = entries[index]
+            let date = longDate ? entry.day.description : weekLabel(entry.day)
+            // Date, minutes, an empty column for a wider gap, then the note (or the items).
+            let table = TableWidget([.init("", width: DisplayWidth.of(date)), .init("", width: 6, right: true),
+                                     .init("", width: 0), .init("", width: nil)], width: width, minimumFlex: 1)
+            var text = (entry.note ?? "", Style.plain)
+            if text.0.isEmpty, !entry.items.isEmpty {
+                text = (entry.items.map { model.itemTitles[$0] ?? $0 }.joined(separator: ", "), Style(.dim))
+            }
+            table.draw([(date, Style(.dim)), (MinutesText.short(entry.minutes), Style(.normal, bold: true)), ("", .plain), text],
+                       row: line, col: col, into: &buffer)
+        }
+        let range = ListWidget.range(shown, of: entries.count) ?? "\(entries.count)"
         let rangeWidth = DisplayWidth.of(range)
         if headingWidth + 2 + rangeWidth <= width {
             buffer.put(range, row: top, col: col + width - rangeWidth, style: Style(.dim))
         }
-        let longDate = width >= 40
-        for (index, entry) in zip(first..<last, entries[first..<last]) {
-            defer {
-                if index == model.journalList.selected { buffer.restyle(row: row, col: col, width: width) { $0.reverse = true } }
-                row += 1
-            }
-            let date = longDate ? entry.day.description : weekLabel(entry.day)
-            var x = col + buffer.put(date, row: row, col: col, width: width, style: Style(.dim))
-            let minutes = MinutesText.short(entry.minutes)
-            x += buffer.put(String(repeating: " ", count: max(1, 7 - minutes.count)) + minutes, row: row, col: x,
-                            width: col + width - x, style: Style(.normal, bold: true))
-            x += 2
-            if let note = entry.note, !note.isEmpty {
-                buffer.put(DisplayWidth.truncate(note, to: col + width - x), row: row, col: x, width: col + width - x)
-            } else if !entry.items.isEmpty {
-                let titles = entry.items.map { model.itemTitles[$0] ?? $0 }.joined(separator: ", ")
-                buffer.put(DisplayWidth.truncate(titles, to: col + width - x), row: row, col: x,
-                           width: col + width - x, style: Style(.dim))
-            }
-        }
-        return row
+        return row + shown.count
     }
 }
+

@@ -54,19 +54,22 @@ public struct TodayModel: Sendable {
 
 /// Screen 1: streak, minutes today and reviews due on top, the session timer, then
 /// today's plan with its total against the goal.
-public enum TodayView {
+public enum TodayView: View {
     /// The widest the screen's content gets: on a wide window a plan row stays short
     /// enough to read from title to minutes.
     public static let maxWidth = 100
 
-    /// Draws into rows `top..<bottom` (the title bar and key bar are the caller's).
-    public static func draw(_ model: TodayModel, into buffer: inout ScreenBuffer, top: Int, bottom: Int) {
-        let cols = buffer.size.cols
-        let col = 1
-        let width = min(cols - 2, maxWidth)
+    /// Draws into `rect`: the rows between the title bar and the key bar.
+    public static func draw(_ model: TodayModel, in rect: Rect, into buffer: inout ScreenBuffer) {
+        let (top, bottom) = (rect.row, rect.bottom)
+        let col = rect.col + 1
+        let width = min(rect.cols - 2, maxWidth)
         guard width > 10, bottom > top else { return }
         var row = top
-        drawStreakLine(model, row: row, col: col, width: width, into: &buffer)
+        let due = model.reviewsDue
+        let reviews = due == 0 ? "no reviews due" : "↻ \(due) review\(due == 1 ? "" : "s") due"
+        StreakLine.draw(model.streak, right: (reviews, Style(due > 0 ? .accent : .dim, bold: due > 0)),
+                        in: Rect(row: row, col: col, rows: 1, cols: width), into: &buffer)
         row += 1
         if row < bottom { drawGoalLine(model, row: row, col: col, width: width, into: &buffer) }
         row += 2
@@ -77,26 +80,6 @@ public enum TodayView {
     }
 
     // MARK: Header
-
-    static func drawStreakLine(_ model: TodayModel, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
-        let streak = model.streak
-        var x = col
-        x += buffer.put("Streak ", row: row, col: x, style: Style(.heading, bold: true))
-        x += buffer.put(days(streak.current), row: row, col: x,
-                        style: Style(streak.current > 0 ? .good : .normal, bold: true))
-        x += buffer.put(" · longest \(days(streak.longest))", row: row, col: x, style: Style(.dim))
-        if streak.todayCounts {
-            x += buffer.put(" · today counts ✓", row: row, col: x, style: Style(.good))
-        } else if streak.atRisk {
-            x += buffer.put(" · at risk: reach the goal today to keep it", row: row, col: x, style: Style(.warn, bold: true))
-        }
-        let due = model.reviewsDue
-        let reviews = due == 0 ? "no reviews due" : "↻ \(due) review\(due == 1 ? "" : "s") due"
-        let reviewsWidth = DisplayWidth.of(reviews)
-        if x + 2 + reviewsWidth <= col + width {
-            buffer.put(reviews, row: row, col: col + width - reviewsWidth, style: Style(due > 0 ? .accent : .dim, bold: due > 0))
-        }
-    }
 
     static func drawGoalLine(_ model: TodayModel, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
         let minutes = max(0, model.minutesToday)
@@ -208,11 +191,15 @@ public enum TodayView {
                 buffer.put(range, row: top, col: col + width - w, style: Style(.dim))
             }
         }
-        for index in first..<(first + listRows) where row < bottom {
+        var list = model.list
+        list.selected = selected
+        list.scroll = first
+        ListWidget.draw(count: entries.count, cursor: list, in: Rect(row: row, col: col, rows: min(listRows, bottom - row),
+                                                                     cols: width), into: &buffer) { index, line, buffer in
             drawEntry(entries[index], title: model.title(of: entries[index]), selected: index == selected,
-                      row: row, col: col, width: width, into: &buffer)
-            row += 1
+                      row: line, col: col, width: width, into: &buffer)
         }
+        row = min(bottom, row + listRows)
         guard row < bottom else { return }
         buffer.fill(row: row, col: col, width: width, with: "─", style: Style(.dim))
         row += 1
@@ -225,23 +212,17 @@ public enum TodayView {
         }
     }
 
+    /// "▸ [x] ↻ review   title …  30m"
     static func drawEntry(_ entry: DailyPlan.Entry, title: String, selected: Bool, row: Int, col: Int, width: Int,
                           into buffer: inout ScreenBuffer) {
         let minutes = MinutesText.short(entry.minutes)
-        let minutesWidth = max(5, minutes.count)
-        // "▸ [x] ↻ review   title …  30m"
-        let titleCol = col + 6 + kindWidth + 2
-        let titleWidth = max(1, col + width - titleCol - minutesWidth - 1)
-        buffer.put(selected ? "▸" : " ", row: row, col: col, style: Style(.accent, bold: true))
-        buffer.put(entry.finished ? "[x]" : "[ ]", row: row, col: col + 2,
-                   style: Style(entry.finished ? .good : .normal, bold: entry.finished))
-        buffer.put(kindLabel(entry.kind), row: row, col: col + 6, width: kindWidth, style: Style(kindRole(entry.kind)))
-        buffer.put(DisplayWidth.pad(title, to: titleWidth), row: row, col: titleCol,
-                   style: Style(entry.finished ? .dim : .normal))
-        buffer.put(minutes, row: row, col: col + width - minutes.count, style: Style(.dim))
-        if selected {
-            buffer.restyle(row: row, col: col, width: width) { $0.reverse = true }
-        }
+        let table = TableWidget([.init("", width: 1), .init("", width: 3), .init("", width: kindWidth + 1), .init("", width: nil),
+                                 .init("", width: max(5, minutes.count), right: true)], width: width, minimumFlex: 1)
+        table.draw([(selected ? "▸" : " ", Style(.accent, bold: true)),
+                    (entry.finished ? "[x]" : "[ ]", Style(entry.finished ? .good : .normal, bold: entry.finished)),
+                    (kindLabel(entry.kind), Style(kindRole(entry.kind))),
+                    (title, Style(entry.finished ? .dim : .normal)),
+                    (minutes, Style(.dim))], row: row, col: col, into: &buffer)
     }
 
     static func drawTotal(_ plan: DailyPlan, goal: Int, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
@@ -256,7 +237,4 @@ public enum TodayView {
         buffer.put(left, row: row, col: col, width: max(0, width - rightWidth - 2), style: Style(.dim))
     }
 
-    static func days(_ n: Int) -> String {
-        "\(n) day\(n == 1 ? "" : "s")"
-    }
 }

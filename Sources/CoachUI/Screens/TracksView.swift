@@ -2,9 +2,10 @@ import CoachCore
 
 /// Screen 2: the track list with progress on the left, the selected track's sections
 /// and items on the right.
-enum TracksView {
-    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let size = buffer.size
+enum TracksView: View {
+    /// Draws into `rect`: the window above the key bar (the panes follow `TracksLayout`).
+    static func draw(_ state: AppState, in rect: Rect, into buffer: inout ScreenBuffer) {
+        let size = Size(rows: rect.rows + 1, cols: rect.cols)
         let overall = state.overallCount
         buffer.titleBar(screen: "Tracks", right: "\(overall.percent)% overall · \(overall.done)/\(overall.counted) done")
 
@@ -29,8 +30,8 @@ enum TracksView {
         let barWidth = 6
         let percentWidth = 5
         let titleWidth = max(4, width - barWidth - percentWidth - 4)
-        for (offset, index) in (state.tracksCursor.trackList.scroll..<tracks.count).prefix(rows).enumerated() {
-            let row = top + offset
+        ListWidget.draw(count: tracks.count, cursor: state.tracksCursor.trackList,
+                        in: Rect(row: top, col: 0, rows: rows, cols: width), focused: focused, into: &buffer) { index, row, buffer in
             let track = tracks[index]
             let count = state.trackCounts[index]
             let selected = index == state.tracksCursor.trackList.selected
@@ -42,9 +43,6 @@ enum TracksView {
             let percent = "\(count.percent)%"
             buffer.put(String(repeating: " ", count: max(0, percentWidth - percent.count)) + percent,
                        row: row, col: titleWidth + 3 + barWidth, width: percentWidth, style: Style(.dim))
-            if selected && focused {
-                buffer.restyle(row: row, col: 0, width: width) { $0.reverse = true }
-            }
         }
     }
 
@@ -64,27 +62,30 @@ enum TracksView {
             buffer.put("This track has no items yet", row: top, col: col, width: width, style: Style(.dim))
             return
         }
-        var rowIndex = 0
+        // The list's rows are section headings and items; the cursor selects items.
+        var rowsOfTrack: [(heading: String?, item: Int)] = []
         var itemIndex = 0
-        let first = state.tracksCursor.itemList.scroll
         for section in track.sections {
-            if rowIndex >= first + rows { break }
-            if rowIndex >= first {
-                buffer.put(section.title, row: top + rowIndex - first, col: col, width: width, style: Style(.heading, bold: true))
+            rowsOfTrack.append((section.title, -1))
+            for _ in section.items {
+                rowsOfTrack.append((nil, itemIndex))
+                itemIndex += 1
             }
-            rowIndex += 1
-            for item in section.items {
-                defer { rowIndex += 1; itemIndex += 1 }
-                guard rowIndex >= first else { continue }
-                if rowIndex >= first + rows { break }
-                drawItem(item, status: state.progress.status(of: item.id), selected: itemIndex == state.tracksCursor.itemList.selected,
-                         focused: focused, row: top + rowIndex - first, col: col, width: width, into: &buffer)
+        }
+        let items = track.items
+        let selectedRow = TracksLayout.rowOfItem(state.tracksCursor.itemList.selected, in: track)
+        ListWidget.draw(count: rowsOfTrack.count, cursor: state.tracksCursor.itemList, in: Rect(row: top, col: col, rows: rows, cols: width),
+                        focused: focused, selectedRow: selectedRow, into: &buffer) { index, row, buffer in
+            if let heading = rowsOfTrack[index].heading {
+                buffer.put(heading, row: row, col: col, width: width, style: Style(.heading, bold: true))
+            } else {
+                let item = items[rowsOfTrack[index].item]
+                drawItem(item, status: state.progress.status(of: item.id), row: row, col: col, width: width, into: &buffer)
             }
         }
     }
 
-    static func drawItem(_ item: Item, status: ItemStatus, selected: Bool, focused: Bool,
-                         row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
+    static func drawItem(_ item: Item, status: ItemStatus, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
         let minutes = MinutesText.short(item.minutes)
         let titleWidth = max(1, width - 6 - minutes.count - 1)
         let markStyle = Style(StatusMark.role(status), bold: status == .doing)
@@ -92,10 +93,5 @@ enum TracksView {
         buffer.put(DisplayWidth.pad(item.title, to: titleWidth), row: row, col: col + 6,
                    style: Style(status == .skipped ? .dim : .normal))
         buffer.put(minutes, row: row, col: col + width - minutes.count, style: Style(.dim))
-        if selected {
-            buffer.restyle(row: row, col: col, width: width) {
-                if focused { $0.reverse = true } else { $0.bold = true }
-            }
-        }
     }
 }

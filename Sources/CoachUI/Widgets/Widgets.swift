@@ -33,26 +33,21 @@ extension ScreenBuffer {
         }
     }
 
-    /// The bottom line: the keys that work here, or a message in their place. When they
-    /// do not all fit, hints are dropped from the middle: the last ones (help, quit)
-    /// always stay.
-    public mutating func keyBar(_ hints: [(key: String, label: String)], message: String?, row: Int) {
+    /// The bottom line: the question on screen and the keys that work here, or a
+    /// message in their place; see `KeyBarFit` for what goes when they do not fit.
+    public mutating func keyBar(_ bar: KeyBar, message: String?, row: Int) {
         fill(row: row, col: 0, width: size.cols, style: Style(.keyHint))
         if let message {
             put(" " + message, row: row, col: 0, style: Style(.accent, bold: true))
             return
         }
-        func width(_ hint: (key: String, label: String)) -> Int {
-            DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
-        }
-        var shown = hints
-        let kept = min(2, hints.count)
-        while shown.count > kept, 1 + shown.reduce(0, { $0 + width($1) }) > size.cols {
-            shown.remove(at: shown.count - kept - 1)
-        }
+        let fit = KeyBarFit(bar, cols: size.cols)
         var col = 1
-        for hint in shown {
-            if col + width(hint) > size.cols + 2 { break }
+        if let prompt = fit.prompt {
+            col += put(prompt + "  ", row: row, col: col, style: Style(.keyHint, bold: true))
+        }
+        for hint in fit.hints {
+            if col + KeyBarFit.width(hint) > size.cols + 2 { break }
             col += put(hint.key, row: row, col: col, style: Style(.keyHint, bold: true))
             col += put(" " + hint.label + "  ", row: row, col: col, style: Style(.keyHint))
         }
@@ -65,6 +60,43 @@ extension ScreenBuffer {
         let rightWidth = DisplayWidth.of(right)
         if used + rightWidth + 2 <= size.cols {
             put(right, row: 0, col: size.cols - rightWidth - 1, style: Style(.title, reverse: true))
+        }
+    }
+}
+
+/// What of a key bar fits in a width: the least important hints go first, a prompt's
+/// answers never; the prompt is cut to the room left (its subject first).
+public struct KeyBarFit: Equatable, Sendable {
+    public let prompt: String?
+    public let hints: [Binding.Hint]
+    /// A prompt keeps at least this much of itself before hints are dropped for it.
+    static let promptMinimum = 12
+
+    static func width(_ hint: Binding.Hint) -> Int {
+        DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
+    }
+
+    public init(_ bar: KeyBar, cols: Int) {
+        var hints = bar.hints
+        let promptWidth = bar.prompt.map { min(Self.promptMinimum, DisplayWidth.of($0.text)) + 2 } ?? 0
+        func used() -> Int { 1 + promptWidth + hints.reduce(0) { $0 + Self.width($1) } }
+        while used() > cols, let lowest = hints.map(\.priority).filter({ $0 < KeyBar.answer }).min(),
+              let index = hints.lastIndex(where: { $0.priority == lowest }) {
+            hints.remove(at: index)
+        }
+        self.hints = hints
+        guard let prompt = bar.prompt else {
+            self.prompt = nil
+            return
+        }
+        let room = cols - 1 - hints.reduce(0) { $0 + Self.width($1) } - 2
+        if DisplayWidth.of(prompt.text) <= room {
+            self.prompt = prompt.text
+        } else if DisplayWidth.of(prompt.lead + prompt.tail) + 6 <= room {
+            let subject = DisplayWidth.truncate(prompt.subject, to: room - DisplayWidth.of(prompt.lead + prompt.tail))
+            self.prompt = prompt.lead + subject + prompt.tail
+        } else {
+            self.prompt = room >= 4 ? DisplayWidth.truncate(prompt.subject, to: room) : nil
         }
     }
 }

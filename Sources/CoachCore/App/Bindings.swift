@@ -1,0 +1,168 @@
+/// Every key of the program, in one table. The first binding of the context in force
+/// that names a key decides what it does; the order here is also the order of the key
+/// bar and of help.
+public enum Bindings {
+    typealias Hint = Binding.Hint
+
+    static let screens = KeyContext.screens
+    static let details = KeyContext.details
+    /// The lists moved with ↑ ↓ k j, PgUp PgDn, g G, Home End (and the wheel).
+    static let lists: [KeyContext] = screens + details + [.help]
+    /// Where the screen keys (`1`–`4`, Tab) switch screens: closing help or the detail.
+    static let switching: [KeyContext] = screens + details + [.help]
+
+    static func chars(_ characters: String, _ action: Action) -> [(Key, Action)] {
+        characters.map { (Key.char($0), action) }
+    }
+
+    static let yes: [(Key, Action)] = chars("yY", .answer(true))
+    static let no: [(Key, Action)] = chars("nN", .answer(false)) + [(.escape, .answer(false))]
+
+    public static let all: [Binding] = questions + fields + moves + todayKeys + tracksKeys + backlogKeys + historyKeys
+        + detailKeys + everywhere
+
+    /// The answers to a question on screen: these never leave the key bar.
+    static let questions: [Binding] = [
+        Binding("r", [(.char("r"), .resolveConflict(keepMine: false))], in: [.fileConflict],
+                help: "read the file on disk (drops the change made here)", hint: Hint("r", "take the file on disk", 9)),
+        Binding("o", [(.char("o"), .resolveConflict(keepMine: true))], in: [.fileConflict],
+                help: "keep Coach's version: write it over the file", hint: Hint("o", "keep yours", 9)),
+        Binding("h  1", [(.char("h"), .rate(.hard)), (.char("1"), .rate(.hard))], in: [.reviewPrompt],
+                help: "the review was hard: it starts again tomorrow", hint: Hint("h", "hard", 9)),
+        Binding("g  2", [(.char("g"), .rate(.good)), (.char("2"), .rate(.good))], in: [.reviewPrompt],
+                help: "good: the next review one step later", hint: Hint("g", "good", 9)),
+        Binding("e  3", [(.char("e"), .rate(.easy)), (.char("3"), .rate(.easy))], in: [.reviewPrompt],
+                help: "easy: two steps later", hint: Hint("e", "easy", 9)),
+        Binding("Esc", [(.escape, .close)], in: [.reviewPrompt], help: "ask again later", hint: Hint("Esc", "later", 9)),
+        Binding("y", yes, in: [.discardChanges], help: "drop what was typed", hint: Hint("y", "drop the changes", 9)),
+        Binding("n  Esc", no, in: [.discardChanges], help: "go back to the form", hint: Hint("n", "keep editing", 9)),
+        Binding("y", yes, in: [.deleteIdea], help: "delete the idea (u undoes)", hint: Hint("y", "delete", 9)),
+        Binding("n  Esc", no, in: [.deleteIdea], help: "keep it", hint: Hint("n", "keep", 9)),
+        Binding("y", yes, in: [.deleteEntry], help: "delete the session (u undoes)", hint: Hint("y", "delete the session", 9)),
+        Binding("n  Esc", no, in: [.deleteEntry], help: "keep it", hint: Hint("n", "keep", 9)),
+    ]
+
+    /// Text fields and forms: what is not bound here is typed.
+    static let fields: [Binding] = [
+        Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote],
+                help: "typed text goes into the field",
+                hintIn: [.search: Hint("type", "search", 9), .backlogFilter: Hint("type", "filter", 9),
+                         .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, spaces between", 9),
+                         .finishNote: Hint("type", "a note (optional)", 9)]),
+        Binding("↑ ↓  PgUp PgDn", [(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)],
+                in: [.search], help: "choose a result", hint: Hint("↑↓", "choose", 7)),
+        Binding("↑ ↓", [(.up, .moveUp), (.down, .moveDown)], in: [.backlogFilter], help: "choose an idea",
+                hint: Hint("↑↓", "choose", 7)),
+        Binding("←→ Home End", [], in: [.noteEditor, .proofEditor], help: "move in the text",
+                hint: Hint("←→ Home End", "move", 5)),
+        Binding("Tab ↓", [(.tab, .nextField), (.down, .nextField)], in: [.ideaForm, .entryForm], help: "the next field",
+                hint: Hint("Tab ↓", "next", 7), hintIn: [.entryForm: Hint("Tab", "minutes / note", 7)]),
+        Binding("S-Tab ↑", [(.backTab, .previousField), (.up, .previousField)], in: [.ideaForm, .entryForm],
+                help: "the previous field", hint: Hint("S-Tab ↑", "previous", 6), hintIn: [.entryForm: nil]),
+        Binding("← →", [], in: [.ideaForm], help: "move in the text, or choose impact and status",
+                hint: Hint("←→", "move or choose", 5)),
+        Binding("Enter", [(.enter, .confirm)], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote,
+                                                   .ideaForm, .entryForm],
+                help: "go to the result, keep the filter, or save",
+                hint: Hint("Enter", "save", 9),
+                hintIn: [.search: Hint("Enter", "go to", 9), .backlogFilter: Hint("Enter", "keep filter", 9),
+                         .finishNote: Hint("Enter", "log it", 9)]),
+        Binding("Esc", [(.escape, .close)], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote,
+                                                 .ideaForm, .entryForm],
+                help: "close, clear the filter, or cancel",
+                hint: Hint("Esc", "cancel", 9),
+                hintIn: [.search: Hint("Esc", "close", 9), .backlogFilter: Hint("Esc", "clear", 9),
+                         .finishNote: Hint("Esc", "keep going", 9)]),
+    ]
+
+    static let moves: [Binding] = [
+        Binding("↑ ↓  k j", [(.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown), (.char("j"), .moveDown)],
+                in: lists, .move, help: "previous / next", hint: Hint("↑↓", "item", 6),
+                hintIn: [.trackList: Hint("↑↓", "track", 6), .backlog: Hint("↑↓", "idea", 6),
+                         .history: Hint("↑↓", "journal", 6), .todayDetail: Hint("↑↓", "scroll", 6),
+                         .tracksDetail: Hint("↑↓", "scroll", 6), .help: Hint("↑↓", "scroll", 6)]),
+        Binding("PgUp PgDn", [(.pageUp, .pageUp), (.pageDown, .pageDown)], in: lists, .move, help: "a page up / down"),
+        Binding("g G  Home End", [(.char("g"), .moveTop), (.home, .moveTop), (.char("G"), .moveBottom), (.end, .moveBottom)],
+                in: lists, .move, help: "first / last"),
+    ]
+
+    static let todayKeys: [Binding] = [
+        Binding("Space", [(.char(" "), .markDone)], in: [.today, .todayDetail],
+                help: "mark done; a review asks hard / good / easy",
+                hint: Hint("Space", "done / review", 7)),
+        Binding("s", [(.char("s"), .toggleTimer)], in: [.today, .todayDetail],
+                help: "start / pause / resume the session timer", hint: Hint("s", "timer", 6)),
+        Binding("f", [(.char("f"), .finishSession)], in: [.today, .todayDetail],
+                help: "finish and log the session, with a note", hint: Hint("f", "finish", 5), hintIn: [.todayDetail: nil]),
+        Binding("+ -", [(.char("+"), .changeGoal(GoalStep.minutes)), (.char("="), .changeGoal(GoalStep.minutes)),
+                        (.char("-"), .changeGoal(-GoalStep.minutes))], in: [.today],
+                help: "daily goal 5 minutes more / less", hint: Hint("+-", "goal", 3)),
+        Binding("> <", [(.char(">"), .cycleFocus(1)), (.char("<"), .cycleFocus(-1))], in: [.today],
+                help: "next / previous focus track", hint: Hint("<>", "focus", 3)),
+        Binding("Enter", [(.enter, .open)], in: [.today], help: "open the planned item's detail",
+                hint: Hint("Enter", "detail", 5)),
+    ]
+
+    static let tracksKeys: [Binding] = [
+        // On the track list they say to choose an item first.
+        Binding("Space", [(.char(" "), .cycleStatus)], in: [.trackList, .itemList, .tracksDetail],
+                help: "cycle status: todo → doing → done", hint: Hint("Space", "status", 7), hintIn: [.trackList: nil]),
+        Binding("s", [(.char("s"), .toggleSkip)], in: [.trackList, .itemList, .tracksDetail],
+                help: "skip the item (again to un-skip)", hint: Hint("s", "skip", 6), hintIn: [.trackList: nil]),
+        Binding("Enter", [(.enter, .open)], in: [.trackList, .itemList],
+                help: "enter a track; on an item, open its detail",
+                hint: Hint("Enter", "detail", 5), hintIn: [.trackList: Hint("→/Enter", "items", 7)]),
+        Binding("n", [(.char("n"), .editNote)], in: [.itemList] + details,
+                help: "write a note on the item", hint: Hint("n", "note", 4)),
+        Binding("p", [(.char("p"), .editProof)], in: [.itemList] + details,
+                help: "proof of work: links to a repo, a write-up", hint: Hint("p", "proof", 4)),
+        Binding("f", [(.char("f"), .setFocus)], in: [.trackList, .itemList],
+                help: "make the track your focus track (again: clear it)", hint: Hint("f", "focus", 5), hintIn: [.itemList: nil]),
+        Binding("/", [(.char("/"), .openSearch)], in: [.trackList, .itemList],
+                help: "search titles, summaries and resources", hint: Hint("/", "search", 4)),
+        // A move (help lists it there), after the others on the bar.
+        Binding("← →  h l", [(.left, .focusLeft), (.char("h"), .focusLeft), (.right, .focusRight), (.char("l"), .focusRight)],
+                in: [.trackList, .itemList], .move, help: "track list / items",
+                hintIn: [.itemList: Hint("←", "tracks", 4)]),
+    ]
+
+    static let backlogKeys: [Binding] = [
+        Binding("a", [(.char("a"), .addIdea)], in: [.backlog], help: "add an idea in a form", hint: Hint("a", "add", 6)),
+        Binding("e  Enter", [(.char("e"), .editIdea), (.enter, .editIdea)], in: [.backlog],
+                help: "edit the selected idea in a form", hint: Hint("e", "edit", 6)),
+        Binding("d", [(.char("d"), .deleteIdea)], in: [.backlog], help: "delete the idea (asks y/n)", hint: Hint("d", "delete", 5)),
+        Binding("x", [(.char("x"), .cycleIdeaStatus)], in: [.backlog],
+                help: "cycle status: idea → active → shipped → dropped", hint: Hint("x", "status", 5)),
+        Binding("/", [(.char("/"), .openSearch)], in: [.backlog], help: "filter the ideas by words of title and note",
+                hint: Hint("/", "filter", 4)),
+    ]
+
+    static let historyKeys: [Binding] = [
+        Binding("e  Enter", [(.char("e"), .editEntry), (.enter, .editEntry)], in: [.history],
+                help: "edit the selected session's minutes and note", hint: Hint("e", "edit session", 6)),
+        Binding("d", [(.char("d"), .deleteEntry)], in: [.history], help: "delete the selected session (asks y/n)",
+                hint: Hint("d", "delete session", 5)),
+    ]
+
+    static let detailKeys: [Binding] = [
+        Binding("Esc  Enter  ←  h", [(.escape, .close), (.enter, .close), (.left, .close), (.char("h"), .close)],
+                in: details, help: "close the detail", hint: Hint("Esc", "close", 7)),
+    ]
+
+    static let everywhere: [Binding] = [
+        Binding("Esc", [(.escape, .close)], in: screens, .everywhere, help: "clear the message, or Backlog's filter"),
+        Binding("1 2 3 4", chars("1", .showScreen(.today)) + chars("2", .showScreen(.tracks)) + chars("3", .showScreen(.backlog))
+                + chars("4", .showScreen(.history)), in: switching, .everywhere, help: "Today / Tracks / Backlog / History"),
+        Binding("Tab  S-Tab", [(.tab, .nextScreen), (.backTab, .previousScreen)], in: switching, .everywhere,
+                help: "the next / previous screen", hint: Hint("Tab", "screen", 2), hintIn: [.help: nil, .todayDetail: nil,
+                                                                                          .tracksDetail: nil,
+                                                                                          .trackList: nil, .itemList: nil]),
+        Binding("u", [(.char("u"), .undo)], in: screens + details, .everywhere,
+                help: "undo the last change (several steps)", hint: Hint("u", "undo", 3)),
+        Binding("?", [(.char("?"), .toggleHelp)], in: screens + details, .everywhere, help: "the keys of this screen",
+                hint: Hint("?", "help", 8), hintIn: [.todayDetail: nil, .tracksDetail: nil]),
+        Binding("any other key", [], in: [.help], .everywhere, help: "close help", hint: Hint("any key", "close help", 8)),
+        Binding("q", [(.char("q"), .quit)], in: screens + details + [.help, .fileConflict], .everywhere, help: "quit",
+                hint: Hint("q", "quit", 8)),
+    ]
+}

@@ -1,0 +1,79 @@
+/// Where a key binding applies: a screen (Tracks has two panes), an overlay, or a text
+/// field or question. What is on top of the state decides which one is in force.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case today, trackList, itemList, backlog, history
+    /// The item detail, opened from Today or from Tracks: it keeps that screen's item keys.
+    case todayDetail, tracksDetail
+    case help, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
+    case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
+
+    /// The screens themselves, with nothing open over them.
+    public static let screens: [KeyContext] = [.today, .trackList, .itemList, .backlog, .history]
+    public static let details: [KeyContext] = [.todayDetail, .tracksDetail]
+
+    /// The one in force: the top modal's, else the screen's.
+    public init(_ state: AppState) {
+        switch state.modal {
+        case nil: self = Self.screen(state.screen, pane: state.tracksCursor.pane)
+        case .help: self = .help
+        case .detail: self = state.screen == .today ? .todayDetail : .tracksDetail
+        case .itemEditor(let editor): self = editor.field == .note ? .noteEditor : .proofEditor
+        case .search: self = .search
+        case .backlogFilter: self = .backlogFilter
+        case .ideaForm(let form): self = form.confirmingDiscard ? .discardChanges : .ideaForm
+        case .deleteIdea: self = .deleteIdea
+        case .reviewPrompt: self = .reviewPrompt
+        case .finishNote: self = .finishNote
+        case .entryForm: self = .entryForm
+        case .deleteEntry: self = .deleteEntry
+        case .fileConflict: self = .fileConflict
+        }
+    }
+
+    public static func screen(_ screen: Screen, pane: Pane = .tracks) -> KeyContext {
+        switch screen {
+        case .today: .today
+        case .tracks: pane == .tracks ? .trackList : .itemList
+        case .backlog: .backlog
+        case .history: .history
+        }
+    }
+
+    /// The contexts a screen's help and README column cover (both panes of Tracks).
+    public static func all(of screen: Screen) -> [KeyContext] {
+        screen == .tracks ? [.trackList, .itemList] : [Self.screen(screen)]
+    }
+
+    /// The heading of this context's own keys in help.
+    public var title: String {
+        switch self {
+        case .today: "Today"
+        case .trackList, .itemList: "Tracks"
+        case .backlog: "Backlog"
+        case .history: "History"
+        case .todayDetail, .tracksDetail: "Item detail"
+        case .help: "Help"
+        case .search: "Search"
+        case .backlogFilter: "Filter"
+        case .noteEditor: "Note"
+        case .proofEditor: "Proof of work"
+        case .ideaForm: "Idea form"
+        case .discardChanges, .deleteIdea, .deleteEntry: "Question"
+        case .reviewPrompt: "Review"
+        case .finishNote: "Finish the session"
+        case .entryForm: "Session"
+        case .fileConflict: "File changed on disk"
+        }
+    }
+
+    /// What a key bound to nothing does here: in a text field it is typed, in help it
+    /// closes help (like less and htop); elsewhere nothing.
+    func fallback(_ key: Key) -> Action? {
+        switch self {
+        case .help: .close
+        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm:
+            LineEditor.edit(for: key).map { .edit($0) }
+        default: nil
+        }
+    }
+}

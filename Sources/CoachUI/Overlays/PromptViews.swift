@@ -1,0 +1,68 @@
+import CoachCore
+
+// The one-line fields and questions that open on a screen's own rows: Backlog's filter
+// and delete question on the rule under the table, Today's finishing note and History's
+// session form and delete question above the key bar.
+
+/// Backlog's `/` filter, typed on the rule under the table.
+enum BacklogFilterView: View {
+    static func draw(_ editor: LineEditor, in area: Rect, into buffer: inout ScreenBuffer) {
+        let row = BacklogLayout.listTop + BacklogLayout.listRows(Size(rows: area.rows, cols: area.cols))
+        buffer.fill(row: row, col: area.col, width: area.cols)
+        buffer.put("/", row: row, col: area.col + 1, style: Style(.accent, bold: true))
+        buffer.textField(editor, row: row, col: area.col + 3, width: area.cols - 4)
+    }
+}
+
+/// A y/n question on one row of the screen.
+enum QuestionView: View {
+    static func draw(_ model: (text: String, row: Int), in area: Rect, into buffer: inout ScreenBuffer) {
+        buffer.fill(row: model.row, col: area.col, width: area.cols)
+        buffer.put(model.text, row: model.row, col: area.col + 1, style: Style(.bad, bold: true))
+    }
+
+    /// Backlog's question goes on the rule under the table.
+    static func backlogRow(_ area: Rect) -> Int {
+        BacklogLayout.listTop + BacklogLayout.listRows(Size(rows: area.rows, cols: area.cols))
+    }
+}
+
+/// Today's `f`: the note typed when finishing the session, above the key bar.
+enum FinishNoteView: View {
+    static func draw(_ note: LineEditor, in area: Rect, into buffer: inout ScreenBuffer) {
+        let row = area.bottom - 2
+        buffer.fill(row: row, col: area.col, width: area.cols)
+        buffer.put("Note:", row: row, col: area.col + 1, style: Style(.accent, bold: true))
+        buffer.textField(note, row: row, col: area.col + 7, width: area.cols - 8)
+    }
+}
+
+/// History's `e`: a session's minutes and note, above the key bar, the problem under them.
+enum EntryFormView: View {
+    static func draw(_ form: JournalEntryForm, in area: Rect, into buffer: inout ScreenBuffer) {
+        let row = area.bottom - 3
+        let cols = area.cols
+        buffer.fill(row: row, col: 0, width: cols)
+        buffer.fill(row: row + 1, col: 0, width: cols)
+        buffer.put("Session of \(form.entry.day)  minutes:", row: row, col: 1, style: Style(.accent, bold: true))
+        let minutesCol = 1 + DisplayWidth.of("Session of \(form.entry.day)  minutes: ")
+        var minutesField = ScreenBuffer(size: Size(rows: 1, cols: 6))
+        minutesField.textField(form.minutes, row: 0, col: 0, width: 6)
+        buffer.put(minutesField.line(0), row: row, col: minutesCol, width: 6, style: Style(.normal, underline: true))
+        buffer.restyle(row: row, col: minutesCol, width: 6) { $0.underline = true }
+        buffer.put("note:", row: row, col: minutesCol + 8, style: Style(.accent, bold: true))
+        buffer.textField(form.note, row: row, col: minutesCol + 14, width: cols - minutesCol - 15)
+        if !form.editingNote { buffer.cursor = Position(row: row, col: minutesCol + (minutesField.cursor?.col ?? 0)) }
+        if let problem = form.problem { buffer.put("✗ " + problem, row: row + 1, col: 1, style: Style(.bad, bold: true)) }
+    }
+}
+
+/// Below 60×16 the layouts break, so one line asks for more room instead.
+enum TooSmallView: View {
+    static func draw(_ need: Size, in area: Rect, into buffer: inout ScreenBuffer) {
+        let text = "Enlarge the window to \(need.cols)×\(need.rows) (now \(area.cols)×\(area.rows))"
+        let shown = DisplayWidth.truncate(text, to: area.cols)
+        let col = max(0, (area.cols - DisplayWidth.of(shown)) / 2)
+        buffer.put(shown, row: area.rows / 2, col: col, style: Style(.accent, bold: true))
+    }
+}
