@@ -1,6 +1,6 @@
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// What every command starts from: the home, the curriculum and the learner's progress.
 struct AppContext {
@@ -30,7 +30,7 @@ struct AppContext {
     /// Tells the learner on stderr which of their own track files were left out.
     private func reportWarnings() {
         for warning in warnings {
-            FileHandle.standardError.write(Data("coach: warning: \(warning)\n".utf8))
+            StandardStreams.error("coach: warning: \(warning)\n")
         }
     }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 import CoachTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 
 @main
 struct CoachCommand: ParsableCommand {

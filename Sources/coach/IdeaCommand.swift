@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// `coach idea add|list|show|edit|rm`: the RICE backlog of side-project ideas.
 struct IdeaCommand: ParsableCommand {
@@ -134,8 +134,8 @@ extension CoachHome {
         let started = try writing { try BacklogStore.loadOrStart(self, data: data, now: Date()) }
         if started.addedStarters > 0 {
             let count = started.addedStarters
-            FileHandle.standardError.write(Data(
-                "Added \(count) starter idea\(count == 1 ? "" : "s") from the sources; remove any with coach idea rm ID\n".utf8))
+            StandardStreams.error(
+                "Added \(count) starter idea\(count == 1 ? "" : "s") from the sources; remove any with coach idea rm ID\n")
         }
         return started.backlog
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// One short line for a shell prompt or a status bar. Runs at every prompt, so it reads
 /// only the four small files it needs — not the curriculum, not the backlog — and
@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let home = CoachHome.resolve(flag: self.home.home)
-        let timeZone = TimeZone.current
+        let timeZone = TimeZoneRules.current
         let today = StudyDay(Date(), in: timeZone)
         try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
         let (settings, journal, progress, reviews) = try storeErrors {

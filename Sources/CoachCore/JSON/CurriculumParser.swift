@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One thing wrong with a curriculum file, located by file and JSON path.
 public struct CurriculumProblem: Equatable, Sendable, CustomStringConvertible {
@@ -20,7 +20,8 @@ public struct CurriculumProblem: Equatable, Sendable, CustomStringConvertible {
 ///
 /// Two paths give the same answers. The fast one reads a plain, valid file straight from
 /// its bytes (`FastJSONReader`) and gives up at the first thing it does not expect. The
-/// exact one walks `JSONSerialization` output by hand, because `JSONDecoder` stops at the
+/// exact one walks the file's values (`JSONValue`: what JSONSerialization made, without
+/// Foundation's NSNumber and NSDictionary) by hand, because `JSONDecoder` stops at the
 /// first error and cannot say "empty title" or "bad URL"; it runs whenever the fast one
 /// gives up, so every problem is found and worded by it alone.
 public enum CurriculumParser {
@@ -39,9 +40,15 @@ public enum CurriculumParser {
     static func exactParse(_ data: Data, file: String) -> (track: Track?, problems: [CurriculumProblem]) {
         let root: Any
         do {
-            root = try JSONSerialization.jsonObject(with: data)
+            root = try FastJSONReader.read(data, grammar: .complete) { json throws(FastJSONReader.Unsupported) in
+                try json.anyValue()
+            }
         } catch {
             return (nil, [CurriculumProblem(file: file, path: "$", message: "not valid JSON (\(JSONErrorText.describe(error)))")])
+        }
+        // JSONSerialization's rule: a file is an object or an array.
+        guard root is [String: Any] || root is [Any] else {
+            return (nil, [CurriculumProblem(file: file, path: "$", message: "not valid JSON (the top level is not an object or an array)")])
         }
         var walker = Walker(file: file)
         let track = walker.track(root)
@@ -223,9 +230,8 @@ private struct Walker {
             fail(place, "minutes", "missing field \"minutes\"")
             return nil
         }
-        // JSON true/false arrive as NSNumber too, and `raw is Bool` also matches 0 and 1.
-        let isBoolean = (raw as AnyObject) === NSNumber(value: true) || (raw as AnyObject) === NSNumber(value: false)
-        guard let number = raw as? NSNumber, !isBoolean, let value = Int(exactly: number.doubleValue) else {
+        // Numbers are Doubles and true/false Bools, so neither passes for the other.
+        guard let number = raw as? Double, let value = Int(exactly: number) else {
             fail(place, "minutes", "expected a whole number of minutes")
             return nil
         }
@@ -234,6 +240,35 @@ private struct Walker {
             return nil
         }
         return value
+    }
+}
+
+/// A JSON null among the exact path's values.
+private struct JSONNull {}
+
+private extension FastJSONReader {
+    /// Any value as the exact path walks it: [String: Any] (the last of a repeated key
+    /// wins), [Any], String, Double, Bool or JSONNull.
+    mutating func anyValue(depth: Int = 0) throws(Unsupported) -> Any {
+        // As deep as JSONSerialization went; deeper would only exhaust the stack.
+        guard depth < 512 else { throw Unsupported() }
+        switch peekKind() {
+        case .object:
+            var result: [String: Any] = [:]
+            var object = try beginObject()
+            while let key = try nextStringKey(&object) { result[key] = try anyValue(depth: depth + 1) }
+            return result
+        case .array:
+            var result: [Any] = []
+            var array = try beginArray()
+            while try nextElement(&array) { result.append(try anyValue(depth: depth + 1)) }
+            return result
+        case .string: return try string()
+        case .number: return try number()
+        case .bool, .null: return try boolOrNull().map { $0 as Any } ?? JSONNull()
+        case .invalid: try skipValue()
+        }
+        throw Unsupported()
     }
 }
 
@@ -358,7 +393,7 @@ private extension FastJSONReader {
     }
 }
 
-/// The one rule for blank text, the same as `trimmingCharacters(in: .whitespacesAndNewlines)
+/// The one rule for blank text, the same as `trimmingWhitespaceAndNewlines()
 /// .isEmpty` but in plain Swift: on Linux the Foundation call bridges every string to
 /// NSString, which cost 60 ms over the 50,000 texts of a large curriculum.
 package enum BlankText {
@@ -366,14 +401,8 @@ package enum BlankText {
         text.unicodeScalars.allSatisfy(isWhitespaceOrNewline)
     }
 
-    /// The members of `CharacterSet.whitespacesAndNewlines` on Linux: general categories
-    /// Zs, Zl and Zp, tab, the line breaks U+000A–U+000D, NEXT LINE (U+0085) and — there —
-    /// ZERO WIDTH SPACE (U+200B). A test compares every scalar with the CharacterSet.
     package static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
+        Whitespace.isSpaceOrNewline(scalar)
     }
 }
 
@@ -469,12 +498,12 @@ public enum WebAddress {
 /// Foundation's JSON errors are long and vary by platform; keep the useful part.
 public enum JSONErrorText {
     public static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        if let debug = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return debug }
+        if let debug = (error as? CocoaError)?.userInfo["NSDebugDescription"] as? String { return debug }
         if case DecodingError.dataCorrupted(let context) = error {
             if let underlying = context.underlyingError { return describe(underlying) }
             return context.debugDescription
         }
-        return ns.localizedDescription
+        if let syntax = error as? FastJSONReader.SyntaxError { return "\(syntax.reason)" }
+        return ErrorText.describe(error)
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import CoachCore
+import FoundationEssentials
 
 /// The folder that holds everything the learner makes.
 public struct CoachHome: Sendable {
@@ -16,7 +17,7 @@ public struct CoachHome: Sendable {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
             return CoachHome(url: URL(fileURLWithPath: xdg).appendingPathComponent("coach"))
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return CoachHome(url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/coach"))
     }
 
@@ -31,7 +32,7 @@ public struct CoachHome: Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
+            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(ErrorText.describe(error)))")
         }
 
     }

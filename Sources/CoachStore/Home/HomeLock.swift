@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,7 +20,7 @@ public final class HomeLock {
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                .trimmingWhitespaceAndNewlines() ?? ""
             close(fd)
             throw StoreError.locked(home: home.url.path, holder: holder.isEmpty ? "" : "pid \(holder)")
         }
