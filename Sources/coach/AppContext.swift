@@ -12,8 +12,12 @@ struct AppContext {
     let warnings: [String]
 
     static func load(home option: HomeOption) throws -> AppContext {
+        try load(homeFlag: option.home)
+    }
+
+    static func load(homeFlag: String?) throws -> AppContext {
         try storeErrors {
-            let home = CoachHome.resolve(flag: option.home)
+            let home = CoachHome.resolve(flag: homeFlag)
             try home.prepare()
             let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)
             let context = AppContext(home: home, curriculum: loaded.curriculum, progress: try ProgressStore.load(home),

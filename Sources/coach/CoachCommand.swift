@@ -5,7 +5,7 @@ import CoachTerminal
 import FoundationEssentials
 import Glibc
 
-@main
+/// The command tree; `Entry` (the program's start) hands it everything but the hot paths.
 struct CoachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coach",
@@ -25,11 +25,16 @@ struct CoachCommand: ParsableCommand {
     var benchFirstFrame = false
 
     func run() throws {
+        try Self.run(homeFlag: home.home, screen: screen, benchFirstFrame: benchFirstFrame)
+    }
+
+    /// The full-screen coach, also started by `Entry` without the parser.
+    static func run(homeFlag: String?, screen: ScreenChoice, benchFirstFrame: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CoachFailure(
                 "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea, today, status, log, journal, stats, export (see coach --help)")
         }
-        let homeFolder = CoachHome.resolve(flag: home.home)
+        let homeFolder = CoachHome.resolve(flag: homeFlag)
         let lock = try storeErrors {
             try homeFolder.prepare()
             return try HomeLock.acquire(homeFolder)
@@ -38,7 +43,7 @@ struct CoachCommand: ParsableCommand {
         let backlogLoad = BackgroundWork {
             try BacklogStore.loadOrStart(homeFolder, data: CurriculumLoader.locateData(), now: Date()).backlog
         }
-        let context = try AppContext.load(home: home)
+        let context = try AppContext.load(homeFlag: homeFlag)
         let (study, backlog) = try storeErrors {
             // A session that an earlier run left running is logged before anything is shown.
             try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: .current, holding: lock)

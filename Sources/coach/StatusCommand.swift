@@ -16,7 +16,12 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Plain ASCII, no emoji (also when NO_COLOR is set).") var plain = false
 
     func run() throws {
-        let home = CoachHome.resolve(flag: self.home.home)
+        try Self.run(homeFlag: home.home, plain: plain)
+    }
+
+    /// The status line, also printed by `Entry` without the parser.
+    static func run(homeFlag: String?, plain: Bool) throws {
+        let home = CoachHome.resolve(flag: homeFlag)
         let timeZone = TimeZoneRules.current
         let today = StudyDay(Date(), in: timeZone)
         try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
