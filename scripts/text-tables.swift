@@ -28,7 +28,10 @@ for value in UInt32(0x80)...0xFFFF {
         let inContext = String(fold("a" + text).dropFirst())
         if inContext != text { afterLetter.append("\(hex(value))=\(encode(inContext))") }
     }
-    if !isMark(scalar) {
+    // Han has no letters to spell (ICU reads each ideograph as pinyin: 21,000 entries the
+    // binary does without); Hangul syllables are spelled from their parts below.
+    let isHan = (0x3400...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
+    if !isMark(scalar) && !isHan && !(0xAC00...0xD7A3).contains(value) {
         var ascii = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
         ascii = ascii.folding(options: [.diacriticInsensitive], locale: nil).lowercased()
         // Letters and digits; anything else separates words, as in the slug.
@@ -42,6 +45,26 @@ for value in UInt32(0x80)...0xFFFF {
         }
     }
 }
+
+// A Hangul syllable is an initial, a vowel and an optional final; ICU spells it as the
+// three spellings run together (checked for all 11,172 syllables).
+func slugText(_ text: String) -> String {
+    var ascii = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
+    ascii = ascii.folding(options: [.diacriticInsensitive], locale: nil).lowercased()
+    return String(String.UnicodeScalarView(ascii.unicodeScalars.map {
+        ("0"..."9").contains($0) || ("a"..."z").contains($0) ? $0 : " "
+    })).trimmingCharacters(in: .whitespaces)
+}
+func syllable(_ l: Int, _ v: Int, _ t: Int) -> String {
+    String(Character(Unicode.Scalar(UInt32(0xAC00 + (l * 21 + v) * 28 + t))!))
+}
+let silent = 11  // ㅇ, the initial that is not spoken
+var initials = (0..<19).map { String(slugText(syllable($0, 0, 0)).dropLast(slugText(syllable(silent, 0, 0)).count)) }
+let vowels = (0..<21).map { String(slugText(syllable(silent, $0, 0)).dropFirst(initials[silent].count)) }
+let finals = [""] + (1..<28).map { String(slugText(syllable(silent, 0, $0)).dropFirst(initials[silent].count + vowels[0].count)) }
+for l in 0..<19 { for v in 0..<21 { for t in 0..<28 where slugText(syllable(l, v, t)) != initials[l] + vowels[v] + finals[t] {
+    fatalError("Hangul \(l) \(v) \(t) is not spelled from its parts")
+} } }
 
 func literal(_ entries: [String]) -> String {
     var lines: [String] = [], line = ""
@@ -75,6 +98,11 @@ enum TextTables {
     static let slugLatin = \"\"\"
 \(literal(latin))
         \"\"\"
+
+    /// The spellings of a Hangul syllable's parts, in Unicode's order.
+    static let hangulInitials = [\(initials.map { "\"\($0)\"" }.joined(separator: ", "))]
+    static let hangulVowels = [\(vowels.map { "\"\($0)\"" }.joined(separator: ", "))]
+    static let hangulFinals = [\(finals.map { "\"\($0)\"" }.joined(separator: ", "))]
 }
 
 """

@@ -185,8 +185,8 @@ public struct Backlog: Sendable {
     /// Lower-case ASCII letters and digits joined by dashes: "Café bot" → "cafe-bot",
     /// "Привет мир" → "privet-mir". Other scripts are transliterated to Latin letter by
     /// letter as ICU's "Any-Latin; Latin-ASCII" does each one (a table,
-    /// `TextTables.slugLatin`); what it has no Latin for counts as a space. A title with
-    /// nothing to keep (only emoji) becomes "idea".
+    /// `TextTables.slugLatin`; Hangul from its parts); what has no Latin spelling there
+    /// (Han ideographs, emoji) counts as a space. A title with nothing to keep becomes "idea".
     public static func slug(_ title: String) -> String {
         var latin = title
         if !title.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -195,6 +195,10 @@ public struct Backlog: Sendable {
                 switch scalar.properties.generalCategory {
                 case _ where scalar.isASCII: ascii.append(scalar)
                 case .nonspacingMark, .spacingMark, .enclosingMark: continue  // an accent: dropped
+                case _ where (0xAC00...0xD7A3).contains(scalar.value):
+                    let index = Int(scalar.value - 0xAC00)
+                    ascii.append(contentsOf: (TextTables.hangulInitials[index / 588] + TextTables.hangulVowels[index % 588 / 28]
+                        + TextTables.hangulFinals[index % 28]).unicodeScalars)
                 default: ascii.append(contentsOf: (slugLatin[scalar.value] ?? " ").unicodeScalars)
                 }
             }
