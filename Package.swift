@@ -26,7 +26,11 @@ let package = Package(
             dependencies: [
                 "CoachCore", "CoachStore", "CoachUI", "CoachTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // A release binary that is not position-independent carries no 1 MB of
+            // relocations for the loader to apply at every start, and identical functions
+            // folded into one (where no code takes their address): 17.0 → 15 MB stripped.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie", "-Xlinker", "--icf=safe"], .when(configuration: .release))]
         ),
         .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachStore", "CoachUI"]),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 import CNcurses
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the full-screen coach does when it crashes: the terminal is restored, one line
 /// says what happened and where the details are, and the Swift runtime writes its

@@ -1,7 +1,8 @@
 import CoachCore
 import CoachStore
 import CoachUI
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The interactive program: read a key, reduce, draw, carry out the effects.
 public enum TUI {

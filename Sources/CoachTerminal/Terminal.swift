@@ -1,7 +1,8 @@
 import CNcurses
 import CoachCore
 import CoachUI
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The curses screen: set-up, restore, size, painting frames and reading keys.
 /// Only this module touches ncurses.

@@ -149,7 +149,7 @@ struct LoadBench {
                 return reviews.reviewCount
             }
             let startTime = Date()
-            let zone = TimeZone.current
+            let zone = TimeZoneRules.current
             let today = StudyDay(startTime, in: zone)
             var study = StudyState()
             time("StudyState.init (minutes per day, streaks)") {

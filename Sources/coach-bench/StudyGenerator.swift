@@ -5,11 +5,11 @@ import Foundation
 /// Fills a home with what a learner makes besides progress — a RICE backlog, a journal
 /// of study sessions ending today, review histories for the done items and settings
 /// with a focus track — each written through the app's own store, so the files are in
-/// exactly the format the app reads. Days are the learner's days: `TimeZone.current`,
+/// exactly the format the app reads. Days are the learner's days: `TimeZoneRules.current`,
 /// as the app uses.
 struct StudyGenerator {
     var random: SeededRandom
-    var timeZone = TimeZone.current
+    var timeZone = TimeZoneRules.current
     var now = Date()
 
     var today: StudyDay { StudyDay(now, in: timeZone) }

@@ -1,6 +1,6 @@
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// What every command starts from: the home, the curriculum and the learner's progress.
 struct AppContext {
@@ -12,8 +12,12 @@ struct AppContext {
     let warnings: [String]
 
     static func load(home option: HomeOption) throws -> AppContext {
+        try load(homeFlag: option.home)
+    }
+
+    static func load(homeFlag: String?) throws -> AppContext {
         try storeErrors {
-            let home = CoachHome.resolve(flag: option.home)
+            let home = CoachHome.resolve(flag: homeFlag)
             try home.prepare()
             try home.finishInterruptedChange()
             let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)

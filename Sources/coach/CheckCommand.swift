@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Set an item's status (default: done).")

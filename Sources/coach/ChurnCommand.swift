@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// A test hook for the crash test: changes item statuses in a fixed sequence and saves
 /// after each change, printing "ack N ID STATUS" once change N is on disk. The test kills it with
@@ -23,7 +23,7 @@ struct ChurnCommand: ParsableCommand {
             context.progress.setStatus(status, of: id, at: Date(timeIntervalSince1970: Double(step)))
             try ProgressStore.save(context.progress, to: context.home)
             // Written straight to the descriptor: stdout's buffer would hide acks from the test.
-            FileHandle.standardOutput.write(Data("ack \(step) \(id) \(status.rawValue)\n".utf8))
+            StandardStreams.out(Array("ack \(step) \(id) \(status.rawValue)\n".utf8), flush: true)
         }
         withExtendedLifetime(lock) {}
     }

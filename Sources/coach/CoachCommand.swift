@@ -1,10 +1,12 @@
 import ArgumentParser
+import Dispatch
 import CoachCore
 import CoachStore
 import CoachTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 
-@main
+/// The command tree; `Entry` (the program's start) hands it everything but the hot paths.
 struct CoachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coach",
@@ -27,11 +29,16 @@ struct CoachCommand: ParsableCommand {
     var debugTrap = false
 
     func run() throws {
+        try Self.run(homeFlag: home.home, screen: screen, benchFirstFrame: benchFirstFrame, debugTrap: debugTrap)
+    }
+
+    /// The full-screen coach, also started by `Entry` without the parser.
+    static func run(homeFlag: String?, screen: ScreenChoice, benchFirstFrame: Bool, debugTrap: Bool = false) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CoachFailure(
                 "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea, today, status, log, journal, stats, export (see coach --help)")
         }
-        let homeFolder = CoachHome.resolve(flag: home.home)
+        let homeFolder = CoachHome.resolve(flag: homeFlag)
         CrashReport.restartWithBacktraceToFile(home: homeFolder.url)
         let lock = try storeErrors {
             try homeFolder.prepare()
@@ -41,7 +48,7 @@ struct CoachCommand: ParsableCommand {
         let backlogLoad = BackgroundWork {
             try BacklogStore.loadOrStart(homeFolder, data: CurriculumLoader.locateData(), now: Date()).backlog
         }
-        let context = try AppContext.load(home: home)
+        let context = try AppContext.load(homeFlag: homeFlag)
         let (study, backlog) = try storeErrors {
             // A session that an earlier run left running is logged before anything is shown.
             try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: .current, holding: lock)
@@ -61,8 +68,7 @@ struct CoachCommand: ParsableCommand {
         let watch = FileWatch()
         for document in DocumentKind.watched { watch.remember(context.home.file(document)) }
         if debugTrap {
-            Thread.detachNewThread {
-                Thread.sleep(forTimeInterval: 1)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
                 fatalError("a trap asked for by --debug-trap")
             }
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
                                                    today: context.today, timeZone: context.timeZone).text.utf8)
         }
         guard let output else {
-            FileHandle.standardOutput.write(data)
+            StandardStreams.out([UInt8](data))
             return
         }
         let url = URL(fileURLWithPath: output)

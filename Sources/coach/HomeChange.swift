@@ -1,6 +1,6 @@
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// The one way a command changes the home, so no writer can drift from it: take the
 /// home's lock first (waiting a few seconds for another short command, refused at once

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// `coach idea add|list|show|edit|rm`: the RICE backlog of side-project ideas.
 struct IdeaCommand: ParsableCommand {

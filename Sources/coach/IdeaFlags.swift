@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// The RICE flags shared by `coach idea add` and `coach idea edit`.
 ///

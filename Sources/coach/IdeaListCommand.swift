@@ -2,7 +2,8 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 import CoachUI
-import Foundation
+import FoundationEssentials
+import Glibc
 
 struct IdeaListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -158,7 +159,7 @@ enum IdeaReport {
         let terms = breakdown.factors + breakdown.effortParts
         let valueWidth = terms.map { NumberText.plain($0.value).count }.max() ?? 0
         for term in terms {
-            rows.append((term.label, NumberText.plain(term.value).padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + term.detail))
+            rows.append((term.label, column(NumberText.plain(term.value), valueWidth) + "  " + term.detail))
         }
         rows.append(("Total effort", breakdown.effortSum + "  person-months"))
         rows.append(("Score built", "Reach × Impact × Confidence ÷ Total effort"))
@@ -193,12 +194,13 @@ enum IdeaReport {
 
 /// "2024-05-01 09:30" in the learner's time zone.
 enum IdeaTime {
-    static func text(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+    static func text(_ date: Date, timeZone: TimeZoneRules = .current) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let local = seconds + timeZone.secondsFromGMT(for: date)
+        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let minute = (local - day * 86_400) / 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(StudyDay(dayNumber: day)) \(two(minute / 60)):\(two(minute % 60))"
     }
 }
 
@@ -224,7 +226,7 @@ struct BufferedOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        StandardStreams.out(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +49,7 @@ struct JournalCommand: ParsableCommand {
                 if !entry.items.isEmpty { rest.append(entry.items.joined(separator: ", ")) }
                 if let note = entry.note { rest.append(note) }
                 let line = "\(pad(String(entry.id), idWidth))  \(entry.day)  \(pad(String(entry.minutes), 7))  \(rest.joined(separator: " · "))"
-                print(rest.isEmpty ? line.trimmingCharacters(in: .whitespaces) : line)
+                print(rest.isEmpty ? line.trimmingWhitespace() : line)
             }
         }
     }

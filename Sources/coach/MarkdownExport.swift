@@ -1,6 +1,6 @@
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// `coach export --format markdown`: the learner's work as a readable learning log and
 /// portfolio — what they finished, with their notes and proof-of-work links, the
@@ -9,7 +9,7 @@ struct MarkdownExport {
     let document: HomeExport
     let curriculum: Curriculum
     let today: StudyDay
-    let timeZone: TimeZone
+    let timeZone: TimeZoneRules
 
     var text: String {
         var lines: [String] = []
@@ -187,7 +187,7 @@ struct MarkdownExport {
 
     /// A table cell: no pipes, no line breaks.
     private func cell(_ text: String) -> String {
-        escaped(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        escaped(text).replacingText("|", with: "\\|").replacingText("\n", with: " ")
     }
 
     /// A note of several lines stays inside its list item.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// `coach proof ITEM [LINK …] [--remove LINK …]`: the proof-of-work links of an item,
 /// the same links the item detail edits with `p`.

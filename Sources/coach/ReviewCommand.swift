@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

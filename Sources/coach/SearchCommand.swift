@@ -22,7 +22,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(home: home)
         let query = words.joined(separator: " ")
-        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !query.trimmingWhitespace().isEmpty else {
             throw CoachFailure("give at least one word to search for, e.g. coach search prompt")
         }
         let rows = CurriculumSearch(context.curriculum).search(query).map { hit -> Row in
@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
         let idWidth = rows.map { ($0.item ?? $0.track).count }.max() ?? 0
         for row in rows {
             let mark = row.status.flatMap(ItemStatus.init(rawValue:)).map(StatusMark.text) ?? "   "
-            let id = (row.item ?? row.track).padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            let id = column(row.item ?? row.track, idWidth)
             print("\(mark) \(id)  \(row.title)  (\(row.matched))")
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +84,7 @@ struct SettingsCommand: ParsableCommand {
     /// The goal as typed, or a refusal that names the flag and the range.
     static func goalMinutes(_ text: String) throws -> Int {
         let range = Settings.goalRange
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.count <= 6, trimmed.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }),
               let value = Int(trimmed), range.contains(value)
         else {

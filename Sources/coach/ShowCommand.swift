@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachUI
-import Foundation
+import FoundationEssentials
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a track's sections and items with their status.")
@@ -51,7 +51,7 @@ struct ShowCommand: ParsableCommand {
             print(section.title)
             for item in section.items {
                 let mark = StatusMark.text(context.progress.status(of: item.id))
-                print("  \(mark) \(item.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(item.title) (\(MinutesText.short(item.minutes)))")
+                print("  \(mark) \(column(item.id, idWidth))  \(item.title) (\(MinutesText.short(item.minutes)))")
             }
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 import CoachUI
-import Foundation
+import FoundationEssentials
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -75,7 +75,7 @@ struct StatsCommand: ParsableCommand {
         let idWidth = tracks.map(\.id.count).max() ?? 0
         let titleWidth = tracks.map { DisplayWidth.of($0.title) }.max() ?? 0
         for track in tracks {
-            print("  \(track.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(DisplayWidth.pad(track.title, to: titleWidth))  "
+            print("  \(column(track.id, idWidth))  \(DisplayWidth.pad(track.title, to: titleWidth))  "
                 + "\(pad("\(track.done)/\(track.counted)", 7))  \(pad("\(track.percent)%", 4))")
         }
     }

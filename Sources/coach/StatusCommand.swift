@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// One short line for a shell prompt or a status bar. Runs at every prompt, so it reads
 /// only the four small files it needs — not the curriculum, not the backlog — and
@@ -16,8 +16,13 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Plain ASCII, no emoji (also when NO_COLOR is set).") var plain = false
 
     func run() throws {
-        let home = CoachHome.resolve(flag: self.home.home)
-        let timeZone = TimeZone.current
+        try Self.run(homeFlag: home.home, plain: plain)
+    }
+
+    /// The status line, also printed by `Entry` without the parser.
+    static func run(homeFlag: String?, plain: Bool) throws {
+        let home = CoachHome.resolve(flag: homeFlag)
+        let timeZone = TimeZoneRules.current
         let today = StudyDay(Date(), in: timeZone)
         try home.finishInterruptedChange()
         try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)

@@ -1,13 +1,13 @@
 import ArgumentParser
 import CoachCore
 import CoachStore
-import Foundation
+import FoundationEssentials
 
 /// What the daily-session commands need beyond `AppContext`: the day, the journal and
 /// the reviews, loaded only by the commands that use them.
 extension AppContext {
     /// The learner's clock: days begin and end at midnight where they are (TZ).
-    var timeZone: TimeZone { .current }
+    var timeZone: TimeZoneRules { .current }
     var today: StudyDay { StudyDay(Date(), in: timeZone) }
 
     /// Logs a session that an earlier run left under way (see `SessionRecovery`),
@@ -41,7 +41,7 @@ extension AppContext {
 /// The daily-session files for commands that do without `AppContext` (`coach status`
 /// must not pay for the curriculum), and the glue every such command shares.
 enum StudyFiles {
-    static func recoverInterruptedSession(_ home: CoachHome, timeZone: TimeZone, report: Bool) throws {
+    static func recoverInterruptedSession(_ home: CoachHome, timeZone: TimeZoneRules, report: Bool) throws {
         let entry = try storeErrors { try SessionRecovery.recoverInterruptedSession(home: home, timeZone: timeZone) }
         if report, let entry {
             warn("coach: logged a session that was still under way when Coach last stopped: \(entry.minutes) min on \(entry.day) (session \(entry.id))")

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachCore
-import Foundation
+import Glibc
 
 // Everything the executable writes goes through `TerminalText`, so no text from a file
 // or an argument reaches the terminal raw: `print` here stands in for Swift's in the
@@ -15,7 +15,7 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
 
 /// One line on stderr, made safe for a terminal.
 func warn(_ line: String) {
-    FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
+    StandardStreams.error(TerminalText.safe(line) + "\n")
 }
 
 /// An error message made safe, each line cut to a sane length (an argument or a
@@ -36,13 +36,25 @@ extension CoachCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            let message = safeMessage(fullMessage(for: error))
-            if !message.isEmpty {
-                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-            }
-            Foundation.exit(code.rawValue)
+            exitSafely(withError: error)
         }
+    }
+
+    /// The parser's way out for `error` (its message and exit code), with the message
+    /// made safe for a terminal. `Entry`'s fast paths end through here too.
+    static func exitSafely(withError error: Error) -> Never {
+        let code = exitCode(for: error)
+        let message = safeMessage(fullMessage(for: error))
+        if !message.isEmpty {
+            let line = message.hasSuffix("\n") ? message : message + "\n"
+            if code == .success {
+                Swift.print(line, terminator: "")
+            } else {
+                fflush(nil)
+                StandardStreams.error(line)
+            }
+        }
+        fflush(nil)
+        Glibc.exit(code.rawValue)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 import CoachUI
-import Foundation
+import FoundationEssentials
 
 struct TodayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,8 +60,8 @@ struct TodayCommand: ParsableCommand {
             for entry in entries {
                 let mark = entry.finished ? "[x]" : "[ ]"
                 let title = DisplayWidth.pad(DisplayWidth.truncate(entry.title, to: titleWidth), to: titleWidth)
-                print("  \(entry.kind.padding(toLength: 7, withPad: " ", startingAt: 0)) \(mark) "
-                    + "\(entry.item.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(title)  \(pad(MinutesText.short(entry.minutes), 5))")
+                print("  \(column(entry.kind, 7)) \(mark) "
+                    + "\(column(entry.item, idWidth))  \(title)  \(pad(MinutesText.short(entry.minutes), 5))")
             }
         }
         print("planned \(report.planned) of \(report.goal) min · logged today \(report.logged) min")

@@ -5,7 +5,7 @@ import Testing
 /// The Today and History screens' engine: timer, marking done, reviews, finishing,
 /// the goal, and the journal.
 @Suite struct ReduceTodayTests {
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = TimeZoneRules.utc
     /// 2023-11-14 22:13:20 UTC.
     static let start = Fixture.now
 

@@ -113,7 +113,7 @@ struct StreaksTests {
     @Test(arguments: [("Europe/Berlin", "2024-03-31"), ("Europe/Berlin", "2024-10-27"),
                       ("America/New_York", "2024-03-10"), ("America/New_York", "2024-11-03")])
     func acrossADaylightSavingChange(zone: String, changeDay: String) throws {
-        let tz = TimeZone(identifier: zone)!
+        let tz = Zones.named(zone)
         let day = Days.day(changeDay)
         let eve = day.adding(days: -1), next = day.adding(days: 1)
         var journal = Journal()

@@ -4,9 +4,9 @@ import Testing
 
 /// Days at fixed dates only, in explicit time zones.
 enum Days {
-    static let berlin = TimeZone(identifier: "Europe/Berlin")!
-    static let newYork = TimeZone(identifier: "America/New_York")!
-    static let utc = TimeZone(identifier: "UTC")!
+    static let berlin = Zones.named("Europe/Berlin")
+    static let newYork = Zones.named("America/New_York")
+    static let utc = TimeZoneRules.utc
 
     static func day(_ text: String) -> StudyDay {
         guard let day = StudyDay(text) else { fatalError("not a day: \(text)") }
@@ -15,9 +15,9 @@ enum Days {
 
     /// The moment of a wall-clock time in `zone`.
     static func moment(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int = 0,
-                       in zone: TimeZone) -> Date {
+                       in zone: TimeZoneRules) -> Date {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        calendar.timeZone = Zones.foundation(zone)
         return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
     }
 
@@ -102,7 +102,7 @@ struct StudyDayTests {
     /// with daylight saving.
     @Test func agreesWithCalendarDayByDay() {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Days.berlin
+        calendar.timeZone = Zones.foundation(Days.berlin)
         let first = Days.day("2000-01-01")
         var noon = Days.moment(2000, 1, 1, 12, in: Days.berlin)
         var mismatches: [String] = []
@@ -126,8 +126,8 @@ struct StudyDayTests {
         #expect(StudyDay(moment, in: Days.utc) == Days.day("2024-05-01"))
         #expect(StudyDay(moment, in: Days.berlin) == Days.day("2024-05-02"))
         #expect(StudyDay(moment, in: Days.newYork) == Days.day("2024-05-01"))
-        #expect(StudyDay(moment, in: TimeZone(identifier: "Pacific/Kiritimati")!) == Days.day("2024-05-02"))
-        #expect(StudyDay(Days.utcMoment("2024-05-02T10:30:00Z"), in: TimeZone(identifier: "Pacific/Pago_Pago")!)
+        #expect(StudyDay(moment, in: Zones.named("Pacific/Kiritimati")) == Days.day("2024-05-02"))
+        #expect(StudyDay(Days.utcMoment("2024-05-02T10:30:00Z"), in: Zones.named("Pacific/Pago_Pago"))
                 == Days.day("2024-05-01"))
     }
 
@@ -136,7 +136,7 @@ struct StudyDayTests {
     @Test(arguments: [("Europe/Berlin", "2024-03-31", 23), ("Europe/Berlin", "2024-10-27", 25),
                       ("America/New_York", "2024-03-10", 23), ("America/New_York", "2024-11-03", 25)])
     func daylightSavingDays(zone: String, text: String, hours: Int) {
-        let tz = TimeZone(identifier: zone)!
+        let tz = Zones.named(zone)
         let day = Days.day(text)
         let start = day.start(in: tz)
         let next = day.adding(days: 1).start(in: tz)
@@ -152,7 +152,7 @@ struct StudyDayTests {
 
     @Test func aDayThatSkipsMidnightStartsAtItsFirstHour() {
         // Santiago moved its clocks from 00:00 to 01:00 on 2024-09-08.
-        let santiago = TimeZone(identifier: "America/Santiago")!
+        let santiago = Zones.named("America/Santiago")
         let day = Days.day("2024-09-08")
         let start = day.start(in: santiago)
         #expect(start == Days.utcMoment("2024-09-08T04:00:00Z"), "01:00 at UTC−3")

@@ -5,7 +5,7 @@ import Testing
 
 /// Fixed days and moments for the journal, review and session files.
 enum DailyFiles {
-    static let berlin = TimeZone(identifier: "Europe/Berlin")!
+    static let berlin = SystemTimeZone.named("Europe/Berlin")!
 
     static func day(_ text: String) -> StudyDay {
         guard let day = StudyDay(text) else { fatalError("not a day: \(text)") }

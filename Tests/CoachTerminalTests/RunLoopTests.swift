@@ -34,7 +34,7 @@ import Glibc
             if createFolder { try home.prepare() }
             for kind in DocumentKind.watched { watch.remember(home.file(kind)) }
             state = AppState(curriculum: RunLoopTests.curriculum, progress: ProgressBook(), viewport: Size(rows: 24, cols: 100))
-            state.study = StudyState(timeZone: TimeZone(identifier: "UTC")!, now: RunLoopTests.start)
+            state.study = StudyState(timeZone: .utc, now: RunLoopTests.start)
             state.screen = screen
         }
 

@@ -5,7 +5,7 @@ import Testing
 
 /// A fixed day, 2026-11-23 (a Monday) at 10:00 UTC, and a plan with every kind of entry.
 enum TodayFixtures {
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = TimeZoneRules.utc
     static let today = StudyDay(year: 2026, month: 11, day: 23)!
     static let now = today.start(in: utc).addingTimeInterval(10 * 3600)
 

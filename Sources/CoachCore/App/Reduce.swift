@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The engine: applies one action to the state and says what the shell must do.
 /// Pure: the time comes in as `now`, and effects go out as values.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Mouse clicks on the lists of the screens (Today's plan, tracks, items, ideas, the journal): a click selects
 /// the row under it, and a click on the row already selected opens it, as Enter does.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The text fields of the Tracks screen: the search box and the item detail's editor
 /// (note, proof of work).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The learner's side-project ideas, kept in RICE order.
 ///
@@ -169,15 +169,40 @@ public struct Backlog: Sendable {
     }
 
     public static let slugLimit = 48
+    /// Read from its text the first time a title needs it.
+    private static let slugLatin: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        var key: UInt32 = 0
+        for entry in TextTables.slugLatin.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+            guard let equals = entry.firstIndex(of: "=") else { continue }
+            let written = entry[..<equals].trimmingWhitespace()
+            key = written.isEmpty ? key + 1 : UInt32(written, radix: 16) ?? key
+            table[key] = String(entry[entry.index(after: equals)...])
+        }
+        return table
+    }()
 
     /// Lower-case ASCII letters and digits joined by dashes: "Café bot" → "cafe-bot",
-    /// "Привет мир" → "privet-mir". Other scripts are transliterated to Latin first;
-    /// a title with nothing to keep (only emoji) becomes "idea".
+    /// "Привет мир" → "privet-mir". Other scripts are transliterated to Latin letter by
+    /// letter as ICU's "Any-Latin; Latin-ASCII" does each one (a table,
+    /// `TextTables.slugLatin`; Hangul from its parts); what has no Latin spelling there
+    /// (Han ideographs, emoji) counts as a space. A title with nothing to keep becomes "idea".
     public static func slug(_ title: String) -> String {
         var latin = title
         if !title.utf8.allSatisfy({ $0 < 0x80 }) {
-            latin = title.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? title
-            latin = latin.folding(options: [.diacriticInsensitive], locale: nil)
+            var ascii = String.UnicodeScalarView()
+            for scalar in title.unicodeScalars {
+                switch scalar.properties.generalCategory {
+                case _ where scalar.isASCII: ascii.append(scalar)
+                case .nonspacingMark, .spacingMark, .enclosingMark: continue  // an accent: dropped
+                case _ where (0xAC00...0xD7A3).contains(scalar.value):
+                    let index = Int(scalar.value - 0xAC00)
+                    ascii.append(contentsOf: (TextTables.hangulInitials[index / 588] + TextTables.hangulVowels[index % 588 / 28]
+                        + TextTables.hangulFinals[index % 28]).unicodeScalars)
+                default: ascii.append(contentsOf: (slugLatin[scalar.value] ?? " ").unicodeScalars)
+                }
+            }
+            latin = String(ascii)
         }
         var slug = ""
         for byte in latin.lowercased().utf8 {

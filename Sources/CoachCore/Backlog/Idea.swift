@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where a side-project idea stands.
 public enum IdeaStatus: String, CaseIterable, Codable, Sendable {
@@ -26,7 +26,7 @@ public enum IdeaStatus: String, CaseIterable, Codable, Sendable {
 
     /// A status as typed on the command line or in a form: its name, any case.
     public init?(parsing text: String) {
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let name = text.trimmingWhitespaceAndNewlines().lowercased()
         guard let status = IdeaStatus(rawValue: name) else { return nil }
         self = status
     }
@@ -81,7 +81,7 @@ public enum Impact: String, CaseIterable, Codable, Sendable {
 
     /// A name in any case ("High") or one of the five numbers ("2", "0.5", ".25").
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         if let named = Impact(rawValue: trimmed.lowercased()) {
             self = named
         } else if let number = NumberText.parse(trimmed), let impact = Impact(value: number) {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The fields of an idea, in form order, with the name the CLI flags and JSON use and
 /// the allowed range that every message quotes.
@@ -294,7 +295,7 @@ private struct Checker {
     mutating func note(_ raw: String) -> String? {
         // Line ends pasted from Windows or old Macs become plain line breaks.
         let unified = raw.utf8.contains(0x0D)
-            ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            ? raw.replacingText("\r\n", with: "\n").replacingText("\r", with: "\n")
             : raw
         let note = TextChecks.trimmed(unified)
         if note.utf8.count > IdeaValidation.noteLimit, note.count > IdeaValidation.noteLimit {
@@ -310,7 +311,7 @@ private struct Checker {
     }
 
     mutating func status(_ raw: String) -> IdeaStatus? {
-        if raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .idea }
+        if raw.trimmingWhitespaceAndNewlines().isEmpty { return .idea }
         guard let status = IdeaStatus(parsing: raw) else {
             fail(.status, got: Shown.text(raw))
             return nil
@@ -320,7 +321,7 @@ private struct Checker {
 
     mutating func impact(_ raw: String) -> Impact? {
         guard let impact = Impact(parsing: raw) else {
-            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = raw.trimmingWhitespaceAndNewlines()
             if trimmed.isEmpty {
                 fail(.impact, got: "nothing")
             } else if let number = NumberText.parse(trimmed), number.isFinite {
@@ -336,7 +337,7 @@ private struct Checker {
     /// Reads a decimal number (POSIX: "." for decimals, whatever the locale), reporting
     /// why text is not one. Returns finite numbers only.
     mutating func number(_ raw: String, _ field: IdeaField) -> Double? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespaceAndNewlines()
         if text.isEmpty {
             fail(field, got: "nothing")
             return nil
@@ -383,7 +384,7 @@ private struct Checker {
     }
 
     mutating func cost(_ raw: String, _ field: IdeaField) -> Double? {
-        if raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return 0 }
+        if raw.trimmingWhitespaceAndNewlines().isEmpty { return 0 }
         return number(raw, field).flatMap { costRange($0, field, typed: raw) }
     }
 
@@ -399,9 +400,9 @@ private struct Checker {
     /// without its sign, so the message says how to write it rather than guessing
     /// (1.5 could as well be a slip for 0.15, so it gets no hint).
     mutating func confidence(_ raw: String) -> Double? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespaceAndNewlines()
         if text.hasSuffix("%") {
-            let digits = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+            let digits = String(text.dropLast()).trimmingWhitespace()
             if digits.isEmpty || digits.hasSuffix("%") {
                 fail(.confidence, got: "\(Shown.text(text)), which is not a number")
                 return nil
@@ -526,7 +527,7 @@ enum TextChecks {
            (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return text
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingWhitespaceAndNewlines()
     }
 }
 
@@ -543,7 +544,7 @@ private enum Shown {
     /// The value as typed when there is typed text, else as a number.
     static func value(_ value: Double, _ typed: String?) -> String {
         if let typed {
-            let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = typed.trimmingWhitespaceAndNewlines()
             let cut = trimmed.count > limit ? String(trimmed.prefix(limit)) : trimmed
             return TerminalText.oneLine(cut, limit: limit) + (cut.count < trimmed.count ? "…" : "")
         }

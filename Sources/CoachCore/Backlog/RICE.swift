@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// RICE = Reach × Impact × Confidence ÷ Effort, where effort includes the hidden AI
 /// costs. The formula and the ranking live here and nowhere else.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Screen 3: the RICE backlog — moving through the ranking, the add/edit form, delete
 /// with y/n, status cycling and the `/` filter.
@@ -54,7 +54,7 @@ extension AppState {
         case .edit(let edit):
             editor.apply(edit)
             replaceModal(.backlogFilter(editor))
-            let query = editor.text.trimmingCharacters(in: .whitespaces)
+            let query = editor.text.trimmingWhitespace()
             backlogScreen.filtered = query.isEmpty ? nil : backlog.search(query).map(\.id)
             backlogScreen.list.selected = 0
         case .confirm:

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How well the learner recalled a card: FSRS's four grades, numbered as FSRS numbers them
 /// (and as the keys `1`–`4` choose them).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What to study today, as a pure function of the state and the day: the same inputs
 /// always give the same plan.
@@ -83,7 +83,7 @@ public struct DailyPlan: Equatable, Sendable {
     }
 
     public init(curriculum: Curriculum, progress: ProgressBook, reviews: ReviewBook,
-                settings: Settings, day: StudyDay, timeZone: TimeZone) {
+                settings: Settings, day: StudyDay, timeZone: TimeZoneRules) {
         let goal = max(0, settings.dailyGoalMinutes)
         var plan = DailyPlan(entries: [], goal: goal)
         var planned = Set<String>()

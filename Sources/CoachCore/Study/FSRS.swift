@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A desired retention or maximum interval the scheduler does not accept.
 public enum FSRSSettingsError: Error, Equatable, Sendable, CustomStringConvertible {

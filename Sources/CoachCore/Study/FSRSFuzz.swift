@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Interval fuzz: a small spread around the scheduled interval, so cards learnt together
 /// do not stay due together forever.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One logged study session.
 public struct JournalEntry: Equatable, Codable, Sendable, Identifiable {
@@ -40,7 +40,7 @@ public struct JournalEntry: Equatable, Codable, Sendable, Identifiable {
     /// Note trimmed (nil when empty), each item once.
     var normalized: JournalEntry {
         var entry = self
-        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = note?.trimmingWhitespaceAndNewlines() ?? ""
         entry.note = trimmed.isEmpty ? nil : trimmed
         var seen = Set<String>()
         entry.items = items.filter { seen.insert($0).inserted }
@@ -197,7 +197,7 @@ public enum JournalValidation {
     public static let noteLimit = 1000
 
     public static func minutes(_ text: String) -> Result<Int, JournalProblem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return .failure(JournalProblem(.minutes, got: "nothing")) }
         guard trimmed.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }), trimmed.count <= 6,
               let value = Int(trimmed), minutesRange.contains(value)
@@ -207,7 +207,7 @@ public enum JournalValidation {
 
     /// Empty text is `today`.
     public static func day(_ text: String, today: StudyDay) -> Result<StudyDay, JournalProblem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return .success(today) }
         guard let day = StudyDay(trimmed) else { return .failure(JournalProblem(.date, got: quoted(trimmed))) }
         guard day <= today else {
@@ -217,7 +217,7 @@ public enum JournalValidation {
     }
 
     public static func note(_ text: String) -> Result<String?, JournalProblem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.count <= noteLimit else {
             return .failure(JournalProblem(.note, got: "\(trimmed.count) characters"))
         }
@@ -232,7 +232,7 @@ public enum JournalValidation {
         var seen = Set<String>()
         var items: [String] = []
         for raw in ids {
-            let id = raw.trimmingCharacters(in: .whitespaces)
+            let id = raw.trimmingWhitespace()
             guard !id.isEmpty else { continue }
             if let curriculum, curriculum.item(id: id) == nil {
                 let close = Suggestions.closest(to: id, among: curriculum.allItemIDs, limit: 1)

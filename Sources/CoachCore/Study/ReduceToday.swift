@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Screen 1 (Today: the plan and the session timer) and screen 4 (History: the journal).
 extension AppState {
@@ -162,7 +162,7 @@ extension AppState {
             case .confirm:
                 closeModal()
                 guard let timer = study.timer else { return [] }
-                let text = note.text.trimmingCharacters(in: .whitespaces)
+                let text = note.text.trimmingWhitespace()
                 study.changeTimer { $0 = nil }
                 guard let entry = timer.finish(at: now, timeZone: study.timeZone, note: text.isEmpty ? nil : text) else {
                     message = "Session under half a minute: not logged"
@@ -186,7 +186,7 @@ extension AppState {
             case .confirm:
                 switch form.validated() {
                 case .failure(let problems):
-                    form.problem = problems.description.replacingOccurrences(of: "\n", with: "; ")
+                    form.problem = problems.description.replacingText("\n", with: "; ")
                 case .success(let edited):
                     closeModal()
                     guard edited != form.entry else { return [] }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension CardRating {
     /// The rating a review of the old ladder replays as: each keeps its name.

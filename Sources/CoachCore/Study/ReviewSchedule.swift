@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a review went, as the learner rates it.
 public enum ReviewRating: String, CaseIterable, Codable, Sendable {
@@ -107,13 +107,13 @@ public struct ReviewBook: Equatable, Sendable {
     }
 
     /// The item's state, or nil when it is not done (never done, or reopened).
-    public func state(of id: String, progress: ProgressBook, timeZone: TimeZone) -> ReviewState? {
+    public func state(of id: String, progress: ProgressBook, timeZone: TimeZoneRules) -> ReviewState? {
         guard let entry = progress.items[id], let doneOn = Self.doneDay(of: entry, in: timeZone) else { return nil }
         return state(of: id, doneOn: doneOn)
     }
 
     /// The done items due on `day` (due day ≤ `day`), oldest due first, then by id.
-    public func due(on day: StudyDay, progress: ProgressBook, timeZone: TimeZone) -> [DueReview] {
+    public func due(on day: StudyDay, progress: ProgressBook, timeZone: TimeZoneRules) -> [DueReview] {
         var due: [DueReview] = []
         for (id, entry) in progress.items {
             guard let doneOn = Self.doneDay(of: entry, in: timeZone) else { continue }
@@ -124,7 +124,7 @@ public struct ReviewBook: Equatable, Sendable {
     }
 
     /// The done items that had a review on `day` in their current round, by id.
-    public func reviewed(on day: StudyDay, progress: ProgressBook, timeZone: TimeZone) -> [String] {
+    public func reviewed(on day: StudyDay, progress: ProgressBook, timeZone: TimeZoneRules) -> [String] {
         var reviewed: [String] = []
         for (id, history) in items where history.contains(where: { $0.day == day }) {
             guard let entry = progress.items[id], let doneOn = Self.doneDay(of: entry, in: timeZone),
@@ -150,14 +150,14 @@ public struct ReviewBook: Equatable, Sendable {
     /// `record` for an item of `progress`; nil, and nothing recorded, when it is not done.
     @discardableResult
     public mutating func record(_ rating: ReviewRating, for id: String, on day: StudyDay,
-                                progress: ProgressBook, timeZone: TimeZone) -> ReviewState? {
+                                progress: ProgressBook, timeZone: TimeZoneRules) -> ReviewState? {
         guard let entry = progress.items[id], let doneOn = Self.doneDay(of: entry, in: timeZone) else { return nil }
         return record(rating, for: id, on: day, doneOn: doneOn)
     }
 
     /// The day an item was last done, or nil when it is not done now. A hand-written
     /// entry that is done without a done date counts from its last change.
-    public static func doneDay(of entry: ItemProgress, in timeZone: TimeZone) -> StudyDay? {
+    public static func doneDay(of entry: ItemProgress, in timeZone: TimeZoneRules) -> StudyDay? {
         guard entry.status == .done else { return nil }
         return StudyDay(entry.done ?? entry.changed, in: timeZone)
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The study session in progress: running or paused, and how long it has run.
 ///
@@ -69,13 +69,13 @@ public struct SessionTimer: Equatable, Codable, Sendable {
 
     /// The journal entry for a session finished at `now` (id 0 until the journal adds
     /// it), on the day it started; nil when it ran under 30 seconds — nothing to log.
-    public func finish(at now: Date, timeZone: TimeZone, note: String? = nil) -> JournalEntry? {
+    public func finish(at now: Date, timeZone: TimeZoneRules, note: String? = nil) -> JournalEntry? {
         entry(seconds: elapsed(at: now), timeZone: timeZone, note: note)
     }
 
     /// `finish` for a timer found at start-up: it counts only up to `lastSeen`, the
     /// last moment it is known to have run.
-    public func finishInterrupted(timeZone: TimeZone) -> JournalEntry? {
+    public func finishInterrupted(timeZone: TimeZoneRules) -> JournalEntry? {
         entry(seconds: elapsed(at: lastSeen), timeZone: timeZone, note: nil)
     }
 
@@ -87,7 +87,7 @@ public struct SessionTimer: Equatable, Codable, Sendable {
         return Int(min(minutes, Double(JournalValidation.minutesRange.upperBound)))
     }
 
-    private func entry(seconds: TimeInterval, timeZone: TimeZone, note: String?) -> JournalEntry? {
+    private func entry(seconds: TimeInterval, timeZone: TimeZoneRules, note: String?) -> JournalEntry? {
         let minutes = Self.minutes(seconds: seconds)
         guard minutes > 0 else { return nil }
         return JournalEntry(day: StudyDay(started, in: timeZone), start: started, minutes: minutes,
@@ -99,7 +99,7 @@ extension Journal {
     /// Logs a timer found at start-up (see `SessionTimer.finishInterrupted`) unless it
     /// is logged already; returns the new entry, or nil when nothing was logged.
     @discardableResult
-    public mutating func logInterrupted(_ timer: SessionTimer, timeZone: TimeZone) -> JournalEntry? {
+    public mutating func logInterrupted(_ timer: SessionTimer, timeZone: TimeZoneRules) -> JournalEntry? {
         guard !hasSession(startedAt: timer.started),
               let entry = timer.finishInterrupted(timeZone: timeZone)
         else { return nil }

@@ -1,13 +1,13 @@
-import Foundation
+import FoundationEssentials
 
 /// A day on the learner's calendar: what the journal, reviews and streaks count in.
 ///
-/// A moment becomes a day only through a Gregorian calendar in a time zone the caller
-/// passes in, so a session at 00:30 on the night the clocks change still lands on the
-/// right day. Once it is a day, the arithmetic is on whole days — a day number in the
-/// proleptic Gregorian calendar — which no clock change can touch and which needs no
-/// calendar call in loops over ten years of days (the tests check it against
-/// `Calendar` day by day).
+/// A moment becomes a day only through the time zone the caller passes in (its offset
+/// from UTC at that moment), so a session at 00:30 on the night the clocks change still
+/// lands on the right day. Once it is a day, the arithmetic is on whole days — a day
+/// number in the proleptic Gregorian calendar — which no clock change can touch and which
+/// needs no calendar call in loops over ten years of days (the tests check it against
+/// Foundation's `Calendar` day by day).
 public struct StudyDay: Hashable, Comparable, Sendable {
     public let year: Int
     public let month: Int
@@ -24,27 +24,23 @@ public struct StudyDay: Hashable, Comparable, Sendable {
         self.day = day
     }
 
-    private init(valid year: Int, _ month: Int, _ day: Int) {
+    init(valid year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The day that `date` falls on in `timeZone`.
-    public init(_ date: Date, in timeZone: TimeZone) {
-        let parts = Self.calendar(timeZone).dateComponents([.year, .month, .day], from: date)
-        self.init(valid: parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    public init(_ date: Date, in timeZone: TimeZoneRules) {
+        let moment = TimeZoneRules.seconds(date)
+        let local = moment + Int64(timeZone.offset(at: moment))
+        self.init(dayNumber: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
     }
 
     /// The first moment of the day in `timeZone` (not always midnight: where a clock
     /// change skips midnight, the day starts at the first hour that exists).
-    public func start(in timeZone: TimeZone) -> Date {
-        let calendar = Self.calendar(timeZone)
-        let parts = DateComponents(year: year, month: month, day: day, hour: 12)
-        guard let noon = calendar.date(from: parts) else {
-            return Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400)
-        }
-        return calendar.startOfDay(for: noon)
+    public func start(in timeZone: TimeZoneRules) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(timeZone.firstMoment(atOrAfterLocal: Int64(dayNumber) * 86_400)))
     }
 
     public func adding(days: Int) -> StudyDay {
@@ -98,12 +94,6 @@ public struct StudyDay: Hashable, Comparable, Sendable {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    static func calendar(_ timeZone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
     }
 }
 

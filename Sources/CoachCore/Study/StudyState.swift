@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything the Today and History screens show, with the derived values (plan,
 /// streaks, minutes per day) kept ready so a key press never recomputes them.
@@ -7,7 +7,7 @@ public struct StudyState: Equatable, Sendable {
     public private(set) var reviews: ReviewBook
     /// The running (or paused) session; saved as it goes so a crash still logs it.
     public private(set) var timer: SessionTimer?
-    public let timeZone: TimeZone
+    public let timeZone: TimeZoneRules
     /// The time of the last action: the engine's only clock, set by `reduce`.
     public private(set) var now: Date
 
@@ -24,7 +24,7 @@ public struct StudyState: Equatable, Sendable {
     public var journalList = ListCursor()
 
     public init(journal: Journal = Journal(), reviews: ReviewBook = ReviewBook(items: [:]), timer: SessionTimer? = nil,
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!, now: Date = Date(timeIntervalSince1970: 0)) {
+                timeZone: TimeZoneRules = .utc, now: Date = Date(timeIntervalSince1970: 0)) {
         self.journal = journal
         self.reviews = reviews
         self.timer = timer

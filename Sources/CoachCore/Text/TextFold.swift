@@ -1,14 +1,14 @@
-import Foundation
+import FoundationEssentials
 
 /// Text folded for case and accents, for search and for ordering titles: the same as
-/// `folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)`, which
-/// costs about 4 µs a string, 40 ms for 10,000 ideas at every load. ASCII is
-/// lower-cased by hand, and Latin letters with accents come from a table that
-/// Foundation itself filled once; any other script goes to Foundation.
+/// Foundation's `folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)`
+/// (a test compares them), without ICU: ASCII is lower-cased by hand, and every other
+/// scalar of the Basic Multilingual Plane folds by a table Foundation filled
+/// (`TextTables`, made by scripts/text-tables.swift).
 public enum TextFold {
     public static func fold(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return foldLatin(text) ?? foundationFold(text) }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return foldScalars(text) }
         guard utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
         return String(unsafeUninitializedCapacity: utf8.count) { buffer in
             var count = 0
@@ -20,52 +20,35 @@ public enum TextFold {
         }
     }
 
-    static func foundationFold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
+    /// A combining mark folds differently after a letter (usually to nothing) than alone.
+    private static let alone = table(TextTables.foldAlone)
+    private static let afterLetter = table(TextTables.foldAfterLetter)
 
-    /// Scalars folded one at a time: U+0080–U+024F (Latin-1 Supplement, Latin
-    /// Extended-A and -B) and U+0300–U+036F (combining accents, which folding drops),
-    /// as UTF-8 bytes.
-    private static let latinRange: ClosedRange<UInt32> = 0x80...0x24F
-    private static let accentRange: ClosedRange<UInt32> = 0x300...0x36F
-    private static let latinTable: [[UInt8]] = latinRange.map {
-        Array(foundationFold(String(Character(Unicode.Scalar($0)!))).utf8)
-    }
-    /// An accent folds differently after a letter (usually to nothing) than alone, so
-    /// it is folded after one; a text that starts with an accent goes to Foundation.
-    private static let accentTable: [[UInt8]] = accentRange.map {
-        Array(foundationFold("a" + String(Character(Unicode.Scalar($0)!))).dropFirst().utf8)
-    }
-
-    /// nil when a scalar is outside the tables, so the caller asks Foundation.
-    private static func foldLatin(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var folded: [UInt8] = []
-            folded.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    folded.append(lowered(byte))
-                    index += 1
-                    continue
-                }
-                // Both tables lie in U+0080–U+07FF, which UTF-8 writes in two bytes.
-                guard byte & 0xE0 == 0xC0, index + 1 < bytes.count else { return nil }
-                let value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                if latinRange.contains(value) {
-                    folded += latinTable[Int(value - latinRange.lowerBound)]
-                } else if accentRange.contains(value), index > 0 {
-                    folded += accentTable[Int(value - accentRange.lowerBound)]
-                } else {
-                    return nil
-                }
-                index += 2
+    private static func foldScalars(_ text: String) -> String {
+        var folded = String.UnicodeScalarView()
+        var first = true
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                folded.append(Unicode.Scalar(lowered(UInt8(scalar.value))))
+            } else if let replacement = (first ? nil : afterLetter[scalar.value]) ?? alone[scalar.value] {
+                folded.append(contentsOf: replacement)
+            } else {
+                folded.append(scalar)
             }
-            return String(decoding: folded, as: UTF8.self)
+            first = false
         }
+        return String(folded)
+    }
+
+    /// "C0=61;DF=73 73" → [0xC0: "a", 0xDF: "ss"].
+    static func table(_ text: String) -> [UInt32: [Unicode.Scalar]] {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for entry in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+            let parts = entry.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, let key = UInt32(parts[0].trimmingWhitespace(), radix: 16) else { continue }
+            table[key] = parts[1].split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
+        }
+        return table
     }
 
     public static func isASCII(_ text: String) -> Bool {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Search over the curriculum: every word of the query must appear (case- and
 /// accent-insensitive) in a track's title, or in an item's title, summary or resource

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 public enum ItemStatus: String, CaseIterable, Codable, Sendable {
     case todo, doing, done, skipped
@@ -107,7 +107,7 @@ public struct ProgressBook: Equatable, Sendable {
     /// Sets or clears (empty text) an item's note. Returns false when nothing changed.
     @discardableResult
     public mutating func setNote(_ text: String, of id: String, at now: Date) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let note: String? = trimmed.isEmpty ? nil : trimmed
         guard items[id]?.note != note else { return false }
         var entry = items[id] ?? ItemProgress(status: .todo, changed: now)

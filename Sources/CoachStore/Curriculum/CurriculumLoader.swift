@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// Finds and reads the curriculum: `Data/tracks/*.json`, in file-name order.
 public enum CurriculumLoader {

@@ -1,12 +1,13 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// Turns one track file into a `Track`, reporting every problem at once with its JSON
 /// path.
 ///
 /// Two paths give the same answers. The fast one reads a plain, valid file straight from
 /// its bytes (`FastJSONReader`) and gives up at the first thing it does not expect. The
-/// exact one walks `JSONSerialization` output by hand, because `JSONDecoder` stops at the
+/// exact one walks the file's values (`JSONValue`: what JSONSerialization made, without
+/// Foundation's NSNumber and NSDictionary) by hand, because `JSONDecoder` stops at the
 /// first error and cannot say "empty title" or "bad URL"; it runs whenever the fast one
 /// gives up, so every problem is found and worded by it alone.
 public enum CurriculumParser {
@@ -25,9 +26,15 @@ public enum CurriculumParser {
     static func exactParse(_ data: Data, file: String) -> (track: Track?, problems: [CurriculumProblem]) {
         let root: Any
         do {
-            root = try JSONSerialization.jsonObject(with: data)
+            root = try FastJSONReader.read(data, grammar: .complete) { json throws(FastJSONReader.Unsupported) in
+                try json.anyValue()
+            }
         } catch {
             return (nil, [CurriculumProblem(file: file, path: "$", message: "not valid JSON (\(JSONErrorText.describe(error)))")])
+        }
+        // JSONSerialization's rule: a file is an object or an array.
+        guard root is [String: Any] || root is [Any] else {
+            return (nil, [CurriculumProblem(file: file, path: "$", message: "not valid JSON (the top level is not an object or an array)")])
         }
         var walker = Walker(file: file)
         let track = walker.track(root)
@@ -209,9 +216,8 @@ private struct Walker {
             fail(place, "minutes", "missing field \"minutes\"")
             return nil
         }
-        // JSON true/false arrive as NSNumber too, and `raw is Bool` also matches 0 and 1.
-        let isBoolean = (raw as AnyObject) === NSNumber(value: true) || (raw as AnyObject) === NSNumber(value: false)
-        guard let number = raw as? NSNumber, !isBoolean, let value = Int(exactly: number.doubleValue) else {
+        // Numbers are Doubles and true/false Bools, so neither passes for the other.
+        guard let number = raw as? Double, let value = Int(exactly: number) else {
             fail(place, "minutes", "expected a whole number of minutes")
             return nil
         }
@@ -220,6 +226,35 @@ private struct Walker {
             return nil
         }
         return value
+    }
+}
+
+/// A JSON null among the exact path's values.
+private struct JSONNull {}
+
+private extension FastJSONReader {
+    /// Any value as the exact path walks it: [String: Any] (the last of a repeated key
+    /// wins), [Any], String, Double, Bool or JSONNull.
+    mutating func anyValue(depth: Int = 0) throws(Unsupported) -> Any {
+        // As deep as JSONSerialization went; deeper would only exhaust the stack.
+        guard depth < 512 else { throw Unsupported() }
+        switch peekKind() {
+        case .object:
+            var result: [String: Any] = [:]
+            var object = try beginObject()
+            while let key = try nextStringKey(&object) { result[key] = try anyValue(depth: depth + 1) }
+            return result
+        case .array:
+            var result: [Any] = []
+            var array = try beginArray()
+            while try nextElement(&array) { result.append(try anyValue(depth: depth + 1)) }
+            return result
+        case .string: return try string()
+        case .number: return try number()
+        case .bool, .null: return try boolOrNull().map { $0 as Any } ?? JSONNull()
+        case .invalid: try skipValue()
+        }
+        throw Unsupported()
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One thing wrong with a curriculum file, located by file and JSON path.
 public struct CurriculumProblem: Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one rule for what counts as a usable link: URLComponents parses it, the scheme is
 /// http or https, and there is a host without spaces.

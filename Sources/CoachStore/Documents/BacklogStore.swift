@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 extension CoachHome {
     public var backlogFile: URL { file(.backlog) }

@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// The registry of the home's documents: which store reads and writes each kind. The
 /// one place in CoachStore that switches on a document's kind; the run loop, the file

@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// journal.json: every logged session and the history of the daily goal.
 public enum JournalStore {

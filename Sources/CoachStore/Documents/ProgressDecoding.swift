@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// The fast path of `ProgressStore.load`: reads progress.json straight from its bytes in
 /// one pass (JSONDecoder needs about 35 ms for the 10,000 entries of a large home, most of

@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// progress.json: every item's status, time stamps and note, keyed by item id.
 public enum ProgressStore {

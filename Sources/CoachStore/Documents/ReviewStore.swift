@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// reviews.json: every item's review history (day and rating), keyed by item id. Steps
 /// and due days are not stored: they follow from the history and the day the item was

@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// settings.json: the focus track and the daily goal.
 public enum SettingsStore {

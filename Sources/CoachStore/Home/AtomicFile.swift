@@ -1,4 +1,5 @@
-import Foundation
+import CoachCore
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -119,11 +120,11 @@ public enum AtomicFile {
     public static func read(_ url: URL) throws -> Data? {
         do {
             return try Data(contentsOf: url)
-        } catch CocoaError.fileReadNoSuchFile {
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             return nil
         } catch {
             if !FileManager.default.fileExists(atPath: url.path) { return nil }
-            throw StoreError.io(file: url.path, reason: "cannot read it (\(error.localizedDescription))")
+            throw StoreError.io(file: url.path, reason: "cannot read it (\(ErrorText.describe(error)))")
         }
     }
 

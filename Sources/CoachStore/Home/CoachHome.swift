@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,7 +20,7 @@ public struct CoachHome: Sendable {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
             return CoachHome(url: URL(fileURLWithPath: xdg).appendingPathComponent("coach"))
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return CoachHome(url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/coach"))
     }
 
@@ -42,7 +42,7 @@ public struct CoachHome: Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
+            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(ErrorText.describe(error)))")
         }
         guard mkdir(url.path, 0o700) == 0 || errno == EEXIST else {
             throw StoreError.io(file: url.path, reason: "cannot create the folder (\(String(cString: strerror(errno))))")

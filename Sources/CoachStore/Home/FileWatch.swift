@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,7 +25,7 @@ struct FileStamp: Equatable {
 /// The version of each of its files that Coach last read or wrote, so a file another
 /// program changed since is never written over unasked.
 public final class FileWatch: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     /// By path; a nil stamp means the file did not exist.
     private var known: [String: FileStamp?] = [:]
 

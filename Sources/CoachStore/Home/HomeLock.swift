@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -150,7 +150,7 @@ struct FileIdentity: Equatable {
 /// the folder that was locked there.
 final class HeldLocks: @unchecked Sendable {
     static let shared = HeldLocks()
-    private let mutex = NSLock()
+    private let mutex = Lock()
     private var held: [ObjectIdentifier: (path: String, identity: FileIdentity)] = [:]
 
     func add(_ lock: HomeLock, identity: FileIdentity) {

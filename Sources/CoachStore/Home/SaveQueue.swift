@@ -1,12 +1,13 @@
 import CoachCore
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// Writes documents on a background thread so a key press never waits for the disk.
 /// Saves of the same document coalesce: while one is being written, only the newest
 /// waiting version is kept. `drain()` waits until everything is on disk (at quit).
 public final class SaveQueue: @unchecked Sendable {
     private let queue = DispatchQueue(label: "coach.saves")
-    private let lock = NSLock()
+    private let lock = Lock()
     /// The newest unsaved write per document, not yet started.
     private var waiting: [DocumentKind: @Sendable () throws -> Void] = [:]
     private var scheduled: Set<DocumentKind> = []

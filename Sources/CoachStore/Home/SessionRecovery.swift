@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +22,7 @@ public enum SessionRecovery {
     /// holds it — or when the home is read-only, where nothing could be written and
     /// the file stays for a later run.
     @discardableResult
-    public static func recoverInterruptedSession(home: CoachHome, timeZone: TimeZone,
+    public static func recoverInterruptedSession(home: CoachHome, timeZone: TimeZoneRules,
                                                  holding lock: HomeLock? = nil) throws -> JournalEntry? {
         // The common case costs one failed stat: no session was left behind.
         guard access(SessionStore.file(home).path, F_OK) == 0 else { return nil }
@@ -40,7 +40,7 @@ public enum SessionRecovery {
         return try withExtendedLifetime(ownLock) { try logSavedTimer(home: home, timeZone: timeZone) }
     }
 
-    private static func logSavedTimer(home: CoachHome, timeZone: TimeZone) throws -> JournalEntry? {
+    private static func logSavedTimer(home: CoachHome, timeZone: TimeZoneRules) throws -> JournalEntry? {
         guard let timer = try SessionStore.load(home) else { return nil }
         var journal = try JournalStore.load(home)
         let entry = journal.logInterrupted(timer, timeZone: timeZone)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +19,7 @@ public enum WriteAheadRecord {
     /// The saves staged so far by the change under way on this thread.
     final class Staging: @unchecked Sendable {
         let folder: String
-        private let mutex = NSLock()
+        private let mutex = Lock()
         private var staged: [(temporary: String, name: String)] = []
 
         init(folder: String) { self.folder = folder }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A pull reader of JSON bytes, the one every loader uses: the caller asks for the value
 /// it expects next, so nothing is built that is not kept. It has two grammars.
@@ -418,6 +419,14 @@ struct FastJSONReader {
         case .invalid:
             throw failure(index < bytes.count ? "unexpected character" : "unexpected end of the file")
         }
+    }
+
+    /// true or false as a Bool, null as nil.
+    package mutating func boolOrNull() throws(Unsupported) -> Bool? {
+        guard peekKind() == .bool || peekKind() == .null else { throw failure("expected true, false or null") }
+        let first = bytes[index]
+        try literal()
+        return first == UInt8(ascii: "n") ? nil : first == UInt8(ascii: "t")
     }
 
     /// true, false or null, whichever starts with the next byte.

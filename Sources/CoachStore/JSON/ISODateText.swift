@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// Dates as the files and the JSON output write them: "2026-11-23T09:30:00Z", whole
 /// seconds in UTC — the form `JSONFile` reads back fast.

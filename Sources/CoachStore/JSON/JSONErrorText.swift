@@ -1,14 +1,15 @@
-import Foundation
+import CoachCore
+import FoundationEssentials
 
 /// Foundation's JSON errors are long and vary by platform; keep the useful part.
 public enum JSONErrorText {
     public static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        if let debug = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return debug }
+        if let debug = (error as? CocoaError)?.userInfo["NSDebugDescription"] as? String { return debug }
         if case DecodingError.dataCorrupted(let context) = error {
             if let underlying = context.underlyingError { return describe(underlying) }
             return context.debugDescription
         }
-        return ns.localizedDescription
+        if let syntax = error as? FastJSONReader.SyntaxError { return "\(syntax.reason)" }
+        return ErrorText.describe(error)
     }
 }

@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// A versioned JSON document of the home: how it is read, checked and written.
 /// Human-readable, keys sorted, so the files diff well and can be edited by hand.
@@ -154,23 +154,24 @@ enum JSONFile {
         }
     }
 
-    /// JSONDecoder says only "not valid JSON"; JSONSerialization says what and where.
+    /// JSONDecoder says only "not valid JSON"; the complete reader says what and where.
     static func syntaxError(in data: Data) -> String? {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            return JSONErrorText.describe(error)
-        }
+        firstSyntaxError(in: data).map { "\($0.reason)" }
     }
 
-    /// "line 3, column 12" for a syntax error that JSONSerialization places at a character.
+    /// "line 3, column 12" for a syntax error.
     static func syntaxErrorPosition(in data: Data) -> String? {
-        guard let message = syntaxError(in: data),
-              let range = message.range(of: "character "),
-              let offset = Int(message[range.upperBound...].prefix { $0.isNumber })
-        else { return data.isEmpty ? "empty file" : nil }
-        return lineAndColumn(of: offset, in: data)
+        if data.isEmpty { return "empty file" }
+        return firstSyntaxError(in: data).map { lineAndColumn(of: $0.offset, in: data) }
+    }
+
+    private static func firstSyntaxError(in data: Data) -> FastJSONReader.SyntaxError? {
+        do throws(FastJSONReader.SyntaxError) {
+            try FastJSONReader.read(data, grammar: .complete) { json throws(FastJSONReader.Unsupported) in try json.skipValue() }
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// "line 3, column 12" of a byte offset, counting bytes.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// JSON text written by hand where 10,000 objects go out at once (backlog.json and
 /// `coach idea list --json`): JSONEncoder took about 100 ms and 30 MB for them. The bytes
@@ -106,7 +106,7 @@ public struct JSONWriter {
         case UInt8(ascii: "\n"): append("\\n")
         case UInt8(ascii: "\r"): append("\\r")
         case UInt8(ascii: "\t"): append("\\t")
-        case 0..<0x20: append(String(format: "\\u%04x", byte))
+        case 0..<0x20: append(byte < 0x10 ? "\\u000" + String(byte, radix: 16) : "\\u00" + String(byte, radix: 16))
         default: bytes.append(byte)
         }
     }

@@ -25,7 +25,7 @@ enum ItemDetailView: View {
         }
         buffer.box(rect, title: item.title)
         let inner = ItemDetailText.width(size)
-        let changed = state.progress.items[item.id].map { DateText.day($0.changed) }
+        let changed = state.progress.items[item.id].map { DateText.day($0.changed, timeZone: state.study.timeZone) }
         let lines = ItemDetailText.lines(for: item, in: state, changedDay: changed, width: inner)
         let visible = ItemDetailText.visibleRows(size)
         let top = min(max(0, scroll), max(0, lines.count - visible))

@@ -49,13 +49,13 @@ enum BacklogView: View {
             ("Effort \(breakdown.effortSum) person-months (effort + labeling + retraining + monitoring + regulatory)", Style(.dim)),
         ]
         if let note = idea.note, !note.isEmpty {
-            lines.append(("Note   " + note.replacingOccurrences(of: "\n", with: " "), .plain))
+            lines.append(("Note   " + note.replacingText("\n", with: " "), .plain))
         }
         if !idea.items.isEmpty {
             let titles = idea.items.map { state.curriculum.item(id: $0)?.title ?? $0 }
             lines.append(("Practises " + titles.joined(separator: ", "), Style(.dim)))
         }
-        lines.append(("Status \(idea.status.rawValue) · updated \(DateText.day(idea.updated))", Style(.dim)))
+        lines.append(("Status \(idea.status.rawValue) · updated \(DateText.day(idea.updated, timeZone: state.study.timeZone))", Style(.dim)))
         for (offset, line) in lines.prefix(rows).enumerated() {
             buffer.put(DisplayWidth.truncate(line.0, to: width), row: top + offset, col: 1, style: line.1)
         }

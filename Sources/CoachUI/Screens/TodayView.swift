@@ -1,5 +1,5 @@
 import CoachCore
-import Foundation
+import FoundationEssentials
 
 /// What the Today screen shows, as plain values: the view needs no `AppState`.
 public struct TodayModel: Sendable {

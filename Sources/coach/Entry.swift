@@ -1,0 +1,71 @@
+import ArgumentParser
+
+/// Where the program starts. `coach` and `coach status` (the one a shell prompt runs
+/// every time) are recognised here by hand and run at once: building
+/// swift-argument-parser's whole command tree to parse them took about a third of
+/// `coach status`'s time. Anything else — another command, `--help`, completion, a
+/// mistake — goes to the parser, so it answers exactly as before.
+@main
+enum Entry {
+    static func main() {
+        guard let hot = HotPath(Array(CommandLine.arguments.dropFirst())) else {
+            CoachCommand.main()
+            return
+        }
+        do {
+            switch hot {
+            case .fullScreen(let home, let screen, let benchFirstFrame):
+                try CoachCommand.run(homeFlag: home, screen: screen, benchFirstFrame: benchFirstFrame)
+            case .status(let home, let plain):
+                try StatusCommand.run(homeFlag: home, plain: plain)
+            }
+        } catch {
+            // The parser's own way out: the same message and exit code as through it.
+            CoachCommand.exitSafely(withError: error)
+        }
+    }
+}
+
+/// The arguments of a hot path, read only when they are plain: each option at most once,
+/// values that cannot be mistaken for options. Nil sends them to the parser.
+enum HotPath: Equatable {
+    case fullScreen(home: String?, screen: ScreenChoice, benchFirstFrame: Bool)
+    case status(home: String?, plain: Bool)
+
+    init?(_ arguments: [String]) {
+        var rest = arguments[...]
+        let isStatus = rest.first == "status"
+        if isStatus { rest.removeFirst() }
+        var home: String?, screen: ScreenChoice?, plain = false, bench = false
+        while let argument = rest.popFirst() {
+            let (name, attached) = Self.split(argument)
+            switch name {
+            case "--home" where home == nil:
+                guard let value = attached ?? Self.value(&rest) else { return nil }
+                home = value
+            case "--screen" where screen == nil && !isStatus:
+                guard let value = attached ?? Self.value(&rest), let choice = ScreenChoice(rawValue: value) else { return nil }
+                screen = choice
+            case "--plain" where isStatus && !plain && attached == nil:
+                plain = true
+            case "--bench-first-frame" where !isStatus && !bench && attached == nil:
+                bench = true
+            default:
+                return nil
+            }
+        }
+        self = isStatus ? .status(home: home, plain: plain) : .fullScreen(home: home, screen: screen ?? .today, benchFirstFrame: bench)
+    }
+
+    /// "--home=dir" → ("--home", "dir"); "--home" → ("--home", nil).
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// The next argument as an option's value, when it cannot be read as anything else.
+    private static func value(_ rest: inout ArraySlice<String>) -> String? {
+        guard let next = rest.first, !next.isEmpty, !next.hasPrefix("-") else { return nil }
+        return rest.popFirst()
+    }
+}

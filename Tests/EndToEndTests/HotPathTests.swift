@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `coach` and `coach status` skip the argument parser; everything else still reaches it,
+/// and both ways answer alike.
+@Suite struct HotPathTests {
+    @Test func statusPrintsItsLineByEitherPath() throws {
+        let home = TemporaryHome()
+        let plain = try CoachBinary.run(["status", "--plain"], home: home.url)
+        #expect(plain.status == 0)
+        #expect(plain.stdout.range(of: #"^streak \d+ \| \d+/\d+ min \| \d+ reviews? due\n$"#, options: .regularExpression) != nil,
+                "\(plain.stdout)")
+        let flagged = try CoachBinary.run(["status", "--home", home.url.path, "--plain"], home: home.url)
+        let attached = try CoachBinary.run(["status", "--plain", "--home=\(home.url.path)"], home: home.url)
+        #expect(flagged.stdout == plain.stdout)
+        #expect(attached.stdout == plain.stdout)
+        let emoji = try CoachBinary.run(["status"], home: home.url, environment: ["NO_COLOR": ""])
+        #expect(emoji.status == 0)
+        #expect(emoji.stdout.hasPrefix("🔥 "))
+    }
+
+    @Test func helpAndMistakesStillReachTheParser() throws {
+        let home = TemporaryHome()
+        let help = try CoachBinary.run(["status", "--help"], home: home.url)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: coach status"))
+        let unknown = try CoachBinary.run(["status", "--bogus"], home: home.url)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("Unknown option '--bogus'"))
+        let twice = try CoachBinary.run(["status", "--plain", "--plain"], home: home.url)
+        #expect(twice.stdout == (try CoachBinary.run(["status", "--plain"], home: home.url)).stdout || twice.status != 0)
+        let screen = try CoachBinary.run(["--screen", "nowhere"], home: home.url)
+        #expect(screen.status == 64)
+        #expect(screen.stderr.contains("nowhere"))
+    }
+
+    /// Without a terminal the full-screen coach refuses the same way through the fast path
+    /// (`coach`, `coach --screen backlog`) as through the parser (`coach --screen=backlog --`).
+    @Test func theFullScreenCoachRefusesWithoutATerminalAlike() throws {
+        let home = TemporaryHome()
+        let fast = try CoachBinary.run([], home: home.url)
+        let withScreen = try CoachBinary.run(["--screen", "backlog"], home: home.url)
+        let parsed = try CoachBinary.run(["--screen", "backlog", "--home", home.url.path, "--"], home: home.url)
+        #expect(fast.status == 1)
+        #expect(fast.stderr.contains("the full-screen coach needs a terminal"))
+        #expect(withScreen.status == fast.status && withScreen.stderr == fast.stderr)
+        #expect(parsed.status == fast.status && parsed.stderr == fast.stderr)
+    }
+}
