@@ -2,6 +2,7 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 import FoundationEssentials
+import Glibc
 
 /// One short line for a shell prompt or a status bar. Runs at every prompt, so it reads
 /// only the four small files it needs — not the curriculum, not the backlog — and
@@ -33,7 +34,7 @@ struct StatusCommand: ParsableCommand {
         let minutes = journal.minutes(on: today)
         let goal = settings.dailyGoalMinutes
         let due = reviews.due(on: today, progress: progress, timeZone: timeZone).count
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         print(Self.line(streak: streak, minutes: minutes, goal: goal, due: due, plain: plain || noColor))
     }
 

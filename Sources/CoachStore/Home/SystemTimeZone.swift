@@ -1,12 +1,15 @@
 import CoachCore
 import FoundationEssentials
+import Glibc
 
 /// The learner's time zone, found the way the C library finds it: `TZ` (a zone name such
 /// as "Europe/Berlin", a path, or a POSIX rule), else /etc/localtime; UTC when neither
 /// says. Zone names are files of the tz database under `TZDIR` or /usr/share/zoneinfo.
 public enum SystemTimeZone {
     /// Read once per process: a running coach keeps the zone it started in.
-    public static let current: TimeZoneRules = zone(fromTZ: ProcessInfo.processInfo.environment["TZ"])
+    /// `getenv`, not ProcessInfo's environment, which copies every variable into a
+    /// dictionary: that was most of the time the zone took at start.
+    public static let current: TimeZoneRules = zone(fromTZ: variable("TZ"))
 
     /// The zone `TZ` names (nil: unset); UTC for what names no zone, as the C library does.
     public static func zone(fromTZ value: String?) -> TimeZoneRules {
@@ -22,8 +25,12 @@ public enum SystemTimeZone {
     /// The zone of the tz database called `identifier`, e.g. "America/New_York".
     public static func named(_ identifier: String) -> TimeZoneRules? {
         guard !identifier.isEmpty, !identifier.split(separator: "/").contains("..") else { return nil }
-        let folder = ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo"
+        let folder = variable("TZDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo"
         return file(folder + "/" + identifier, identifier: identifier)
+    }
+
+    private static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     private static func file(_ path: String, identifier: String) -> TimeZoneRules? {
