@@ -46,7 +46,7 @@ public enum BacklogStore {
         } catch {
             // Handed-back pages read as zeros: the message is made from the file itself.
             let bytes = handingBackPages ? (try? AtomicFile.read(url)) ?? data : data
-            throw syntaxProblem(error, in: bytes, file: url)
+            throw VersionedDocument.syntaxProblem(error, in: bytes, file: url)
         }
     }
 
@@ -163,15 +163,6 @@ public enum BacklogStore {
         return nil
     }
 
-    /// Says where and why a file is not JSON, in the words `JSONFile` uses for the
-    /// other files (JSONSerialization's), falling back to the reader's when it has none.
-    private static func syntaxProblem(_ error: FastJSONReader.SyntaxError, in data: Data, file url: URL) -> StoreError {
-        let place = JSONFile.syntaxErrorPosition(in: data)
-            ?? (data.isEmpty ? "empty file" : JSONFile.lineAndColumn(of: error.offset, in: data))
-        let reason = JSONFile.syntaxError(in: data) ?? "\(error.reason)"
-        return .unreadable(file: url.path, place: place, reason: "not valid JSON (\(reason))")
-    }
-
     /// Saves atomically, ideas in the order they were made (then by id), so adding an
     /// idea appends to the file and editing one changes it in place: small diffs.
     public static func save(_ backlog: Backlog, to home: CoachHome) throws {
@@ -242,7 +233,7 @@ public enum BacklogStore {
                 try readStarters(&json, file: url)
             }
         } catch {
-            throw syntaxProblem(error, in: bytes, file: url)
+            throw VersionedDocument.syntaxProblem(error, in: bytes, file: url)
         }
         guard problems.isEmpty else { throw StoreError.invalidCurriculum(problems) }
         return starters
@@ -463,20 +454,5 @@ private enum IdeaReader {
         guard let text = try text(&json, key, fail) else { return nil }
         fail(key, "expected an ISO 8601 date like 2024-05-01T09:30:00Z, found \"\(text)\"")
         return nil
-    }
-}
-
-private extension FastJSONReader.Kind {
-    /// For "expected text, found a number".
-    var name: String {
-        switch self {
-        case .object: "an object"
-        case .array: "an array"
-        case .string: "text"
-        case .number: "a number"
-        case .bool: "true or false"
-        case .null: "null"
-        case .invalid: "something that is not JSON"
-        }
     }
 }

@@ -59,7 +59,7 @@ public enum JournalStore {
     }
 }
 
-/// The fast path of `JournalStore.load`, in the manner of `ProgressDecoding`: it reads a
+/// The fast path of `JournalStore.load`, in the manner of the fast paths before the one readers of progress.json and reviews.json: it reads a
 /// plain, valid file of a supported version and gives up (nil) on anything else — a
 /// syntax error, a wrong type, a bad day or date, a missing field, a repeated key, a
 /// `null`, a negative number — so that JSONDecoder reads those and says what is wrong.

@@ -1,26 +1,124 @@
 import CoachCore
 import FoundationEssentials
 
-/// progress.json: every item's status, time stamps and note, keyed by item id.
+/// progress.json: every item's status, time stamps, note and proof, keyed by item id.
+///
+///     {"items": {"genai.rag": {"changed": "…", "done": "…", "note": "…", "proof": […],
+///      "status": "done"}}, "version": 1}
+///
+/// `done`, `note` and `proof` may be left out (or `null`); proof is written only when
+/// there is some, so files without proof stay as they were.
 public enum ProgressStore {
+    public static let kind = DocumentKind.progress
     public static let version = 1
-
-    struct FileContents: Codable {
-        var version: Int
-        var items: [String: ItemProgress]
-    }
 
     /// The progress of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> ProgressBook {
         guard let data = try AtomicFile.read(home.progressFile) else { return ProgressBook() }
-        if let items = ProgressDecoding.items(in: data, supported: version) { return ProgressBook(items: items) }
-        // Not a plain, valid file of a version we read: JSONDecoder decides, and its error
-        // says what and where.
-        let document = try JSONFile.decode(FileContents.self, from: data, file: home.progressFile, supported: version)
-        return ProgressBook(items: document.items)
+        return try book(from: data, file: home.progressFile)
+    }
+
+    /// The one reader of the format: every valid spelling of it (in one pass: JSONDecoder
+    /// needed about 35 ms for the 10,000 entries of a large home), every problem named
+    /// with its JSON path ("items.genai.rag.status"). Of an id written twice the first
+    /// is kept, as the release did.
+    static func book(from data: Data, file url: URL) throws -> ProgressBook {
+        var items: [String: ItemProgress]?
+        try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
+            guard key == "items" else { return try json.skipValue() }
+            guard try problems.expect(.object, "an object of item ids", at: "items", in: &json) else {
+                items = [:]
+                return
+            }
+            var read: [String: ItemProgress] = [:]
+            var object = try json.beginObject()
+            while let id = try json.nextStringKey(&object) {
+                guard let entry = try itemProgress(&json, id: id, &problems), read[id] == nil else { continue }
+                read[id] = entry
+            }
+            items = read
+        }
+        guard let items else {
+            throw StoreError.unreadable(file: url.path, place: "items", reason: "missing field \"items\"")
+        }
+        return ProgressBook(items: items)
+    }
+
+    private static func itemProgress(_ json: inout FastJSONReader, id: String,
+                                     _ problems: inout DocumentProblems) throws(FastJSONReader.Unsupported) -> ItemProgress? {
+        /// "items.<id>", made only for a problem.
+        func place() -> String { "items.\(id)" }
+        guard try problems.expect(.object, "an object with status and changed", at: place(), in: &json) else { return nil }
+        var status: ItemStatus?, changed: Date?, done: Date?, note: String?, proof: [String] = []
+        // Of a field written twice the first counts, as the release read it.
+        var seen = (status: false, changed: false, done: false, note: false, proof: false)
+        func first(_ flag: inout Bool) -> Bool {
+            defer { flag = true }
+            return !flag
+        }
+        var object = try json.beginObject()
+        while let key = try json.nextStringKey(&object) {
+            let isFirst = switch key {
+            case "status": first(&seen.status)
+            case "changed": first(&seen.changed)
+            case "done": first(&seen.done)
+            case "note": first(&seen.note)
+            case "proof": first(&seen.proof)
+            default: true
+            }
+            guard isFirst else {
+                try json.skipValue()
+                continue
+            }
+            switch key {
+            case "status":
+                guard let text = try problems.text(at: "\(place()).status", in: &json) else { continue }
+                status = ItemStatus(rawValue: text)
+                if status == nil { problems.fail("\(place()).status", "unknown status \"\(text)\" (allowed: \(ItemStatus.allowedList))") }
+            case "changed":
+                changed = try problems.date(at: "\(place()).changed", in: &json)
+            case "done":
+                done = try problems.isNull(&json) ? nil : try problems.date(at: "\(place()).done", in: &json)
+            case "note":
+                note = try problems.isNull(&json) ? nil : try problems.text(at: "\(place()).note", in: &json)
+            case "proof":
+                proof = []
+                if try problems.isNull(&json) { continue }
+                guard try problems.expect(.array, "an array of links", at: "\(place()).proof", in: &json) else { continue }
+                var array = try json.beginArray()
+                var index = 0
+                while try json.nextElement(&array) {
+                    if let link = try problems.text(at: "\(place()).proof[\(index)]", in: &json) { proof.append(link) }
+                    index += 1
+                }
+                if let problem = ProofLinks.problem(with: proof) { problems.fail("\(place()).proof", problem) }
+            default:
+                try json.skipValue()
+            }
+        }
+        if status == nil { problems.fail("\(place()).status", "missing field \"status\"") }
+        if changed == nil { problems.fail("\(place()).changed", "missing field \"changed\"") }
+        guard let status, let changed else { return nil }
+        return ItemProgress(status: status, changed: changed, done: done, note: note, proof: proof)
     }
 
     public static func save(_ progress: ProgressBook, to home: CoachHome) throws {
-        try JSONFile.save(FileContents(version: version, items: progress.items), to: home.progressFile)
+        let url = home.progressFile
+        try Backups.keep(url)
+        try AtomicFile.write(Data(text(of: progress)), to: url)
+    }
+
+    /// The file in the house format: keys sorted, one field a line.
+    static func text(of progress: ProgressBook) -> [UInt8] {
+        let items = progress.items.keys.sorted().map { id -> (String, JSONWriter.Value) in
+            let entry = progress.items[id]!
+            var fields: [(String, JSONWriter.Value)] = [("changed", .date(entry.changed))]
+            if let done = entry.done { fields.append(("done", .date(done))) }
+            if let note = entry.note { fields.append(("note", .string(note))) }
+            if !entry.proof.isEmpty { fields.append(("proof", .strings(entry.proof))) }
+            fields.append(("status", .string(entry.status.rawValue)))
+            return (id, .object(fields))
+        }
+        return JSONWriter.document([("items", .object(items)), ("version", .number(Double(version)))])
     }
 }

@@ -14,6 +14,7 @@ public struct JSONWriter {
         case date(Date)
         case null
         case strings([String])
+        case array([Value])
         /// Keys in sorted order, as every caller lists them.
         case object([(String, Value)])
     }
@@ -39,6 +40,14 @@ public struct JSONWriter {
         writer.newLine()
         writer.bytes.append(UInt8(ascii: "]"))
         emit(writer.bytes)
+    }
+
+    /// A whole document: one object, keys in sorted order, and a final newline.
+    public static func document(_ fields: [(String, Value)]) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(.object(fields))
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return writer.bytes
     }
 
     /// A line break and the indent of the current depth.
@@ -69,9 +78,23 @@ public struct JSONWriter {
             depth -= 1
             newLine()
             bytes.append(UInt8(ascii: "]"))
+        case .array(let values):
+            bytes.append(UInt8(ascii: "["))
+            if values.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+            depth += 1
+            for (index, value) in values.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newLine()
+                write(value)
+            }
+            depth -= 1
+            newLine()
+            bytes.append(UInt8(ascii: "]"))
         case .object(let pairs):
             assert(zip(pairs, pairs.dropFirst()).allSatisfy { $0.0 < $1.0 }, "keys must come in sorted order")
             bytes.append(UInt8(ascii: "{"))
+            // An empty object or array keeps a blank line inside, as the release wrote them.
+            if pairs.isEmpty { bytes.append(UInt8(ascii: "\n")) }
             depth += 1
             for (index, (key, value)) in pairs.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
