@@ -8,7 +8,13 @@ import Foundation
 extension AppContext {
     /// The learner's clock: days begin and end at midnight where they are (TZ).
     var timeZone: TimeZone { .current }
-    var today: StudyDay { StudyDay(Date(), in: timeZone) }
+    var today: StudyDay { Self.overriddenToday ?? StudyDay(Date(), in: timeZone) }
+
+    /// COACH_TODAY=YYYY-MM-DD moves the day of the commands' reviews and plans, for the
+    /// end-to-end tests that need tomorrow's reviews today. Not for learners.
+    static var overriddenToday: StudyDay? {
+        ProcessInfo.processInfo.environment["COACH_TODAY"].flatMap { StudyDay($0) }
+    }
 
     /// Logs a session that an earlier run left under way (see `SessionRecovery`),
     /// telling the learner on stderr. Every command that reads the journal calls it

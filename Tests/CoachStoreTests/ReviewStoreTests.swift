@@ -32,17 +32,17 @@ struct ReviewStoreTests {
         }
     }
 
-    @Test func theFileHoldsHistoriesOnly() throws {
+    @Test func theLadderHistoriesAreKeptInVersionTwo() throws {
         try DailyFiles.withHome { home throws in
             try ReviewStore.save(Self.book, to: home)
             #expect(ReviewStore.file(home).lastPathComponent == "reviews.json")
             let text = try String(contentsOf: ReviewStore.file(home), encoding: .utf8)
-            #expect(text.contains("\"version\" : 1"))
+            #expect(text.contains("\"version\" : 2"))
             #expect(text.contains("\"day\" : \"2024-05-02\""))
             #expect(text.contains("\"rating\" : \"hard\""))
-            #expect(!text.contains("step") && !text.contains("due"), "derived, never stored")
+            #expect(!text.contains("step"), "derived, never stored")
             let json = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-            #expect(Set(json.keys) == ["version", "items"])
+            #expect(Set(json.keys) == ["version", "items", "cards", "reviews"])
         }
     }
 
@@ -99,6 +99,6 @@ struct ReviewStoreTests {
             Issue.record("expected newerVersion, got \(String(describing: error))")
             return
         }
-        #expect(found == 7 && supported == 1)
+        #expect(found == 7 && supported == 2)
     }
 }

@@ -1,15 +1,49 @@
 import CoachCore
 import Foundation
 
-/// reviews.json: every item's review history (day and rating), keyed by item id. Steps
-/// and due days are not stored: they follow from the history and the day the item was
-/// done, so the file cannot disagree with itself.
+/// reviews.json: every card's memory state and every rating, and the per-item ratings
+/// of the ladder the first release kept.
+///
+/// Version 1 (the first release) held only `items`: each item's ratings (day and
+/// hard/good/easy). Version 2 adds `cards` (each rated card's FSRS state) and `reviews`
+/// (every rating of a card, oldest first, with the answer typed). A version 1 file loads
+/// as it is — its ratings replay into the items' cards (`ReviewBook.cards(of:)`) — and the
+/// first time it is rewritten it stays, once and for good, as `backups/reviews.v1.json`.
 public enum ReviewStore {
-    public static let version = 1
+    public static let version = 2
+    /// Where the version 1 file is kept when it is first rewritten.
+    public static let firstReleaseBackup = "reviews.v1.json"
 
     struct FileContents: Codable, Equatable {
         var version: Int
         var items: [String: [Review]]
+    }
+
+    /// Version 2 on disk. Keys are sorted when written, so the file reads top-down.
+    struct CardContents: Codable, Equatable {
+        var version: Int
+        var items: [String: [Review]]?
+        var cards: [String: StoredCard]?
+        var reviews: [StoredReview]?
+    }
+
+    struct StoredCard: Codable, Equatable {
+        var state: String
+        var stability: Double
+        var difficulty: Double
+        var due: StudyDay
+        var lastReview: StudyDay?
+        var reps: Int
+        var lapses: Int
+    }
+
+    struct StoredReview: Codable, Equatable {
+        var day: StudyDay
+        var card: String
+        var rating: String
+        var retrievability: Double?
+        var interval: Int
+        var answer: String?
     }
 
     public static func file(_ home: CoachHome) -> URL {
@@ -25,14 +59,91 @@ public enum ReviewStore {
 
     static func book(from data: Data, file url: URL) throws -> ReviewBook {
         // 10,000 reviews take JSONDecoder tens of milliseconds; the fast path reads a
-        // plain, valid file in one pass and leaves anything else to JSONDecoder.
-        let document = try ReviewDecoding.document(in: data, supported: version)
-            ?? JSONFile.decode(FileContents.self, from: data, file: url, supported: version)
-        return ReviewBook(items: document.items)
+        // plain, valid version 1 file in one pass and leaves anything else to JSONDecoder.
+        if let document = ReviewDecoding.document(in: data, supported: 1) {
+            return ReviewBook(items: document.items)
+        }
+        if ReviewDecoding.version(in: data) == 1 {
+            return ReviewBook(items: try JSONFile.decode(FileContents.self, from: data, file: url, supported: 1).items)
+        }
+        let document = try JSONFile.decode(CardContents.self, from: data, file: url, supported: version)
+        return try book(from: document, file: url)
+    }
+
+    static func book(from document: CardContents, file url: URL) throws -> ReviewBook {
+        func bad(_ place: String, _ reason: String) -> StoreError {
+            StoreError.unreadable(file: url.path, place: place, reason: reason)
+        }
+        var cards: [String: Card] = [:]
+        for (id, stored) in document.cards ?? [:] {
+            guard let state = CardState(rawValue: stored.state) else {
+                throw bad("cards.\(id).state", "unknown state \"\(stored.state)\" (allowed: new, review)")
+            }
+            guard stored.stability.isFinite, stored.stability >= 0 else {
+                throw bad("cards.\(id).stability", "must be a number of days of 0 or more, found \(stored.stability)")
+            }
+            guard stored.difficulty.isFinite, stored.difficulty >= 0, stored.difficulty <= 10 else {
+                throw bad("cards.\(id).difficulty", "must be 0–10, found \(stored.difficulty)")
+            }
+            guard stored.reps >= 0, stored.lapses >= 0 else {
+                throw bad("cards.\(id)", "reps and lapses must be 0 or more")
+            }
+            cards[id] = Card(id: id, state: state, stability: stored.stability, difficulty: stored.difficulty,
+                             due: stored.due, lastReview: stored.lastReview, reps: stored.reps, lapses: stored.lapses)
+        }
+        var log: [CardReviewEntry] = []
+        for (index, stored) in (document.reviews ?? []).enumerated() {
+            guard let rating = CardRating(name: stored.rating) else {
+                throw bad("reviews[\(index)].rating", "unknown rating \"\(stored.rating)\" (allowed: again, hard, good, easy)")
+            }
+            if let r = stored.retrievability, !(r.isFinite && r >= 0 && r <= 1) {
+                throw bad("reviews[\(index)].retrievability", "must be 0–1, found \(r)")
+            }
+            log.append(CardReviewEntry(day: stored.day, cardID: stored.card, rating: rating,
+                                       retrievability: stored.retrievability, interval: stored.interval,
+                                       answer: stored.answer))
+        }
+        // A stable sort by day: ratings of one day keep the order they were written in.
+        log = log.enumerated().sorted { $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset }
+            .map(\.element)
+        return ReviewBook(items: document.items ?? [:], cards: cards, log: log)
+    }
+
+    static func contents(of reviews: ReviewBook) -> CardContents {
+        CardContents(
+            version: version,
+            items: reviews.items,
+            cards: reviews.cards.mapValues {
+                StoredCard(state: $0.state.rawValue, stability: $0.stability, difficulty: $0.difficulty, due: $0.due,
+                           lastReview: $0.lastReview, reps: $0.reps, lapses: $0.lapses)
+            },
+            reviews: reviews.log.map {
+                StoredReview(day: $0.day, card: $0.cardID, rating: $0.rating.name,
+                             retrievability: $0.retrievability, interval: $0.interval, answer: $0.answer)
+            })
+    }
+
+    /// Six decimals, for what is shown (the file keeps every digit, so a load gives back
+    /// exactly what was saved).
+    public static func rounded(_ value: Double) -> Double {
+        (value * 1_000_000).rounded() / 1_000_000
     }
 
     public static func save(_ reviews: ReviewBook, to home: CoachHome) throws {
-        try JSONFile.save(FileContents(version: version, items: reviews.items), to: file(home))
+        let url = file(home)
+        keepFirstRelease(url)
+        try JSONFile.save(contents(of: reviews), to: url)
+    }
+
+    /// Before a version 1 file is first replaced, it is kept as `backups/reviews.v1.json`:
+    /// outside the rotating backups, so it is never pruned.
+    static func keepFirstRelease(_ url: URL) {
+        guard let data = try? AtomicFile.read(url), ReviewDecoding.version(in: data) == 1 else { return }
+        let folder = url.deletingLastPathComponent().appendingPathComponent(Backups.folderName)
+        let backup = folder.appendingPathComponent(firstReleaseBackup)
+        guard (try? AtomicFile.read(backup)) == nil else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? AtomicFile.write(data, to: backup)
     }
 }
 
@@ -40,6 +151,12 @@ public enum ReviewStore {
 /// valid file of a supported version, or nil — a syntax error, an unknown rating, a bad
 /// day, a missing field, a repeated key, a `null` — and JSONDecoder decides.
 enum ReviewDecoding {
+    /// The file's version, or nil when it has none that can be read.
+    static func version(in data: Data) -> Int? {
+        struct Header: Decodable { var version: Int }
+        return try? JSONDecoder().decode(Header.self, from: data).version
+    }
+
     static func document(in data: Data, supported: Int) -> ReviewStore.FileContents? {
         FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in
             try json.reviewDocument(supported: supported)
