@@ -39,6 +39,8 @@ public enum Action: Equatable, Sendable {
     case markDone
     /// The answer to "how did the review go?".
     case rate(ReviewRating)
+    /// The rating of the card shown: `1`–`4` (h g e for hard good easy).
+    case rateCard(CardRating)
     /// History: `d` deletes the selected journal entry (asks y/n); `e` edits it.
     case deleteEntry, editEntry
     /// Today: `+` / `-` change the daily goal by this many minutes.

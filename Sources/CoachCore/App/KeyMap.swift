@@ -25,6 +25,17 @@ public enum KeyMap {
             case .escape: return .close
             default: return nil
             }
+        case .cardReview(let session):
+            if !session.revealed { return textField(key) }
+            switch key {
+            case .char("1"): return .rateCard(.again)
+            case .char("2"), .char("h"): return .rateCard(.hard)
+            case .char("3"), .char("g"): return .rateCard(.good)
+            case .char("4"), .char("e"): return .rateCard(.easy)
+            case .char("u"): return .undo
+            case .escape: return .close
+            default: return nil
+            }
         case .finishNote, .itemEditor: return textField(key)
         case .deleteEntry, .deleteIdea: return yesNo(key)
         case .entryForm: return formKey(key)
@@ -205,6 +216,9 @@ public enum KeyMap {
         case .reviewPrompt(let id):
             let title = state.curriculum.item(id: id)?.title ?? id
             return [("How did the review of \(title) go?", ""), ("h", "hard"), ("g", "good"), ("e", "easy"), ("Esc", "later")]
+        case .cardReview(let session):
+            if !session.revealed { return [("Type your answer", "(optional)"), ("Enter", "show the points"), ("Esc", "later")] }
+            return [("1", "again"), ("2 h", "hard"), ("3 g", "good"), ("4 e", "easy"), ("u", "undo"), ("Esc", "later")]
         case .finishNote:
             return [("Finish the session:", "type a note (optional)"), ("Enter", "log it"), ("Esc", "keep going")]
         case .deleteEntry: return [("y", "delete the session"), ("n", "keep")]

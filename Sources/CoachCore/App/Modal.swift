@@ -17,8 +17,10 @@ public enum Modal: Equatable, Sendable {
     case ideaForm(IdeaForm)
     /// The idea waiting for a y/n before it is deleted.
     case deleteIdea(id: String)
-    /// The planned review waiting for hard/good/easy.
+    /// The planned review of an item without prompts, waiting for hard/good/easy.
     case reviewPrompt(itemID: String)
+    /// The planned review of an item's cards: question, typed answer, points, rating.
+    case cardReview(CardSession)
     /// The note typed when finishing the session.
     case finishNote(LineEditor)
     /// A journal entry's minutes and note being edited on History.
@@ -34,6 +36,7 @@ public enum Modal: Equatable, Sendable {
         switch self {
         case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
         case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
+        case .cardReview(let session): !session.revealed
         }
     }
 
@@ -62,6 +65,10 @@ public enum Modal: Equatable, Sendable {
 
     public var ideaForm: IdeaForm? {
         if case .ideaForm(let form) = self { form } else { nil }
+    }
+
+    public var cardSession: CardSession? {
+        if case .cardReview(let session) = self { session } else { nil }
     }
 
     public var entryForm: JournalEntryForm? {

@@ -112,7 +112,7 @@ public enum ReviewStore {
     static func contents(of reviews: ReviewBook) -> CardContents {
         CardContents(
             version: version,
-            items: reviews.items,
+            items: reviews.items.isEmpty ? nil : reviews.items,
             cards: reviews.cards.mapValues {
                 StoredCard(state: $0.state.rawValue, stability: $0.stability, difficulty: $0.difficulty, due: $0.due,
                            lastReview: $0.lastReview, reps: $0.reps, lapses: $0.lapses)

@@ -44,6 +44,7 @@ func draw(_ modal: Modal, over beneath: [Modal], _ state: AppState, into buffer:
                        style: Style(.bad, bold: true))
         }
     case .reviewPrompt: break  // the question is in the key bar
+    case .cardReview(let session): ReviewCardView.draw(state, session, into: &buffer)
     }
 }
 
