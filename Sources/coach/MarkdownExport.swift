@@ -18,6 +18,7 @@ struct MarkdownExport {
         journal(&lines)
         backlog(&lines)
         reviews(&lines)
+        answers(&lines)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -157,6 +158,26 @@ struct MarkdownExport {
                 line += ", next on \(state.due)"
             }
             lines.append(line)
+        }
+    }
+
+    /// What the learner answered to each card, item by item, newest first: the study
+    /// notes they wrote from memory.
+    private func answers(_ lines: inout [String]) {
+        let answered = document.reviews.log.filter { $0.answer != nil }
+        guard !answered.isEmpty else { return }
+        lines += ["", "## Recall answers", ""]
+        for id in Set(answered.map(\.itemID)).sorted() {
+            guard let item = curriculum.item(id: id) else { continue }
+            lines.append("### \(escaped(item.title)) (`\(id)`)")
+            for entry in document.reviews.entries(of: id) {
+                guard let answer = entry.answer, let number = CardID.promptNumber(of: entry.cardID),
+                      item.prompts.indices.contains(number - 1)
+                else { continue }
+                lines += ["", "- \(entry.day), \(entry.rating.name): \(escaped(item.prompts[number - 1].question))",
+                          "    " + indented(escaped(answer))]
+            }
+            lines.append("")
         }
     }
 
