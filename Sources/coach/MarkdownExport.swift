@@ -19,6 +19,7 @@ struct MarkdownExport {
         backlog(&lines)
         reviews(&lines)
         answers(&lines)
+        drills(&lines)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -178,6 +179,27 @@ struct MarkdownExport {
                           "    " + indented(escaped(answer))]
             }
             lines.append("")
+        }
+    }
+
+    /// Every drill answered, with what the answer covered: the interview prep book.
+    private func drills(_ lines: inout [String]) {
+        let attempts = document.reviews.drillAttempts
+        guard !attempts.isEmpty else { return }
+        lines += ["", "## Interview drills", ""]
+        for attempt in attempts.reversed() {
+            guard let item = curriculum.item(id: attempt.itemID), item.drills.indices.contains(attempt.drill - 1) else { continue }
+            let drill = item.drills[attempt.drill - 1]
+            let share = Int((DrillRubric.share(covered: attempt.covered, of: drill) * 100).rounded())
+            lines += ["### \(escaped(drill.question))", "",
+                      "\(attempt.day) · \(drill.kind == .star ? "STAR" : "case study") · covered \(share)% of the rubric · \(attempt.rating.name)",
+                      "", escaped(attempt.answer), ""]
+            let missed = drill.rubric.indices.filter { !attempt.covered.contains($0 + 1) }
+            if !missed.isEmpty {
+                lines.append("Not yet covered:")
+                lines += missed.map { "- \(escaped(drill.rubric[$0]))" }
+                lines.append("")
+            }
         }
     }
 

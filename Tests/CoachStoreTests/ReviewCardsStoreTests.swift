@@ -67,6 +67,18 @@ struct ReviewCardsStoreTests {
         }
     }
 
+    @Test func drillAttemptsRoundTrip() throws {
+        try DailyFiles.withHome { home throws in
+            var book = ReviewBook()
+            book.record(DrillAttempt(day: Self.doneOn, itemID: "career.star", drill: 2, answer: "Situation…\nResult: +12%",
+                                     covered: [1, 3], rating: .hard))
+            try ReviewStore.save(book, to: home)
+            #expect(try ReviewStore.load(home) == book)
+            let text = try String(contentsOf: ReviewStore.file(home), encoding: .utf8)
+            #expect(text.contains(#""item" : "career.star""#) && text.contains(#""rating" : "hard""#))
+        }
+    }
+
     func refusal(_ text: String) throws -> StoreError? {
         try DailyFiles.refusal(text, as: "reviews.json") { home in _ = try ReviewStore.load(home) }
     }
@@ -81,6 +93,8 @@ struct ReviewCardsStoreTests {
         (#"{"version":2,"reviews":[{"day":"2026-12-03","card":"a#1","rating":"meh","interval":3}]}"#, "rating"),
         (#"{"version":2,"reviews":[{"day":"2026-12-03","card":"a#1","rating":"good","interval":3,"retrievability":1.5}]}"#, "retrievability"),
         (#"{"version":2,"reviews":[{"day":"2026-12-03","rating":"good","interval":3}]}"#, "card"),
+        (#"{"version":2,"drills":[{"day":"2026-12-03","item":"a","drill":1,"answer":"x","covered":[1],"rating":"ok"}]}"#, "drills[0].rating"),
+        (#"{"version":2,"drills":[{"day":"2026-12-03","item":"a","drill":0,"answer":"x","covered":[1],"rating":"good"}]}"#, "drills[0]"),
     ])
     func badCardsAndRatingsAreRefusedWhereTheyAre(_ text: String, _ field: String) throws {
         let place = try #require(DailyFiles.place(of: try refusal(text)))

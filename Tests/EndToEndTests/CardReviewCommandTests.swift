@@ -83,4 +83,28 @@ import Testing
         let byTitle = try StudyCommandTests.object(["item", title.uppercased(), "--json"], home)
         #expect(byTitle["id"] as? String == Self.item)
     }
+
+    @Test func aDrillIsAnsweredTickedAndKept() throws {
+        let home = TemporaryHome()
+        let list = try #require(try StudyCommandTests.json(["drill", "--json"], home) as? [[String: Any]])
+        #expect(list.count >= 7)
+        #expect(Set(list.compactMap { $0["kind"] as? String }) == ["star", "case"])
+        let id = try #require(list.first?["id"] as? String)
+        let rubric = try #require(list.first?["rubric"] as? [String])
+        let done = try Self.coach(["drill", id, "--answer", "At Acme I cut churn by 12% in a quarter", "--covered", "1,2,3,4,5,6,7,8"
+            .split(separator: ",").prefix(rubric.count).joined(separator: ",")], home).stdout
+        #expect(done.contains("covered \(rubric.count) of \(rubric.count) (100%), rated easy"))
+        try Self.coach(["drill", id, "--answer", "Second try", "--covered", "1", "--rating", "2"], home)
+        let after = try #require(try StudyCommandTests.json(["drill", "--json"], home) as? [[String: Any]])
+        let attempts = try #require(after.first { $0["id"] as? String == id }?["attempts"] as? [[String: Any]])
+        #expect(attempts.map { $0["answer"] as? String } == ["Second try", "At Acme I cut churn by 12% in a quarter"])
+        #expect(attempts.first?["rating"] as? String == "hard")
+        let markdown = try Self.coach(["export", "--format", "markdown"], home).stdout
+        #expect(markdown.contains("## Interview drills"))
+        #expect(markdown.contains("At Acme I cut churn by 12% in a quarter"))
+        #expect(markdown.contains("Not yet covered:"))
+        #expect(try StudyCommandTests.refused(["drill", id, "--answer", "x", "--covered", "99"], home).contains("numbered 1–"))
+        #expect(try StudyCommandTests.refused(["drill", "no such question at all"], home).contains("no drill asks"))
+        #expect(try StudyCommandTests.refused(["drill", id], home).contains("asks on a terminal"))
+    }
 }

@@ -47,7 +47,7 @@ extension ReviewBook {
         // After every rating of the same day or earlier, so a late entry keeps the order.
         let index = log.lastIndex { $0.day <= day }.map { $0 + 1 } ?? 0
         log.insert(entry, at: index)
-        self = ReviewBook(items: items, cards: cards, log: log)
+        self = ReviewBook(items: items, cards: cards, log: log, drillAttempts: drillAttempts)
         return entry
     }
 
@@ -58,7 +58,7 @@ extension ReviewBook {
         cards[id] = before
         var log = self.log
         if let index = log.lastIndex(of: entry) { log.remove(at: index) }
-        self = ReviewBook(items: items, cards: cards, log: log)
+        self = ReviewBook(items: items, cards: cards, log: log, drillAttempts: drillAttempts)
     }
 
     /// The ratings of the item's cards, newest first: the journal of what was said.

@@ -81,11 +81,15 @@ public struct ReviewBook: Equatable, Sendable {
     public private(set) var cards: [String: Card]
     /// Every rating of a card, oldest first.
     public private(set) var log: [CardReviewEntry]
+    /// Every written answer to an interview drill, oldest first.
+    public private(set) var drillAttempts: [DrillAttempt]
 
-    public init(items: [String: [Review]] = [:], cards: [String: Card] = [:], log: [CardReviewEntry] = []) {
+    public init(items: [String: [Review]] = [:], cards: [String: Card] = [:], log: [CardReviewEntry] = [],
+                drillAttempts: [DrillAttempt] = []) {
         self.items = items.mapValues { Self.ordered($0) }
         self.cards = cards
         self.log = log
+        self.drillAttempts = drillAttempts
     }
 
     public func history(of id: String) -> [Review] {

@@ -25,6 +25,16 @@ public enum ReviewStore {
         var items: [String: [Review]]?
         var cards: [String: StoredCard]?
         var reviews: [StoredReview]?
+        var drills: [StoredAttempt]?
+    }
+
+    struct StoredAttempt: Codable, Equatable {
+        var day: StudyDay
+        var item: String
+        var drill: Int
+        var answer: String
+        var covered: [Int]
+        var rating: String
     }
 
     struct StoredCard: Codable, Equatable {
@@ -106,7 +116,21 @@ public enum ReviewStore {
         // A stable sort by day: ratings of one day keep the order they were written in.
         log = log.enumerated().sorted { $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset }
             .map(\.element)
-        return ReviewBook(items: document.items ?? [:], cards: cards, log: log)
+        var attempts: [DrillAttempt] = []
+        for (index, stored) in (document.drills ?? []).enumerated() {
+            guard let rating = CardRating(name: stored.rating) else {
+                throw bad("drills[\(index)].rating", "unknown rating \"\(stored.rating)\" (allowed: again, hard, good, easy)")
+            }
+            guard stored.drill >= 1, stored.covered.allSatisfy({ $0 >= 1 }) else {
+                throw bad("drills[\(index)]", "drill and covered entries are numbered from 1")
+            }
+            attempts.append(DrillAttempt(day: stored.day, itemID: stored.item, drill: stored.drill, answer: stored.answer,
+                                         covered: stored.covered, rating: rating))
+        }
+        attempts = attempts.enumerated()
+            .sorted { $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset }
+            .map(\.element)
+        return ReviewBook(items: document.items ?? [:], cards: cards, log: log, drillAttempts: attempts)
     }
 
     static func contents(of reviews: ReviewBook) -> CardContents {
@@ -120,6 +144,10 @@ public enum ReviewStore {
             reviews: reviews.log.map {
                 StoredReview(day: $0.day, card: $0.cardID, rating: $0.rating.name,
                              retrievability: $0.retrievability, interval: $0.interval, answer: $0.answer)
+            },
+            drills: reviews.drillAttempts.isEmpty ? nil : reviews.drillAttempts.map {
+                StoredAttempt(day: $0.day, item: $0.itemID, drill: $0.drill, answer: $0.answer, covered: $0.covered,
+                              rating: $0.rating.name)
             })
     }
 
