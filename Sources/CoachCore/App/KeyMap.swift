@@ -36,6 +36,20 @@ public enum KeyMap {
             case .escape: return .close
             default: return nil
             }
+        case .drill(let session):
+            if !session.revealed { return textField(key) }
+            switch key {
+            case .up, .char("k"): return .moveUp
+            case .down, .char("j"): return .moveDown
+            case .char(" "): return .toggleTick
+            case .enter: return .confirm
+            case .char("1"): return .rateCard(.again)
+            case .char("2"), .char("h"): return .rateCard(.hard)
+            case .char("3"), .char("g"): return .rateCard(.good)
+            case .char("4"), .char("e"): return .rateCard(.easy)
+            case .escape: return .close
+            default: return nil
+            }
         case .finishNote, .itemEditor: return textField(key)
         case .deleteEntry, .deleteIdea: return yesNo(key)
         case .entryForm: return formKey(key)
@@ -77,6 +91,7 @@ public enum KeyMap {
             case .backTab: return .previousScreen
             case .char("n"): return .editNote
             case .char("p"): return .editProof
+            case .char("w"): return .startDrill
             case .char(let c) where c.isNumber: return c.wholeNumberValue.flatMap(Screen.init(rawValue:)).map { .showScreen($0) }
             default:
                 // The item keys of the screen beneath: on Today the plan's, on Tracks the status.
@@ -219,6 +234,9 @@ public enum KeyMap {
         case .cardReview(let session):
             if !session.revealed { return [("Type your answer", "(optional)"), ("Enter", "show the points"), ("Esc", "later")] }
             return [("1", "again"), ("2 h", "hard"), ("3 g", "good"), ("4 e", "easy"), ("u", "undo"), ("Esc", "later")]
+        case .drill(let session):
+            if !session.revealed { return [("Write your answer", ""), ("Enter", "show the rubric"), ("Esc", "leave")] }
+            return [("↑↓", "move"), ("Space", "tick"), ("Enter", "keep, suggested rating"), ("1–4", "keep, rated"), ("Esc", "leave")]
         case .finishNote:
             return [("Finish the session:", "type a note (optional)"), ("Enter", "log it"), ("Esc", "keep going")]
         case .deleteEntry: return [("y", "delete the session"), ("n", "keep")]

@@ -21,6 +21,8 @@ public enum Modal: Equatable, Sendable {
     case reviewPrompt(itemID: String)
     /// The planned review of an item's cards: question, typed answer, points, rating.
     case cardReview(CardSession)
+    /// An interview drill: the answer being written, then the rubric to tick.
+    case drill(DrillSession)
     /// The note typed when finishing the session.
     case finishNote(LineEditor)
     /// A journal entry's minutes and note being edited on History.
@@ -37,6 +39,7 @@ public enum Modal: Equatable, Sendable {
         case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
         case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
         case .cardReview(let session): !session.revealed
+        case .drill(let session): !session.revealed
         }
     }
 

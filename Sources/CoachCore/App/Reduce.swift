@@ -38,6 +38,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return []
     case .undo where !state.isTyping:
         return state.undoLastStep()
+    case .startDrill where !state.isTyping:
+        return state.startDrill()
     case .showScreen, .nextScreen, .previousScreen:
         // Screen keys close help and the item detail and switch; a question or a form
         // keeps them (there they are letters, or nothing).
@@ -53,6 +55,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
     case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
+    case .drill(let session): return state.reduceDrill(action, session: session)
     case .deleteIdea: return state.answerDelete(action)
     case .backlogFilter: return state.reduceBacklogFilter(action)
     case .search: return state.reduceSearch(action)

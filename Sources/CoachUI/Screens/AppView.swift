@@ -45,6 +45,7 @@ func draw(_ modal: Modal, over beneath: [Modal], _ state: AppState, into buffer:
         }
     case .reviewPrompt: break  // the question is in the key bar
     case .cardReview(let session): ReviewCardView.draw(state, session, into: &buffer)
+    case .drill(let session): DrillView.draw(state, session, into: &buffer)
     }
 }
 
