@@ -50,6 +50,16 @@ struct AppContext {
         throw CoachFailure("unknown item \(TerminalText.quoted(input))" + hint(suggestions, all: []) + (suggestions.isEmpty ? "; `coach show TRACK` lists item ids" : ""))
     }
 
+    /// An item by id, or by its title (any case) as `coach show` takes a track's.
+    func item(named input: String) throws -> Item {
+        if let item = curriculum.item(id: input) { return item }
+        let lower = input.lowercased()
+        for track in curriculum.tracks {
+            if let item = track.items.first(where: { $0.title.lowercased() == lower }) { return item }
+        }
+        return try item(id: input)
+    }
+
     private func hint(_ suggestions: [String], all: [String]) -> String {
         if !suggestions.isEmpty { return "; did you mean " + suggestions.joined(separator: ", ") + "?" }
         if !all.isEmpty { return "; known: " + all.joined(separator: ", ") }

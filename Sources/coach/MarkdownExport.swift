@@ -18,7 +18,9 @@ struct MarkdownExport {
         journal(&lines)
         backlog(&lines)
         reviews(&lines)
-        // Notes and titles are the learner's text: shown inert when the file is printed.
+        answers(&lines)
+        drills(&lines)
+        // Notes, titles and answers are the learner's text: shown inert when the file is printed.
         return TerminalText.safe(lines.joined(separator: "\n") + "\n")
     }
 
@@ -158,6 +160,47 @@ struct MarkdownExport {
                 line += ", next on \(state.due)"
             }
             lines.append(line)
+        }
+    }
+
+    /// What the learner answered to each card, item by item, newest first: the study
+    /// notes they wrote from memory.
+    private func answers(_ lines: inout [String]) {
+        let answered = document.reviews.log.filter { $0.answer != nil }
+        guard !answered.isEmpty else { return }
+        lines += ["", "## Recall answers", ""]
+        for id in Set(answered.map(\.itemID)).sorted() {
+            guard let item = curriculum.item(id: id) else { continue }
+            lines.append("### \(escaped(item.title)) (`\(id)`)")
+            for entry in document.reviews.entries(of: id) {
+                guard let answer = entry.answer, let number = CardID.promptNumber(of: entry.cardID),
+                      item.prompts.indices.contains(number - 1)
+                else { continue }
+                lines += ["", "- \(entry.day), \(entry.rating.name): \(escaped(item.prompts[number - 1].question))",
+                          "    " + indented(escaped(answer))]
+            }
+            lines.append("")
+        }
+    }
+
+    /// Every drill answered, with what the answer covered: the interview prep book.
+    private func drills(_ lines: inout [String]) {
+        let attempts = document.reviews.drillAttempts
+        guard !attempts.isEmpty else { return }
+        lines += ["", "## Interview drills", ""]
+        for attempt in attempts.reversed() {
+            guard let item = curriculum.item(id: attempt.itemID), item.drills.indices.contains(attempt.drill - 1) else { continue }
+            let drill = item.drills[attempt.drill - 1]
+            let share = Int((DrillRubric.share(covered: attempt.covered, of: drill) * 100).rounded())
+            lines += ["### \(escaped(drill.question))", "",
+                      "\(attempt.day) · \(drill.kind == .star ? "STAR" : "case study") · covered \(share)% of the rubric · \(attempt.rating.name)",
+                      "", escaped(attempt.answer), ""]
+            let missed = drill.rubric.indices.filter { !attempt.covered.contains($0 + 1) }
+            if !missed.isEmpty {
+                lines.append("Not yet covered:")
+                lines += missed.map { "- \(escaped(drill.rubric[$0]))" }
+                lines.append("")
+            }
         }
     }
 

@@ -15,12 +15,18 @@ struct SettingsCommand: ParsableCommand {
     @Flag(help: "Clear the focus track.") var noFocus = false
     @Option(help: ArgumentHelp("The daily goal in minutes (\(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound)).", valueName: "minutes"))
     var goal: String?
+    @Option(help: ArgumentHelp("The chance of recall reviews aim for, 0.70–0.97 (default 0.90): higher means more reviews.", valueName: "R"))
+    var retention: String?
+    @Option(help: ArgumentHelp("The longest gap between two reviews of a card, in days.", valueName: "days"))
+    var maximumInterval: String?
     @Flag(help: "Print JSON.") var json = false
 
     struct Report: Encodable {
         var focusTrack: String?
         var focusTitle: String?
         var dailyGoalMinutes: Int
+        var retention: Double
+        var maximumInterval: Int
     }
 
     func validate() throws {
@@ -33,6 +39,8 @@ struct SettingsCommand: ParsableCommand {
         if noFocus { wanted.focusTrack = nil }
         if let focus { wanted.focusTrack = try context.track(named: focus).id }
         if let goal { wanted.dailyGoalMinutes = try Self.goalMinutes(goal) }
+        if let retention { wanted.retention = try Self.retentionValue(retention) }
+        if let maximumInterval { wanted.maximumInterval = try Self.maximumIntervalValue(maximumInterval) }
         let before = context.settings
         if wanted != before {
             if wanted.dailyGoalMinutes != before.dailyGoalMinutes { try context.recoverInterruptedSession() }
@@ -49,6 +57,8 @@ struct SettingsCommand: ParsableCommand {
                     journal.goals.change(from: current.dailyGoalMinutes, to: changed.dailyGoalMinutes, on: today)
                     try JournalStore.save(journal, to: context.home)
                 }
+                if retention != nil { changed.retention = wanted.retention }
+                if maximumInterval != nil { changed.maximumInterval = wanted.maximumInterval }
                 if changed != current { try SettingsStore.save(changed, to: context.home) }
                 return changed
             }
@@ -57,7 +67,8 @@ struct SettingsCommand: ParsableCommand {
         if json {
             return try JSONOutput.print(Report(focusTrack: settings.focusTrack,
                                                focusTitle: settings.focusTrack.flatMap { context.curriculum.track(id: $0)?.title },
-                                               dailyGoalMinutes: settings.dailyGoalMinutes))
+                                               dailyGoalMinutes: settings.dailyGoalMinutes,
+                                               retention: settings.retention, maximumInterval: settings.maximumInterval))
         }
         let focusText = Self.focusText(settings.focusTrack, context)
         if settings.focusTrack != before.focusTrack {
@@ -70,6 +81,8 @@ struct SettingsCommand: ParsableCommand {
         } else {
             print("daily goal:  \(settings.dailyGoalMinutes) min")
         }
+        print("retention:   \(settings.retention) (reviews aim for this chance of recall)")
+        print("max interval: \(settings.maximumInterval) days")
         if settings.focusTrack == nil {
             print("Choose a focus track with coach settings --focus TRACK (coach tracks lists them).")
         }
@@ -79,6 +92,23 @@ struct SettingsCommand: ParsableCommand {
         guard let id else { return "none" }
         guard let track = context.curriculum.track(id: id) else { return "\(id) (not in the curriculum)" }
         return "\(track.title) (\(track.id))"
+    }
+
+    /// The desired retention as typed, or a one-line refusal naming the range.
+    static func retentionValue(_ text: String) throws -> Double {
+        let trimmed = text.trimmingWhitespace()
+        guard let value = Double(trimmed), value.isFinite, Settings.retentionProblem(value) == nil else {
+            throw CoachFailure("--retention must be a number from 0.70 to 0.97; got \"\(text)\"")
+        }
+        return value
+    }
+
+    static func maximumIntervalValue(_ text: String) throws -> Int {
+        let range = Settings.maximumIntervalRange
+        guard let value = Int(text.trimmingWhitespace()), range.contains(value) else {
+            throw CoachFailure("--maximum-interval must be a whole number of days from \(range.lowerBound) to \(range.upperBound); got \"\(text)\"")
+        }
+        return value
     }
 
     /// The goal as typed, or a refusal that names the flag and the range.

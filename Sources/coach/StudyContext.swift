@@ -2,13 +2,20 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 import FoundationEssentials
+import Glibc
 
 /// What the daily-session commands need beyond `AppContext`: the day, the journal and
 /// the reviews, loaded only by the commands that use them.
 extension AppContext {
     /// The learner's clock: days begin and end at midnight where they are (TZ).
     var timeZone: TimeZoneRules { .current }
-    var today: StudyDay { StudyDay(Date(), in: timeZone) }
+    var today: StudyDay { Self.overriddenToday ?? StudyDay(Date(), in: timeZone) }
+
+    /// COACH_TODAY=YYYY-MM-DD moves the day of the commands' reviews and plans, for the
+    /// end-to-end tests that need tomorrow's reviews today. Not for learners.
+    static var overriddenToday: StudyDay? {
+        getenv("COACH_TODAY").flatMap { StudyDay(String(cString: $0)) }
+    }
 
     /// Logs a session that an earlier run left under way (see `SessionRecovery`),
     /// telling the learner on stderr. Every command that reads the journal calls it

@@ -28,6 +28,11 @@ struct CurriculumValidationTests {
         Item(id: id, title: title, summary: "About \(title)", minutes: 30)
     }
 
+    /// A track whose one item carries `part` ("prompts": ..., as JSON text).
+    static func track(part: String) -> String {
+        track(item: #"{"id":"t.1","title":"One","minutes":5,\#(part)}"#)
+    }
+
     static func track(resource: String) -> String {
         track(item: #"{"id":"t.1","title":"One","minutes":5,"resources":[\#(resource)]}"#)
     }
@@ -83,6 +88,22 @@ struct CurriculumValidationTests {
         Case(name: "URL https://", json: track(resource: #"{"title":"R","kind":"book","url":"https://"}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
         Case(name: "URL empty", json: track(resource: #"{"title":"R","kind":"book","url":""}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
         Case(name: "URL a number", json: track(resource: #"{"title":"R","kind":"book","url":5}"#), path: "\(itemPath).resources[0].url", says: "malformed URL"),
+        Case(name: "prompts not an array", json: track(part: #""prompts":{}"#), path: "\(itemPath).prompts", says: "expected an array"),
+        Case(name: "prompt not an object", json: track(part: #""prompts":["Why?"]"#), path: "\(itemPath).prompts[0]", says: "expected an object"),
+        Case(name: "prompt without question", json: track(part: #""prompts":[{"points":["a"]}]"#), path: "\(itemPath).prompts[0].question", says: "missing field \"question\""),
+        Case(name: "prompt with blank question", json: track(part: #""prompts":[{"question":" ","points":["a"]}]"#), path: "\(itemPath).prompts[0].question", says: "empty question"),
+        Case(name: "prompt without points", json: track(part: #""prompts":[{"question":"Why?"}]"#), path: "\(itemPath).prompts[0].points", says: "missing field \"points\""),
+        Case(name: "prompt with no points", json: track(part: #""prompts":[{"question":"Why?","points":[]}]"#), path: "\(itemPath).prompts[0].points", says: "at least one point"),
+        Case(name: "second prompt's point blank", json: track(part: #""prompts":[{"question":"Why?","points":["a"]},{"question":"How?","points":["a",""]}]"#), path: "\(itemPath).prompts[1].points[1]", says: "empty point"),
+        Case(name: "point a number", json: track(part: #""prompts":[{"question":"Why?","points":[3]}]"#), path: "\(itemPath).prompts[0].points[0]", says: "expected a string"),
+        Case(name: "selfCheck not an array", json: track(part: #""selfCheck":"done""#), path: "\(itemPath).selfCheck", says: "expected an array"),
+        Case(name: "selfCheck empty", json: track(part: #""selfCheck":[]"#), path: "\(itemPath).selfCheck", says: "at least one entry"),
+        Case(name: "selfCheck entry blank", json: track(part: #""selfCheck":["ok","\t"]"#), path: "\(itemPath).selfCheck[1]", says: "empty entry"),
+        Case(name: "drills null", json: track(part: #""drills":null"#), path: "\(itemPath).drills", says: "expected an array"),
+        Case(name: "drill unknown kind", json: track(part: #""drills":[{"kind":"essay","question":"Q?","rubric":["a"]}]"#), path: "\(itemPath).drills[0].kind", says: "unknown drill kind \"essay\" (allowed: star, case)"),
+        Case(name: "drill without kind", json: track(part: #""drills":[{"question":"Q?","rubric":["a"]}]"#), path: "\(itemPath).drills[0].kind", says: "missing field \"kind\""),
+        Case(name: "drill without rubric", json: track(part: #""drills":[{"kind":"star","question":"Q?"}]"#), path: "\(itemPath).drills[0].rubric", says: "missing field \"rubric\""),
+        Case(name: "drill rubric entry not a string", json: track(part: #""drills":[{"kind":"case","question":"Q?","rubric":["a",null]}]"#), path: "\(itemPath).drills[0].rubric[1]", says: "expected a string"),
     ]
 
     @Test(arguments: cases)

@@ -46,7 +46,21 @@ struct FastCurriculumParsingTests {
                 { "title" : "Odd", "kind" : "paper", "url" : "https://example.com/path with space" }
               ]
             },
-            { "id" : "genai.rag", "title" : "Retrieval", "minutes" : 1, "resources" : [ ] },
+            {
+              "id" : "genai.rag",
+              "title" : "Retrieval",
+              "minutes" : 1,
+              "resources" : [ ],
+              "prompts" : [
+                { "question" : "When would you pick RAG over fine-tuning?", "points" : [ "Fresh facts", "Citations \u00e9" ], "note" : 1 },
+                { "points" : [ "Keys in any order" ], "question" : "Why?" }
+              ],
+              "selfCheck" : [ "Names the source" ],
+              "drills" : [
+                { "kind" : "star", "question" : "Tell me about a launch.", "rubric" : [ "Situation", "A number" ] },
+                { "kind" : "case", "question" : "Design a copilot.", "rubric" : [ "Goal" ] }
+              ]
+            },
             { "minutes" : 600, "title" : "Keys in any order", "id" : "genai.order" }
           ]
         },
@@ -62,6 +76,13 @@ struct FastCurriculumParsingTests {
         #expect(track.items.map(\.id) == ["genai.prompts", "genai.rag", "genai.order"])
         #expect(track.items[0].resources.count == 4)
         #expect(track.items[0].resources[1].url == nil)
+        #expect(track.items[1].prompts == [
+            RecallPrompt(question: "When would you pick RAG over fine-tuning?", points: ["Fresh facts", "Citations é"]),
+            RecallPrompt(question: "Why?", points: ["Keys in any order"]),
+        ])
+        #expect(track.items[1].selfCheck == ["Names the source"])
+        #expect(track.items[1].drills.map(\.kind) == [.star, .caseStudy])
+        #expect(track.items[1].drills[0].rubric == ["Situation", "A number"])
     }
 
     @Test func theShippedCurriculumTakesTheFastPathAndAgrees() throws {
@@ -72,7 +93,11 @@ struct FastCurriculumParsingTests {
         #expect(!names.isEmpty)
         for name in names {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            #expect(expectAgreement(data) != nil, "\(name) should take the fast path")
+            let track = expectAgreement(data)
+            #expect(track != nil, "\(name) should take the fast path")
+            for item in track?.items ?? [] {
+                #expect(!item.prompts.isEmpty || !item.selfCheck.isEmpty, "\(item.id) has no prompts or self-check")
+            }
         }
     }
 
@@ -167,7 +192,7 @@ struct FastCurriculumParsingTests {
         for value in UInt32(0)...0xFFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = String(Character(scalar))
-            if BlankText.isBlank(text) != text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if BlankText.isBlank(text) != text.trimmingWhitespaceAndNewlines().isEmpty {
                 mismatches.append(String(value, radix: 16))
             }
         }
@@ -177,7 +202,7 @@ struct FastCurriculumParsingTests {
     @Test(arguments: ["", " ", "  \t\n ", "\r\n", "\u{A0}\u{2003}\u{3000}", "\u{85}", " x ", "e\u{301}", " \u{301}",
                       "\u{200B}", "\u{FEFF}", "🚀", "\u{2028}\u{2029}", "a"])
     func blankTextMatchesTrimming(_ text: String) {
-        #expect(BlankText.isBlank(text) == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(BlankText.isBlank(text) == text.trimmingWhitespaceAndNewlines().isEmpty)
     }
 
     // MARK: Web addresses

@@ -40,6 +40,23 @@ struct HomeExportTests {
         #expect(try document.encoded() == data, "the same document gives the same bytes")
     }
 
+    @Test func cardsRatingsDrillsAndTheSchedulerSettingsRoundTrip() throws {
+        var document = Self.sample()
+        let item = Item(id: "genai.rag", title: "RAG", summary: "", minutes: 30,
+                        prompts: [RecallPrompt(question: "Why?", points: ["a"])])
+        var reviews = document.reviews
+        reviews.rate(.good, card: 1, of: item, on: DailyFiles.day("2023-11-19"), doneOn: DailyFiles.day("2023-11-14"),
+                     answer: "fresh facts", scheduler: try FSRSScheduler())
+        reviews.record(DrillAttempt(day: DailyFiles.day("2023-11-19"), itemID: "career.star", drill: 1, answer: "STAR",
+                                    covered: [1, 2], rating: .good))
+        document.reviews = reviews
+        document.settings.retention = 0.85
+        document.settings.maximumInterval = 400
+        let data = try document.encoded()
+        #expect(try HomeExport.decode(data, file: Self.file) == document)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"reviewCards\""))
+    }
+
     @Test func anEmptyDocumentRoundTrips() throws {
         let empty = HomeExport(exportedAt: fixedDate)
         #expect(try HomeExport.decode(try empty.encoded(), file: Self.file) == empty)

@@ -9,7 +9,9 @@ import Testing
 @Suite struct ReleaseFilesTests {
     static let kinds: [DocumentKind] = [.progress, .settings, .backlog, .journal, .reviews]
 
-    @Test(arguments: kinds)
+    /// reviews.json moved to version 2 (cards); ReviewCardsStoreTests reads the release
+    /// file and checks what its rewrite keeps.
+    @Test(arguments: kinds.filter { $0 != .reviews })
     func aReleaseFileLoadsAndIsWrittenBackByteForByte(kind: DocumentKind) throws {
         let original = try FileFormat.releaseFile(kind.fileName)
         #expect(FileFormat.problem(with: String(decoding: original, as: UTF8.self)) == nil)

@@ -281,10 +281,13 @@ import Glibc
         try Self.coach(["settings", "--goal", "30"], home)
         try Self.coach(["log", "--minutes", "45", "--date", Self.day(-1)], home)
         try Self.coach(["log", "--minutes", "20"], home)
-        #expect(try Self.coach(["status"], home).stdout == "🔥 1 · 20/30m · 1 due\n")
-        #expect(try Self.coach(["status", "--plain"], home).stdout == "streak 1 | 20/30 min | 1 review due\n")
+        // genai.diffusion's cards, one per recall prompt.
+        let cards = try #require((try Self.object(["item", "genai.diffusion", "--json"], home)["cards"] as? [Any])?.count)
+        #expect(cards >= 2)
+        #expect(try Self.coach(["status"], home).stdout == "🔥 1 · 20/30m · \(cards) due\n")
+        #expect(try Self.coach(["status", "--plain"], home).stdout == "streak 1 | 20/30 min | \(cards) cards due\n")
         let noColor = try Self.coach(["status"], home, environment: ["NO_COLOR": "1"]).stdout
-        #expect(noColor == "streak 1 | 20/30 min | 1 review due\n")
+        #expect(noColor == "streak 1 | 20/30 min | \(cards) cards due\n")
         #expect(noColor.utf8.allSatisfy { $0 < 0x80 }, "plain ASCII")
 
         try Self.coach(["log", "--minutes", "10"], home)

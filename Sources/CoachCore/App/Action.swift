@@ -39,6 +39,12 @@ public enum Action: Equatable, Sendable {
     case markDone
     /// The answer to "how did the review go?".
     case rate(ReviewRating)
+    /// The rating of the card shown: `1`–`4` (h g e for hard good easy).
+    case rateCard(CardRating)
+    /// `w` on an item's detail: answer one of its interview drills.
+    case startDrill
+    /// Space on a drill's rubric: tick (or untick) the entry under the cursor.
+    case toggleTick
     /// History: `d` deletes the selected journal entry (asks y/n); `e` edits it.
     case deleteEntry, editEntry
     /// Today: `+` / `-` change the daily goal by this many minutes.

@@ -40,15 +40,35 @@ public enum Bindings {
         Binding("n  Esc", no, in: [.deleteIdea], help: "keep it", hint: Hint("n", "keep", 9)),
         Binding("y", yes, in: [.deleteEntry], help: "delete the session (u undoes)", hint: Hint("y", "delete the session", 9)),
         Binding("n  Esc", no, in: [.deleteEntry], help: "keep it", hint: Hint("n", "keep", 9)),
+        Binding("1", [(.char("1"), .rateCard(.again))], in: [.cardRating, .drillRubric],
+                help: "again: not remembered, it comes back tomorrow", hint: Hint("1", "again", 9)),
+        Binding("2  h", [(.char("2"), .rateCard(.hard)), (.char("h"), .rateCard(.hard))], in: [.cardRating, .drillRubric],
+                help: "hard: remembered with effort", hint: Hint("2 h", "hard", 9)),
+        Binding("3  g", [(.char("3"), .rateCard(.good)), (.char("g"), .rateCard(.good))], in: [.cardRating, .drillRubric],
+                help: "good: remembered", hint: Hint("3 g", "good", 9)),
+        Binding("4  e", [(.char("4"), .rateCard(.easy)), (.char("e"), .rateCard(.easy))], in: [.cardRating, .drillRubric],
+                help: "easy: remembered at once", hint: Hint("4 e", "easy", 9)),
+        Binding("u", [(.char("u"), .undo)], in: [.cardRating], help: "take the last rating back",
+                hint: Hint("u", "undo", 6)),
+        Binding("↑ ↓  k j", [(.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown), (.char("j"), .moveDown)],
+                in: [.drillRubric], help: "move through the rubric", hint: Hint("↑↓", "move", 7)),
+        Binding("Space", [(.char(" "), .toggleTick)], in: [.drillRubric], help: "tick what your answer covered",
+                hint: Hint("Space", "tick", 9)),
+        Binding("Enter", [(.enter, .confirm)], in: [.drillRubric], help: "keep the attempt, with the suggested rating",
+                hint: Hint("Enter", "keep", 9)),
+        Binding("Esc", [(.escape, .close)], in: [.cardRating, .drillRubric], help: "leave the rest for later",
+                hint: Hint("Esc", "later", 9)),
     ]
 
     /// Text fields and forms: what is not bound here is typed.
     static let fields: [Binding] = [
-        Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote],
+        Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote, .cardQuestion, .drillAnswer],
                 help: "typed text goes into the field",
                 hintIn: [.search: Hint("type", "search", 9), .backlogFilter: Hint("type", "filter", 9),
                          .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, spaces between", 9),
-                         .finishNote: Hint("type", "a note (optional)", 9)]),
+                         .finishNote: Hint("type", "a note (optional)", 9),
+                         .cardQuestion: Hint("type", "your answer (optional)", 9),
+                         .drillAnswer: Hint("type", "your answer", 9)]),
         Binding("↑ ↓  PgUp PgDn", [(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)],
                 in: [.search], help: "choose a result", hint: Hint("↑↓", "choose", 7)),
         Binding("↑ ↓", [(.up, .moveUp), (.down, .moveDown)], in: [.backlogFilter], help: "choose an idea",
@@ -62,17 +82,20 @@ public enum Bindings {
         Binding("← →", [], in: [.ideaForm], help: "move in the text, or choose impact and status",
                 hint: Hint("←→", "move or choose", 5)),
         Binding("Enter", [(.enter, .confirm)], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote,
-                                                   .ideaForm, .entryForm],
+                                                   .ideaForm, .entryForm, .cardQuestion, .drillAnswer],
                 help: "go to the result, keep the filter, or save",
                 hint: Hint("Enter", "save", 9),
                 hintIn: [.search: Hint("Enter", "go to", 9), .backlogFilter: Hint("Enter", "keep filter", 9),
-                         .finishNote: Hint("Enter", "log it", 9)]),
+                         .finishNote: Hint("Enter", "log it", 9),
+                         .cardQuestion: Hint("Enter", "show the points", 9),
+                         .drillAnswer: Hint("Enter", "show the rubric", 9)]),
         Binding("Esc", [(.escape, .close)], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote,
-                                                 .ideaForm, .entryForm],
+                                                 .ideaForm, .entryForm, .cardQuestion, .drillAnswer],
                 help: "close, clear the filter, or cancel",
                 hint: Hint("Esc", "cancel", 9),
                 hintIn: [.search: Hint("Esc", "close", 9), .backlogFilter: Hint("Esc", "clear", 9),
-                         .finishNote: Hint("Esc", "keep going", 9)]),
+                         .finishNote: Hint("Esc", "keep going", 9),
+                         .cardQuestion: Hint("Esc", "later", 9), .drillAnswer: Hint("Esc", "leave", 9)]),
     ]
 
     static let moves: [Binding] = [
@@ -147,6 +170,8 @@ public enum Bindings {
     static let detailKeys: [Binding] = [
         Binding("Esc  Enter  ←  h", [(.escape, .close), (.enter, .close), (.left, .close), (.char("h"), .close)],
                 in: details, help: "close the detail", hint: Hint("Esc", "close", 7)),
+        Binding("w", [(.char("w"), .startDrill)], in: details, help: "answer one of the item's interview drills",
+                hint: Hint("w", "drill", 4)),
     ]
 
     static let everywhere: [Binding] = [

@@ -53,7 +53,12 @@ extension AppState {
             undo.removeSteps { if case .journalEntry = $0 { true } else { false } }
         case .reviews(let reviews):
             study.changeReviews { $0 = reviews }
-            undo.removeSteps { if case .review = $0 { true } else { false } }
+            undo.removeSteps {
+                switch $0 {
+                case .review, .card: true
+                default: false
+                }
+            }
         case .session(let timer):
             study.changeTimer { $0 = timer }
         }

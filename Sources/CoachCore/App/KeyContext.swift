@@ -6,6 +6,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case todayDetail, tracksDetail
     case help, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
     case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
+    /// A recall card: the answer being typed, then the key points shown and a rating asked.
+    case cardQuestion, cardRating
+    /// An interview drill: the answer being written, then the rubric being ticked.
+    case drillAnswer, drillRubric
 
     /// The screens themselves, with nothing open over them.
     public static let screens: [KeyContext] = [.today, .trackList, .itemList, .backlog, .history]
@@ -27,6 +31,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .entryForm: self = .entryForm
         case .deleteEntry: self = .deleteEntry
         case .fileConflict: self = .fileConflict
+        case .cardReview(let session): self = session.revealed ? .cardRating : .cardQuestion
+        case .drill(let session): self = session.revealed ? .drillRubric : .drillAnswer
         }
     }
 
@@ -63,6 +69,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .finishNote: "Finish the session"
         case .entryForm: "Session"
         case .fileConflict: "File changed on disk"
+        case .cardQuestion, .cardRating: "Recall card"
+        case .drillAnswer, .drillRubric: "Interview drill"
         }
     }
 
@@ -71,7 +79,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm:
+        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm, .cardQuestion, .drillAnswer:
             LineEditor.edit(for: key).map { .edit($0) }
         default: nil
         }

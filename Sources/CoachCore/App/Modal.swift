@@ -17,8 +17,12 @@ public enum Modal: Equatable, Sendable {
     case ideaForm(IdeaForm)
     /// The idea waiting for a y/n before it is deleted.
     case deleteIdea(id: String)
-    /// The planned review waiting for hard/good/easy.
+    /// The planned review of an item without prompts, waiting for hard/good/easy.
     case reviewPrompt(itemID: String)
+    /// The planned review of an item's cards: question, typed answer, points, rating.
+    case cardReview(CardSession)
+    /// An interview drill: the answer being written, then the rubric to tick.
+    case drill(DrillSession)
     /// The note typed when finishing the session.
     case finishNote(LineEditor)
     /// A journal entry's minutes and note being edited on History.
@@ -34,6 +38,8 @@ public enum Modal: Equatable, Sendable {
         switch self {
         case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
         case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
+        case .cardReview(let session): !session.revealed
+        case .drill(let session): !session.revealed
         }
     }
 
@@ -62,6 +68,10 @@ public enum Modal: Equatable, Sendable {
 
     public var ideaForm: IdeaForm? {
         if case .ideaForm(let form) = self { form } else { nil }
+    }
+
+    public var cardSession: CardSession? {
+        if case .cardReview(let session) = self { session } else { nil }
     }
 
     public var entryForm: JournalEntryForm? {

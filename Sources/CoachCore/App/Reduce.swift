@@ -38,6 +38,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return []
     case .undo where !state.isTyping:
         return state.undoLastStep()
+    case .startDrill where !state.isTyping:
+        return state.startDrill()
     case .showScreen, .nextScreen, .previousScreen:
         // Screen keys close help and the item detail and switch; a question or a form
         // keeps them (there they are letters, or nothing).
@@ -52,6 +54,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .fileConflict: return []  // only r, o and q answer it, above
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
     case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
+    case .cardReview(let session): return state.reduceCardReview(action, session: session)
+    case .drill(let session): return state.reduceDrill(action, session: session)
     case .deleteIdea: return state.answerDelete(action)
     case .backlogFilter: return state.reduceBacklogFilter(action)
     case .search: return state.reduceSearch(action)
@@ -264,6 +268,9 @@ extension AppState {
         case .review(let id, let before):
             study.changeReviews { $0.restore(before, of: id) }
             screen = .today
+            return [.save(.reviews)]
+        case .card(let before, let entry, let answer):
+            undoCardRating(before: before, entry: entry, answer: answer)
             return [.save(.reviews)]
         case .idea(let id, let before):
             restoreIdea(id, to: before)

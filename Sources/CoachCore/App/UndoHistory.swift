@@ -36,5 +36,8 @@ public struct UndoStep: Equatable, Sendable {
         case settings(before: Settings)
         /// An item's reviews as they were before a rating.
         case review(itemID: String, before: [Review])
+        /// A card as it was before a rating (nil: not stored yet), the rating, and the
+        /// answer that was typed.
+        case card(before: Card?, entry: CardReviewEntry, answer: String)
     }
 }

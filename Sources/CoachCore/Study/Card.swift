@@ -6,6 +6,23 @@ public enum CardRating: Int, CaseIterable, Sendable {
     case again = 1, hard, good, easy
 }
 
+extension CardRating {
+    /// "again", "hard", "good", "easy": how the file and the CLI name the ratings.
+    public var name: String {
+        switch self {
+        case .again: "again"
+        case .hard: "hard"
+        case .good: "good"
+        case .easy: "easy"
+        }
+    }
+
+    public init?(name: String) {
+        guard let rating = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = rating
+    }
+}
+
 /// A card is new until its first rating and in review from then on: the scheduler is
 /// day-granular, so there are no learning or relearning steps in between.
 public enum CardState: String, CaseIterable, Sendable {

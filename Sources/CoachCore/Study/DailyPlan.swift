@@ -55,6 +55,19 @@ public struct DailyPlan: Equatable, Sendable {
     public var reviewsDue: Int
     /// Due reviews left for another day by the cap on reviews.
     public var reviewsWaiting: Int
+    /// Cards due today (of items with prompts), planned or waiting, and not yet rated.
+    public var cardsDue = 0
+    /// Cards due left for another day by the cap.
+    public var cardsWaiting = 0
+
+    /// The minutes one card takes: the default until the learner's own reviews are timed
+    /// (they are not yet: a rating records no time).
+    public static let minutesPerCard = 1.5
+
+    /// Minutes in the plan for `count` cards, rounded up.
+    public static func cardMinutes(_ count: Int) -> Int {
+        Int((Double(count) * minutesPerCard).rounded(.up))
+    }
     public var notice: Notice?
 
     public var totalMinutes: Int { entries.reduce(0) { $0 + $1.minutes } }
@@ -106,14 +119,51 @@ public struct DailyPlan: Equatable, Sendable {
         // waits, and a smaller one after it may still come in, so the budget is used.
         let budget = goal / 2
         var reviewMinutes = 0
+        func doneOn(_ id: String) -> StudyDay? {
+            progress.items[id].flatMap { ReviewBook.doneDay(of: $0, in: timeZone) }
+        }
         for id in reviews.reviewed(on: day, progress: progress, timeZone: timeZone) {
-            guard let item = curriculum.item(id: id) else { continue }
+            guard let item = curriculum.item(id: id), item.prompts.isEmpty else { continue }
             let minutes = Self.reviewMinutes(item, goal: goal) ?? max(Self.shortestSlot, item.minutes / 4)
             add(.review, id, minutes, finished: true)
             reviewMinutes += minutes
         }
+        // Items with prompts are reviewed card by card: their minutes are the cards due
+        // times the minutes a card takes, and the items come in the order of their most
+        // forgotten card, so after a missed week the cards most at risk come first.
+        let scheduler = settings.scheduler
+        for id in reviews.log.filter({ $0.day == day }).map(\.itemID) where !planned.contains(id) {
+            guard let item = curriculum.item(id: id), doneOn(id).map({ $0 <= day }) == true else { continue }
+            let left = reviews.cards(of: item, doneOn: doneOn(id)!, scheduler: scheduler).filter { $0.due <= day }.count
+            let rated = reviews.log.filter { $0.day == day && $0.itemID == id }.count
+            let minutes = Self.cardMinutes(left == 0 ? rated : left)
+            add(.review, id, minutes, finished: left == 0)
+            reviewMinutes += minutes
+            plan.cardsDue += left
+        }
+        var cardsByItem: [(id: String, count: Int)] = []
+        for due in reviews.dueCards(on: day, curriculum: curriculum, progress: progress, timeZone: timeZone,
+                                    scheduler: scheduler) where !planned.contains(due.itemID) {
+            if let index = cardsByItem.firstIndex(where: { $0.id == due.itemID }) {
+                cardsByItem[index].count += 1
+            } else {
+                cardsByItem.append((due.itemID, 1))
+            }
+        }
+        for (id, count) in cardsByItem {
+            plan.reviewsDue += 1
+            plan.cardsDue += count
+            let minutes = Self.cardMinutes(count)
+            guard minutes >= 1, reviewMinutes + minutes <= budget else {
+                plan.reviewsWaiting += 1
+                plan.cardsWaiting += count
+                continue
+            }
+            add(.review, id, minutes, finished: false)
+            reviewMinutes += minutes
+        }
         for due in reviews.due(on: day, progress: progress, timeZone: timeZone) {
-            guard let item = curriculum.item(id: due.itemID), !planned.contains(due.itemID) else { continue }
+            guard let item = curriculum.item(id: due.itemID), item.prompts.isEmpty, !planned.contains(due.itemID) else { continue }
             plan.reviewsDue += 1
             guard let minutes = Self.reviewMinutes(item, goal: goal), reviewMinutes + minutes <= budget else {
                 plan.reviewsWaiting += 1

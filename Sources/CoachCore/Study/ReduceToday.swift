@@ -52,7 +52,13 @@ extension AppState {
         case .markDone:
             guard let entry = selectedPlanEntry else { return [] }
             if entry.kind == .review {
-                open(.reviewPrompt(itemID: entry.itemID))
+                if let session = cardSession(for: entry.itemID) {
+                    open(.cardReview(session))
+                } else if curriculum.item(id: entry.itemID)?.prompts.isEmpty == false {
+                    message = "No card of this item is due today"
+                } else {
+                    open(.reviewPrompt(itemID: entry.itemID))
+                }
                 return []
             }
             guard progress.status(of: entry.itemID) != .done else {
@@ -85,7 +91,7 @@ extension AppState {
     }
 
     /// Counts an item as touched by the running session.
-    private mutating func touch(_ itemID: String) -> [Effect] {
+    mutating func touch(_ itemID: String) -> [Effect] {
         guard study.timer != nil else { return [] }
         study.changeTimer { $0?.touch(itemID) }
         return [.save(.session)]

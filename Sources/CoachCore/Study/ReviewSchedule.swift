@@ -74,11 +74,22 @@ public struct DueReview: Equatable, Sendable {
 /// drops out of the reviews by itself, and one done again starts the ladder afresh
 /// from that day — its earlier reviews stay in the history, for the record.
 public struct ReviewBook: Equatable, Sendable {
-    /// Each item's reviews, oldest first.
+    /// Each item's reviews, oldest first: the per-item ratings of the ladder, which the
+    /// cards of an item replay until they are rated themselves (see `ReviewCards`).
     public private(set) var items: [String: [Review]]
+    /// The cards rated so far, by card id.
+    public private(set) var cards: [String: Card]
+    /// Every rating of a card, oldest first.
+    public private(set) var log: [CardReviewEntry]
+    /// Every written answer to an interview drill, oldest first.
+    public private(set) var drillAttempts: [DrillAttempt]
 
-    public init(items: [String: [Review]] = [:]) {
+    public init(items: [String: [Review]] = [:], cards: [String: Card] = [:], log: [CardReviewEntry] = [],
+                drillAttempts: [DrillAttempt] = []) {
         self.items = items.mapValues { Self.ordered($0) }
+        self.cards = cards
+        self.log = log
+        self.drillAttempts = drillAttempts
     }
 
     public func history(of id: String) -> [Review] {
@@ -90,8 +101,9 @@ public struct ReviewBook: Equatable, Sendable {
         items[id] = history.isEmpty ? nil : Self.ordered(history)
     }
 
+    /// Ratings given: of items on the ladder and of cards.
     public var reviewCount: Int {
-        items.values.reduce(0) { $0 + $1.count }
+        items.values.reduce(0) { $0 + $1.count } + log.count
     }
 
     /// The item's state when it was done on `doneOn`: never reviewed, it is due

@@ -78,13 +78,23 @@ public struct Item: Equatable, Sendable {
     public var summary: String
     public var minutes: Int
     public var resources: [Resource]
+    /// The recall questions: each is a card once the item is done.
+    public var prompts: [RecallPrompt]
+    /// What the finished result of a practice item must contain.
+    public var selfCheck: [String]
+    /// Interview questions and case studies to answer in writing.
+    public var drills: [Drill]
 
-    public init(id: String, title: String, summary: String, minutes: Int, resources: [Resource] = []) {
+    public init(id: String, title: String, summary: String, minutes: Int, resources: [Resource] = [],
+                prompts: [RecallPrompt] = [], selfCheck: [String] = [], drills: [Drill] = []) {
         self.id = id
         self.title = title
         self.summary = summary
         self.minutes = minutes
         self.resources = resources
+        self.prompts = prompts
+        self.selfCheck = selfCheck
+        self.drills = drills
     }
 }
 

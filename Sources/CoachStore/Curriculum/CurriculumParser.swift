@@ -76,12 +76,15 @@ private struct Place {
     var section: Int?
     var item: Int?
     var resource: Int?
+    /// A prompt or drill of the item: "prompts[1]", "drills[0]".
+    var part: String?
 
     var path: String {
         var text = "$"
         if let section { text += ".sections[\(section)]" }
         if let item { text += ".items[\(item)]" }
         if let resource { text += ".resources[\(resource)]" }
+        if let part { text += "." + part }
         return text
     }
 }
@@ -152,8 +155,76 @@ private struct Walker {
                 if let resource = resource(entry, at: at) { resources.append(resource) }
             }
         }
-        guard let id, let title, let minutes else { return nil }
-        return Item(id: id, title: title, summary: summary, minutes: minutes, resources: resources)
+        let prompts = list(object, "prompts", at: place) { walker, entry, at in walker.prompt(entry, at: at) }
+        let selfCheck = object["selfCheck"] == nil ? [] : lines(object, "selfCheck", at: place, naming: "entry")
+        let drills = list(object, "drills", at: place) { walker, entry, at in walker.drill(entry, at: at) }
+        guard let id, let title, let minutes, let selfCheck else { return nil }
+        return Item(id: id, title: title, summary: summary, minutes: minutes, resources: resources,
+                    prompts: prompts, selfCheck: selfCheck, drills: drills)
+    }
+
+    /// An optional array of objects ("prompts", "drills"): each entry read by `read` at
+    /// its own place; missing means none.
+    mutating func list<T>(_ object: [String: Any], _ key: String, at place: Place,
+                          _ read: (inout Walker, Any, Place) -> T?) -> [T] {
+        guard object[key] != nil, let entries = array(object, key, at: place) else { return [] }
+        var values: [T] = []
+        for (index, entry) in entries.enumerated() {
+            var at = place
+            at.part = "\(key)[\(index)]"
+            if let value = read(&self, entry, at) { values.append(value) }
+        }
+        return values
+    }
+
+    mutating func prompt(_ value: Any, at place: Place) -> RecallPrompt? {
+        guard let object = value as? [String: Any] else {
+            fail(place, "expected an object with question and points")
+            return nil
+        }
+        let question = text(object, "question", at: place)
+        let points = lines(object, "points", at: place, naming: "point")
+        guard let question, let points else { return nil }
+        return RecallPrompt(question: question, points: points)
+    }
+
+    mutating func drill(_ value: Any, at place: Place) -> Drill? {
+        guard let object = value as? [String: Any] else {
+            fail(place, "expected an object with kind, question and rubric")
+            return nil
+        }
+        var kind: DrillKind?
+        if let raw = text(object, "kind", at: place) {
+            kind = DrillKind(rawValue: raw)
+            if kind == nil {
+                let allowed = DrillKind.allCases.map(\.rawValue).joined(separator: ", ")
+                fail(place, "kind", "unknown drill kind \"\(raw)\" (allowed: \(allowed))")
+            }
+        }
+        let question = text(object, "question", at: place)
+        let rubric = lines(object, "rubric", at: place, naming: "rubric entry")
+        guard let kind, let question, let rubric else { return nil }
+        return Drill(kind: kind, question: question, rubric: rubric)
+    }
+
+    /// A required, non-empty array of non-blank strings (points, a rubric, a self-check).
+    mutating func lines(_ object: [String: Any], _ key: String, at place: Place, naming: String) -> [String]? {
+        guard let entries = array(object, key, at: place) else { return nil }
+        guard !entries.isEmpty else {
+            fail(place, key, "\(key) must list at least one \(naming)")
+            return nil
+        }
+        var lines: [String] = []
+        var valid = true
+        for (index, entry) in entries.enumerated() {
+            if let line = entry as? String, !BlankText.isBlank(line) {
+                lines.append(line)
+            } else {
+                fail(place, "\(key)[\(index)]", entry is String ? "empty \(naming)" : "expected a string")
+                valid = false
+            }
+        }
+        return valid ? lines : nil
     }
 
     mutating func resource(_ value: Any, at place: Place) -> Resource? {
@@ -312,6 +383,7 @@ private extension FastJSONReader {
 
     mutating func item() throws(Unsupported) -> Item {
         var id: String?, title: String?, summary: String?, minutes: Int?, resources: [Resource]?
+        var prompts: [RecallPrompt]?, selfCheck: [String]?, drills: [Drill]?
         var object = try beginObject()
         while let key = try nextKey(&object) {
             if self.key(key, is: "id") {
@@ -334,12 +406,77 @@ private extension FastJSONReader {
                 var array = try beginArray()
                 while try nextElement(&array) { list.append(try resource()) }
                 resources = list
+            } else if self.key(key, is: "prompts") {
+                try Self.first(prompts)
+                var list: [RecallPrompt] = []
+                var array = try beginArray()
+                while try nextElement(&array) { list.append(try prompt()) }
+                prompts = list
+            } else if self.key(key, is: "selfCheck") {
+                try Self.first(selfCheck)
+                selfCheck = try lines()
+            } else if self.key(key, is: "drills") {
+                try Self.first(drills)
+                var list: [Drill] = []
+                var array = try beginArray()
+                while try nextElement(&array) { list.append(try drill()) }
+                drills = list
             } else {
                 try skipValue()
             }
         }
         guard let id, let title, let minutes else { throw Unsupported() }
-        return Item(id: id, title: title, summary: summary ?? "", minutes: minutes, resources: resources ?? [])
+        return Item(id: id, title: title, summary: summary ?? "", minutes: minutes, resources: resources ?? [],
+                    prompts: prompts ?? [], selfCheck: selfCheck ?? [], drills: drills ?? [])
+    }
+
+    mutating func prompt() throws(Unsupported) -> RecallPrompt {
+        var question: String?, points: [String]?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "question") {
+                try Self.first(question)
+                question = try requiredText()
+            } else if self.key(key, is: "points") {
+                try Self.first(points)
+                points = try lines()
+            } else {
+                try skipValue()
+            }
+        }
+        guard let question, let points else { throw Unsupported() }
+        return RecallPrompt(question: question, points: points)
+    }
+
+    mutating func drill() throws(Unsupported) -> Drill {
+        var kind: DrillKind?, question: String?, rubric: [String]?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "kind") {
+                try Self.first(kind)
+                guard let known = DrillKind(rawValue: try requiredText()) else { throw Unsupported() }
+                kind = known
+            } else if self.key(key, is: "question") {
+                try Self.first(question)
+                question = try requiredText()
+            } else if self.key(key, is: "rubric") {
+                try Self.first(rubric)
+                rubric = try lines()
+            } else {
+                try skipValue()
+            }
+        }
+        guard let kind, let question, let rubric else { throw Unsupported() }
+        return Drill(kind: kind, question: question, rubric: rubric)
+    }
+
+    /// A non-empty array of non-blank strings, as `Walker.lines` requires.
+    mutating func lines() throws(Unsupported) -> [String] {
+        var list: [String] = []
+        var array = try beginArray()
+        while try nextElement(&array) { list.append(try requiredText()) }
+        guard !list.isEmpty else { throw Unsupported() }
+        return list
     }
 
     mutating func resource() throws(Unsupported) -> Resource {

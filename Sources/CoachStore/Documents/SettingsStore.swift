@@ -1,7 +1,8 @@
 import CoachCore
 import FoundationEssentials
 
-/// settings.json: the focus track and the daily goal.
+/// settings.json: the focus track, the daily goal, and the review scheduler's desired
+/// retention and maximum interval (absent: the defaults).
 public enum SettingsStore {
     public static let version = 1
 
@@ -9,6 +10,8 @@ public enum SettingsStore {
         var version: Int
         var focusTrack: String?
         var dailyGoalMinutes: Int?
+        var retention: Double?
+        var maximumInterval: Int?
     }
 
     public static func file(_ home: CoachHome) -> URL {
@@ -24,11 +27,25 @@ public enum SettingsStore {
             throw StoreError.unreadable(file: file(home).path, place: "dailyGoalMinutes",
                                         reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(goal)")
         }
-        return Settings(focusTrack: document.focusTrack, dailyGoalMinutes: goal)
+        let retention = document.retention ?? FSRSScheduler.defaultRetention
+        if let problem = Settings.retentionProblem(retention) {
+            throw StoreError.unreadable(file: file(home).path, place: "retention", reason: problem)
+        }
+        let maximumInterval = document.maximumInterval ?? FSRSScheduler.defaultMaximumInterval
+        if let problem = Settings.maximumIntervalProblem(maximumInterval) {
+            throw StoreError.unreadable(file: file(home).path, place: "maximumInterval", reason: problem)
+        }
+        return Settings(focusTrack: document.focusTrack, dailyGoalMinutes: goal, retention: retention,
+                        maximumInterval: maximumInterval)
     }
 
     public static func save(_ settings: Settings, to home: CoachHome) throws {
+        // The defaults are left out, so a file written before these settings existed is
+        // written back unchanged.
+        let retention = settings.retention == FSRSScheduler.defaultRetention ? nil : settings.retention
+        let maximumInterval = settings.maximumInterval == FSRSScheduler.defaultMaximumInterval ? nil : settings.maximumInterval
         try JSONFile.save(FileContents(version: version, focusTrack: settings.focusTrack,
-                                       dailyGoalMinutes: settings.dailyGoalMinutes), to: file(home))
+                                       dailyGoalMinutes: settings.dailyGoalMinutes, retention: retention,
+                                       maximumInterval: maximumInterval), to: file(home))
     }
 }

@@ -53,6 +53,9 @@ public struct HomeExport: Equatable, Sendable {
         var backlog: [Idea]
         var journal: JournalSection
         var reviews: [String: [Review]]
+        /// The cards, their ratings and the drill attempts, as reviews.json version 2
+        /// holds them (absent in exports written before there were cards).
+        var reviewCards: ReviewStore.CardContents?
         var settings: SettingsSection
     }
 
@@ -64,6 +67,8 @@ public struct HomeExport: Equatable, Sendable {
     struct SettingsSection: Codable {
         var focusTrack: String?
         var dailyGoalMinutes: Int
+        var retention: Double?
+        var maximumInterval: Int?
     }
 
     /// The document as JSON: keys sorted, readable, ideas in the order they were made
@@ -74,7 +79,13 @@ public struct HomeExport: Equatable, Sendable {
             version: Self.version, exportedAt: exportedAt, progress: progress.items, backlog: ideas,
             journal: JournalSection(entries: journal.entries, goals: journal.goals.changes),
             reviews: reviews.items,
-            settings: SettingsSection(focusTrack: settings.focusTrack, dailyGoalMinutes: settings.dailyGoalMinutes))
+            reviewCards: reviews.cards.isEmpty && reviews.log.isEmpty && reviews.drillAttempts.isEmpty
+                ? nil : ReviewStore.contents(of: ReviewBook(cards: reviews.cards, log: reviews.log,
+                                                            drillAttempts: reviews.drillAttempts)),
+            settings: SettingsSection(
+                focusTrack: settings.focusTrack, dailyGoalMinutes: settings.dailyGoalMinutes,
+                retention: settings.retention == FSRSScheduler.defaultRetention ? nil : settings.retention,
+                maximumInterval: settings.maximumInterval == FSRSScheduler.defaultMaximumInterval ? nil : settings.maximumInterval))
         return try JSONFile.encoder().encode(document) + Data("\n".utf8)
     }
 
@@ -104,10 +115,29 @@ public struct HomeExport: Equatable, Sendable {
             throw StoreError.unreadable(file: file.path, place: "settings.dailyGoalMinutes",
                                         reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(goal)")
         }
+        let retention = document.settings.retention ?? FSRSScheduler.defaultRetention
+        if let problem = Settings.retentionProblem(retention) {
+            throw StoreError.unreadable(file: file.path, place: "settings.retention", reason: problem)
+        }
+        let maximumInterval = document.settings.maximumInterval ?? FSRSScheduler.defaultMaximumInterval
+        if let problem = Settings.maximumIntervalProblem(maximumInterval) {
+            throw StoreError.unreadable(file: file.path, place: "settings.maximumInterval", reason: problem)
+        }
+        var reviews = ReviewBook(items: document.reviews)
+        if let cards = document.reviewCards {
+            let book: ReviewBook
+            do {
+                book = try ReviewStore.book(from: cards, file: file)
+            } catch StoreError.unreadable(let path, let place, let reason) {
+                throw StoreError.unreadable(file: path, place: "reviewCards.\(place)", reason: reason)
+            }
+            reviews = ReviewBook(items: document.reviews, cards: book.cards, log: book.log, drillAttempts: book.drillAttempts)
+        }
         return HomeExport(
             exportedAt: document.exportedAt, progress: ProgressBook(items: document.progress),
-            backlog: Backlog(ideas: document.backlog), journal: journal, reviews: ReviewBook(items: document.reviews),
-            settings: Settings(focusTrack: document.settings.focusTrack, dailyGoalMinutes: goal))
+            backlog: Backlog(ideas: document.backlog), journal: journal, reviews: reviews,
+            settings: Settings(focusTrack: document.settings.focusTrack, dailyGoalMinutes: goal, retention: retention,
+                               maximumInterval: maximumInterval))
     }
 
     // MARK: Restoring into an empty home

@@ -54,6 +54,8 @@ func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout
                               in: window, into: &buffer)
         }
     case .reviewPrompt: break  // the question is in the key bar
+    case .cardReview(let session): ReviewCardView.draw(state, session, into: &buffer)
+    case .drill(let session): DrillView.draw(state, session, into: &buffer)
     }
 }
 

@@ -1,0 +1,67 @@
+import CoachCore
+import Foundation
+import Testing
+@testable import CoachUI
+
+/// The card under review: question, the answer being typed, then the revealed points,
+/// at 80×24 and 160×48.
+@Suite struct ReviewCardViewTests {
+    static let item = Item(id: "rag", title: "Retrieval-augmented generation", summary: "", minutes: 60, prompts: [
+        RecallPrompt(question: "When would you choose retrieval over fine-tuning for a support assistant, and what would you tell the stakeholder who asked for fine-tuning?",
+                     points: ["Retrieval keeps answers current without retraining", "Answers can cite the document they came from",
+                              "Fine-tuning changes style and format more than facts"]),
+        RecallPrompt(question: "What goes wrong without evals?", points: ["Silent regressions"]),
+    ])
+
+    static func state(_ session: CardSession, size: Size) -> AppState {
+        let curriculum = Curriculum(tracks: [Track(id: "t", title: "T", sections: [Section(title: "S", items: [item])])])
+        var state = AppState(curriculum: curriculum, progress: ProgressBook(), viewport: size)
+        state.screen = .today
+        state.open(.cardReview(session))
+        return state
+    }
+
+    static func text(_ state: AppState) -> String {
+        render(state, size: state.viewport).lines.joined(separator: "\n")
+    }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func theQuestionAndTheAnswerBeingTyped(size: Size) {
+        let state = Self.state(CardSession(itemID: "rag", cards: [1, 2], answer: LineEditor("It stays fresh")), size: size)
+        let lines = render(state, size: size).lines
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Review 1 of 2 · Retrieval-augmented generation"))
+        #expect(text.contains("Card 1 of 2"))
+        #expect(text.contains("When would you choose retrieval over fine-tuning"))
+        #expect(text.contains("stakeholder"), "the question wraps, it is not cut")
+        #expect(text.contains("Your answer (optional; Enter shows the key points):"))
+        #expect(text.contains("It stays fresh"))
+        #expect(!text.contains("Key points"), "hidden until revealed")
+        #expect(lines.last?.contains("Enter") == true, "the key bar says how to reveal")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= size.cols })
+    }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func theRevealShowsTheAnswerBesideTheKeyPointsAndTheRatings(size: Size) {
+        let state = Self.state(CardSession(itemID: "rag", cards: [1, 2], answer: LineEditor("It stays fresh"), revealed: true),
+                               size: size)
+        let lines = render(state, size: size).lines
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("Your answer:"))
+        #expect(text.contains("It stays fresh"))
+        #expect(text.contains("Key points:"))
+        #expect(text.contains("• Retrieval keeps answers current without retraining"))
+        #expect(text.contains("• Answers can cite the document they came from"))
+        #expect(text.contains("Fine-tuning changes style and format more than facts"))
+        #expect(text.contains("1 again · 2 hard · 3 good · 4 easy"))
+        #expect(lines.last?.contains("again") == true && lines.last?.contains("easy") == true)
+    }
+
+    @Test func anEmptyAnswerSaysSoOnceRevealed() {
+        let text = Self.text(Self.state(CardSession(itemID: "rag", cards: [2], revealed: true), size: Size(rows: 24, cols: 80)))
+        #expect(text.contains("Review 1 of 1"))
+        #expect(text.contains("Card 2 of 2"))
+        #expect(text.contains("(none typed)"))
+        #expect(text.contains("• Silent regressions"))
+    }
+}
