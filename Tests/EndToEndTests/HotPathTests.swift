@@ -8,7 +8,7 @@ import Testing
         let home = TemporaryHome()
         let plain = try CoachBinary.run(["status", "--plain"], home: home.url)
         #expect(plain.status == 0)
-        #expect(plain.stdout.range(of: #"^streak \d+ \| \d+/\d+ min \| \d+ reviews? due\n$"#, options: .regularExpression) != nil,
+        #expect(plain.stdout.range(of: #"^streak \d+ \| \d+/\d+ min \| \d+ (reviews?|cards?) due\n$"#, options: .regularExpression) != nil,
                 "\(plain.stdout)")
         let flagged = try CoachBinary.run(["status", "--home", home.url.path, "--plain"], home: home.url)
         let attached = try CoachBinary.run(["status", "--plain", "--home=\(home.url.path)"], home: home.url)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Keys in overlays and lists through the real binary: the item detail opened from Today
-/// keeps Today's keys, History's journal has a cursor, and the review prompt's answers
+/// keeps Today's keys, History's journal has a cursor, and a recall card's answers
 /// stay on the key bar at 60 columns.
 @Suite(.serialized) struct OverlayKeysJourneyTests {
     /// A home with a review due today (an item done three days ago) and a focus track.
@@ -24,11 +24,15 @@ import Testing
         try tmux.send("Enter")
         try tmux.waitFor("done / review")  // the detail's key bar says what Space does there
         try tmux.send("Space")
-        try tmux.waitFor("How did the review of")
-        try tmux.send("g")
-        try tmux.waitFor("Reviewed")
-        let detail = try tmux.screen()
-        #expect(detail.contains("┌"), "the answer closes onto the detail")
+        // Space on the detail of a planned review starts its recall cards.
+        try tmux.waitFor("Card 1 of 2")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 again")
+        try tmux.send("3")
+        try tmux.waitFor("Card 2 of 2")
+        try tmux.send("Escape")
+        let detail = try tmux.waitFor(timeout: 5, "the cards to close onto the detail") { !$0.contains("Card 2 of 2") }
+        #expect(detail.contains("┌"), "leaving the cards shows the detail again")
         try tmux.send("s")
         try tmux.waitFor("Session started")
         try tmux.send("2")
@@ -72,11 +76,15 @@ import Testing
         let tmux = try Tmux(command: Self.command(home), rows: 24, cols: 60)
         try tmux.waitFor("↻ review")
         try tmux.send("Space")
-        let prompt = try tmux.waitFor("h hard  g good  e easy  Esc later")
-        let bar = prompt.components(separatedBy: "\n").first { $0.contains("h hard") } ?? ""
+        let question = try tmux.waitFor("Enter show the points")
+        #expect(question.contains("Esc later"), "the question's way out stays on the bar at 60 columns")
+        try tmux.send("Enter")
+        let prompt = try tmux.waitFor("1 again  2 h hard  3 g good  4 e easy")
+        let bar = prompt.components(separatedBy: "\n").first { $0.contains("2 h hard") } ?? ""
         #expect(bar.count <= 60)
+        #expect(bar.contains("Esc later"))
         try tmux.send("Escape")
-        try tmux.waitFor(timeout: 5, "the prompt to close") { !$0.contains("h hard") }
+        try tmux.waitFor(timeout: 5, "the card to close") { !$0.contains("2 h hard") }
         try tmux.send("q")
         try tmux.waitForExit()
     }

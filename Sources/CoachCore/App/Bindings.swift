@@ -67,7 +67,7 @@ public enum Bindings {
                 hintIn: [.search: Hint("type", "search", 9), .backlogFilter: Hint("type", "filter", 9),
                          .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, spaces between", 9),
                          .finishNote: Hint("type", "a note (optional)", 9),
-                         .cardQuestion: Hint("type", "your answer (optional)", 9),
+                         .cardQuestion: Hint("type", "an answer", 9),
                          .drillAnswer: Hint("type", "your answer", 9)]),
         Binding("↑ ↓  PgUp PgDn", [(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)],
                 in: [.search], help: "choose a result", hint: Hint("↑↓", "choose", 7)),
