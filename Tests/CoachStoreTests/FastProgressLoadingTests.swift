@@ -128,12 +128,14 @@ struct FastProgressLoadingTests {
         }
     }
 
-    @Test func aRepeatedIDKeepsTheFirstAsBefore() throws {
+    @Test func aRepeatedIDIsRefusedWithItsPath() throws {
         try withTemporaryFolder { folder in
             let home = CoachHome(url: folder)
             try writeFile(#"{"version":1,"items":{"a":{"status":"done","changed":"2024-01-01T00:00:00Z"},"a":{"status":"todo","changed":"2024-01-01T00:00:00Z"}}}"#,
                           to: "progress.json", in: folder)
-            #expect(try ProgressStore.load(home).items["a"]?.status == .done)
+            #expect(throws: StoreError.unreadable(file: home.progressFile.path, place: "items.a", reason: JSONFile.repeatedKeyReason)) {
+                try ProgressStore.load(home)
+            }
         }
     }
 
