@@ -12,7 +12,7 @@ public enum ProgressStore {
 
     /// The progress of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> ProgressBook {
-        guard let data = try AtomicFile.read(home.progressFile) else { return ProgressBook() }
+        guard let data = try AtomicFile.read(home.progressFile, limit: FileSizeLimit.study) else { return ProgressBook() }
         return try book(from: data, file: home.progressFile)
     }
 

@@ -4,14 +4,16 @@
 /// files of 0.4 MB at most), low enough that a hostile file is refused at once instead
 /// of costing seconds and a gigabyte. The README lists them.
 public enum FileSizeLimit {
-    /// progress, reviews, journal, backlog.
+    /// backlog.json, read by its own streaming reader (and the default).
     public static let document = 64 << 20
+    /// progress, reviews, journal: read whole when their fast path gives up, so kept lower.
+    public static let study = 16 << 20
     /// settings.json and session.json hold a few lines.
     public static let small = 1 << 20
     /// One track file of the curriculum, shipped or the learner's own.
     public static let track = 16 << 20
     /// An export read by `coach import`: every document of a home in one file.
-    public static let export = 256 << 20
+    public static let export = 64 << 20
 
     /// "the file is 70.0 MB; files of this kind are read up to 64 MB …"
     static func describe(_ size: Int, over limit: Int) -> String {

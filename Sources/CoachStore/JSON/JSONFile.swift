@@ -75,9 +75,12 @@ enum JSONFile {
     /// Where and why bytes are not JSON, in JSONSerialization's words when it has them
     /// (what the files have always said), else the reader's.
     static func syntaxProblem(_ error: FastJSONReader.SyntaxError, in data: Data, file url: URL) -> StoreError {
-        let place = syntaxErrorPosition(in: data)
+        // JSONSerialization reads a large file whole before it names the place (seconds
+        // and a gigabyte for a hostile one): past a megabyte the reader's words do.
+        let small = data.count <= 1 << 20
+        let place = (small ? syntaxErrorPosition(in: data) : nil)
             ?? (data.isEmpty ? "empty file" : lineAndColumn(of: error.offset, in: data))
-        let reason = syntaxError(in: data) ?? "\(error.reason)"
+        let reason = (small ? syntaxError(in: data) : nil) ?? "\(error.reason)"
         return .unreadable(file: url.path, place: place, reason: "not valid JSON (\(reason))")
     }
 

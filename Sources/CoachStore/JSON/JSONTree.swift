@@ -6,8 +6,10 @@ import Foundation
 /// twice in one object is refused with its path, in every document alike; numbers keep
 /// their text, so `JSONTreeDecoder` can say "expected a whole number, got 45.5" where
 /// JSONDecoder said only "not valid JSON".
-indirect enum JSONTree {
-    case object(keys: [String], values: [String: JSONTree])
+enum JSONTree {
+    /// Keys in file order. A list, not a dictionary: most objects have a few keys, and a
+    /// dictionary each made a hostile file of millions of tiny objects cost gigabytes.
+    case object([(key: String, value: JSONTree)])
     case array([JSONTree])
     case string(String)
     case number(String)
@@ -45,19 +47,26 @@ private extension FastJSONReader {
         guard depth < Self.deepestNesting else { throw stop("nesting deeper than 512") }
         switch peekKind() {
         case .object:
-            var keys: [String] = []
-            var values: [String: JSONTree] = [:]
+            var entries: [(key: String, value: JSONTree)] = []
+            // Repeats are found by looking back while the object is small, by a set after.
+            var seen: Set<String>?
             var object = try beginObject()
             while let key = try nextStringKey(&object) {
+                let isRepeat: Bool
+                if entries.count < 16 {
+                    isRepeat = entries.contains { $0.key == key }
+                } else {
+                    if seen == nil { seen = Set(entries.map(\.key)) }
+                    isRepeat = !seen!.insert(key).inserted
+                }
                 let inner = path + [TreeKey(key)]
-                let value = try tree(path: inner, depth: depth + 1, repeated: &repeated)
-                guard values.updateValue(value, forKey: key) == nil else {
+                guard !isRepeat else {
                     repeated = JSONTree.spell(inner)
                     throw stop("a key that appears twice")
                 }
-                keys.append(key)
+                entries.append((key, try tree(path: inner, depth: depth + 1, repeated: &repeated)))
             }
-            return .object(keys: keys, values: values)
+            return .object(entries)
         case .array:
             var elements: [JSONTree] = []
             var array = try beginArray()

@@ -21,8 +21,8 @@ struct JSONTreeDecoder: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let keys, let values) = tree else { throw mismatch([String: Any].self) }
-        return KeyedDecodingContainer(Keyed<Key>(keys: keys, values: values, codingPath: codingPath))
+        guard case .object(let entries) = tree else { throw mismatch([String: Any].self) }
+        return KeyedDecodingContainer(Keyed<Key>(entries: entries, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -118,16 +118,29 @@ enum TerminalSafe {
 }
 
 private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let keys: [String]
-    let values: [String: JSONTree]
+    let entries: [(key: String, value: JSONTree)]
+    /// For a large object (progress items by id), an index of its keys.
+    let index: [String: Int]?
     let codingPath: [CodingKey]
 
-    var allKeys: [Key] { keys.compactMap { Key(stringValue: $0) } }
+    init(entries: [(key: String, value: JSONTree)], codingPath: [CodingKey]) {
+        self.entries = entries
+        self.codingPath = codingPath
+        index = entries.count > 16
+            ? Dictionary(entries.indices.map { (entries[$0].key, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+    }
 
-    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+    var allKeys: [Key] { entries.compactMap { Key(stringValue: $0.key) } }
+
+    private func value(_ key: String) -> JSONTree? {
+        if let index { return index[key].map { entries[$0].value } }
+        return entries.first { $0.key == key }?.value
+    }
+
+    func contains(_ key: Key) -> Bool { value(key.stringValue) != nil }
 
     private func decoder(for key: Key) throws -> JSONTreeDecoder {
-        guard let tree = values[key.stringValue] else {
+        guard let tree = value(key.stringValue) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for \"\(key.stringValue)\""))
         }
         return JSONTreeDecoder(tree, path: codingPath + [key])
@@ -163,7 +176,7 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> Decoder {
-        JSONTreeDecoder(.object(keys: keys, values: values), path: codingPath)
+        JSONTreeDecoder(.object(entries), path: codingPath)
     }
 
     func superDecoder(forKey key: Key) throws -> Decoder { try decoder(for: key) }
