@@ -158,7 +158,8 @@ public enum TUI {
         saves.drain()
         // Anything whose last write failed gets one more try before giving up.
         if !saves.failed.isEmpty {
-            for kind in saves.failed.keys { save(kind) }
+            // A failed goal change is tried again as the pair it was, never one half.
+            carryOut(saves.failed.keys.map { Effect.save($0) } + (saves.failed[.journal] != nil ? [.save(.settings)] : []))
             saves.drain()
         }
         terminal.stop()
