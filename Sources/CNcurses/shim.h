@@ -100,7 +100,7 @@ static int coach_open_crash_log(void) {
 }
 
 static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
-    static const char reset[] = "\033[?25h\033[0m\r\n";
+    static const char reset[] = "\033[?2004l\033[?25h\033[0m\r\n";
     endwin();
     (void)!write(STDOUT_FILENO, reset, sizeof reset - 1);
     (void)!write(STDERR_FILENO, coach_crash_message, strlen(coach_crash_message));

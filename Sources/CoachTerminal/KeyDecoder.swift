@@ -3,6 +3,42 @@ import CoachCore
 
 /// ncurses key codes and characters → `Key`.
 enum KeyDecoder {
+    /// The key codes `Terminal` has curses report for ESC[200~ and ESC[201~, the two
+    /// ends of a bracketed paste: past every code curses itself uses.
+    static let pasteStart = KEY_MAX + 1
+    static let pasteEnd = KEY_MAX + 2
+    /// The most a paste keeps: more than any field holds (`TextLimits.line`).
+    static let longestPaste = 4 * TextLimits.line
+
+    /// The characters of one paste as they arrive: a line break is kept as one (CR LF,
+    /// CR and LF alike), other control characters are dropped, and text past
+    /// `longestPaste` is left out (but read, so it does not arrive as keys).
+    struct Paste {
+        private(set) var scalars = String.UnicodeScalarView()
+        private var count = 0
+        private var afterCR = false
+
+        mutating func add(_ value: UInt32) {
+            let wasCR = afterCR
+            afterCR = value == 13
+            if value == 10, wasCR { return }
+            guard count < KeyDecoder.longestPaste else { return }
+            let kept: Unicode.Scalar
+            switch value {
+            case 10, 13: kept = "\n"
+            case 9: kept = " "
+            case 0..<32, 127, 0x80..<0xA0: return
+            default:
+                guard let scalar = Unicode.Scalar(value) else { return }
+                kept = scalar
+            }
+            scalars.append(kept)
+            count += 1
+        }
+
+        var text: String { String(scalars) }
+    }
+
     static func function(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: .up

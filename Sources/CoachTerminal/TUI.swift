@@ -47,6 +47,38 @@ public enum TUI {
             }
         }
 
+        /// Settings and the journal (the goal history) changed by one reduce are one
+        /// change on disk: written together through the write-ahead record, as the
+        /// command line's `settings --goal` writes them, so a kill leaves both or neither.
+        func saveTogether(_ kinds: [DocumentKind]) {
+            let values = kinds.map { state.document($0) }
+            let urls = kinds.map { home.file($0) }
+            saves.saveTogether(kinds) {
+                func guarded(_ index: Int) throws {
+                    guard index < urls.count else {
+                        try WriteAheadRecord.together(in: home) {
+                            for value in values { try DocumentFiles.write(value, to: home) }
+                        }
+                        return
+                    }
+                    try watch.write(urls[index]) { try guarded(index + 1) }
+                }
+                try guarded(0)
+            }
+        }
+
+        /// The effects of one reduce, with saves of documents that change together
+        /// joined into one.
+        func carryOut(_ effects: [Effect]) {
+            let together: [DocumentKind] = [.journal, .settings]
+            if together.allSatisfy({ effects.contains(.save($0)) }) {
+                saveTogether(together)
+                for effect in effects where !together.map(Effect.save).contains(effect) { carryOut(effect) }
+            } else {
+                for effect in effects { carryOut(effect) }
+            }
+        }
+
         func carryOut(_ effect: Effect) {
             switch effect {
             case .save(let kind):
@@ -120,14 +152,15 @@ public enum TUI {
             if key == nil { lookForChangedFiles(ticking: true) }
             let action: Action? = key.map { KeyMap.action(for: $0, in: state) } ?? .tick
             guard let action else { continue }
-            for effect in reduce(&state, action, now: clock()) {
-                if effect == .quit { running = false } else { carryOut(effect) }
-            }
+            let effects = reduce(&state, action, now: clock())
+            if effects.contains(.quit) { running = false }
+            carryOut(effects.filter { $0 != .quit })
         }
         saves.drain()
         // Anything whose last write failed gets one more try before giving up.
         if !saves.failed.isEmpty {
-            for kind in saves.failed.keys { save(kind) }
+            // A failed goal change is tried again as the pair it was, never one half.
+            carryOut(saves.failed.keys.map { Effect.save($0) } + (saves.failed[.journal] != nil ? [.save(.settings)] : []))
             saves.drain()
         }
         terminal.stop()

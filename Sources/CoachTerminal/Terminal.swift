@@ -26,6 +26,11 @@ final class Terminal {
         // see whether it becomes a double click). Shift-drag still selects text.
         mousemask(coach_button1_pressed() | coach_button1_clicked() | coach_wheel_up() | coach_wheel_down(), nil)
         mouseinterval(0)
+        // Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, which
+        // curses reports as two keys of our own, so a paste is one edit (`Key.paste`).
+        define_key("\u{1B}[200~", KeyDecoder.pasteStart)
+        define_key("\u{1B}[201~", KeyDecoder.pasteEnd)
+        Terminal.send("\u{1B}[?2004h")
         palette = Palette.make(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         coach_install_quit_signals()
         atexit { Terminal.restoreIfActive() }
@@ -41,7 +46,14 @@ final class Terminal {
         if !isendwin() {
             curs_set(1)
             endwin()
+            send("\u{1B}[?2004l")
         }
+    }
+
+    /// Bytes for the terminal itself, past curses (which has no call for these modes).
+    private static func send(_ sequence: String) {
+        fflush(nil)
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     var size: Size {
@@ -103,9 +115,25 @@ final class Terminal {
         var character: wint_t = 0
         let result = wget_wch(window, &character)
         if result == KEY_CODE_YES, Int32(character) == KEY_MOUSE { return mouseKey() }
+        if result == KEY_CODE_YES, Int32(character) == KeyDecoder.pasteStart { return pastedText(window) }
         if result == KEY_CODE_YES { return KeyDecoder.function(Int32(character)) }
         if result == OK { return KeyDecoder.character(UInt32(character)) }
         return nil
+    }
+
+    /// Everything up to the end of a paste, as one key. The text is kept only up to
+    /// `KeyDecoder.longestPaste` (no field holds more); the rest is read and dropped.
+    /// A paste whose end never comes stops after a second without input.
+    private func pastedText(_ window: UnsafeMutablePointer<WINDOW>) -> Key {
+        var paste = KeyDecoder.Paste()
+        wtimeout(window, 1000)
+        var character: wint_t = 0
+        while true {
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES, Int32(character) == KeyDecoder.pasteEnd { break }
+            if result == OK { paste.add(UInt32(character)) } else if result != KEY_CODE_YES { break }
+        }
+        return .paste(paste.text)
     }
 
     /// True once the terminal has gone away (its window closed, the connection dropped)

@@ -35,7 +35,16 @@ struct AppContext {
         }
     }
 
+    /// An id longer than any real one is refused by its length, not echoed or searched.
+    static func requireIDLength(_ input: String, _ what: String) throws {
+        let count = input.count
+        guard count <= TextLimits.id else {
+            throw CoachFailure("\(what) is at most \(TextLimits.id) characters; this one has \(count)")
+        }
+    }
+
     func track(named input: String) throws -> Track {
+        try Self.requireIDLength(input, "a track id")
         let lower = input.lowercased()
         if let track = curriculum.tracks.first(where: { $0.id == lower || $0.title.lowercased() == lower }) {
             return track
@@ -45,6 +54,7 @@ struct AppContext {
     }
 
     func item(id input: String) throws -> Item {
+        try Self.requireIDLength(input, "an item id")
         if let item = curriculum.item(id: input) { return item }
         let suggestions = Suggestions.closest(to: input, among: curriculum.allItemIDs)
         throw CoachFailure("unknown item \(TerminalText.quoted(input))" + hint(suggestions, all: []) + (suggestions.isEmpty ? "; `coach show TRACK` lists item ids" : ""))

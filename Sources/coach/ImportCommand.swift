@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
             // The cheap refusal first, then the whole file, then the check again under the lock.
             try HomeExport.requireEmpty(home)
             let url = URL(fileURLWithPath: file)
-            guard let data = try AtomicFile.read(url) else {
+            guard let data = try AtomicFile.read(url, limit: FileSizeLimit.export) else {
                 throw CoachFailure("cannot import \(url.path): there is no such file")
             }
             let document = try HomeExport.decode(data, file: url)

@@ -33,6 +33,13 @@ extension CoachCommand {
     /// errors to stderr, and the exit code is the one it would give.
     static func main() {
         do {
+            // Before parsing: no argument is worth reading past this, and none is echoed whole.
+            for (index, argument) in CommandLine.arguments.dropFirst().enumerated() where argument.utf8.count > TextLimits.argument {
+                let count = argument.count
+                if count > TextLimits.argument {
+                    throw CoachFailure("argument \(index + 1) has \(count) characters; an argument is at most \(TextLimits.argument)")
+                }
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

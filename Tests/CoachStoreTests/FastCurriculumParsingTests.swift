@@ -132,10 +132,16 @@ struct FastCurriculumParsingTests {
         #expect(result.problems == exact.problems)
     }
 
-    @Test func aLastDuplicateKeyWinsAsBefore() throws {
+    @Test func aDuplicateKeyIsRefusedWithItsPath() throws {
         let data = Data(#"{"id":"t","title":"A","title":"B","sections":[]}"#.utf8)
         #expect(CurriculumParser.fastTrack(data) == nil)
-        #expect(try #require(CurriculumParser.parseTrack(data, file: Self.file).track).title == "B")
+        let result = CurriculumParser.parseTrack(data, file: Self.file)
+        #expect(result.track == nil)
+        #expect(result.problems == [CurriculumProblem(file: Self.file, path: "$.title", message: JSONFile.repeatedKeyReason)])
+        // An unknown key twice too, deeper down: the fast path gives up on it as well.
+        let deep = Data(#"{"id":"t","title":"A","sections":[{"title":"S","items":[],"x":1,"x":2}]}"#.utf8)
+        #expect(CurriculumParser.fastTrack(deep) == nil)
+        #expect(CurriculumParser.parseTrack(deep, file: Self.file).problems.map(\.path) == ["$.sections[0].x"])
     }
 
     /// Random damage to valid files: whatever the fast path still accepts, the exact path

@@ -85,7 +85,7 @@ struct FastProgressLoadingTests {
         let error = #expect(throws: StoreError.self) { try ProgressStore.book(from: Data(refused.utf8), file: Self.file) }
         #expect(DailyFiles.place(of: error) == "items.a.proof")
         let duplicate = #"{"version": 1, "items": {"a": {"status": "done", "changed": "2024-01-01T00:00:00Z", "proof": [], "proof": ["x"]}}}"#
-        #expect(expectAgreement(Data(duplicate.utf8))?["a"]?.proof == [], "the first counts")
+        #expect(expectAgreement(Data(duplicate.utf8)) == nil, "a field written twice is refused")
         let empty = #"{"version": 1, "items": {"a": {"status": "done", "changed": "2024-01-01T00:00:00Z", "proof": []}}}"#
         #expect(expectAgreement(Data(empty.utf8))?["a"]?.proof == [])
     }
@@ -105,7 +105,7 @@ struct FastProgressLoadingTests {
     }
 
     @Test(arguments: [
-        // Unusual spellings: a repeated id or field (the first counts), versions to refuse
+        // Unusual spellings: a repeated id or field (refused), versions to refuse
         // or question, a shape to report, two spellings of one id, a byte-order mark.
         #"{"version":1,"items":{"a":{"status":"done","changed":"2024-01-01T00:00:00Z"},"a":{"status":"todo","changed":"2024-01-01T00:00:00Z"}}}"#,
         #"{"version":1,"items":{"a":{"status":"done","status":"todo","changed":"2024-01-01T00:00:00Z"}}}"#,
@@ -145,12 +145,14 @@ struct FastProgressLoadingTests {
         }
     }
 
-    @Test func aRepeatedIDKeepsTheFirstAsBefore() throws {
+    @Test func aRepeatedIDIsRefusedWithItsPath() throws {
         try withTemporaryFolder { folder in
             let home = CoachHome(url: folder)
             try writeFile(#"{"version":1,"items":{"a":{"status":"done","changed":"2024-01-01T00:00:00Z"},"a":{"status":"todo","changed":"2024-01-01T00:00:00Z"}}}"#,
                           to: "progress.json", in: folder)
-            #expect(try ProgressStore.load(home).items["a"]?.status == .done)
+            #expect(throws: StoreError.unreadable(file: home.progressFile.path, place: "items.a", reason: JSONFile.repeatedKeyReason)) {
+                try ProgressStore.load(home)
+            }
         }
     }
 

@@ -33,6 +33,22 @@ import Testing
         #expect(written.filter { $0.hasPrefix("progress") }.count < 50)
     }
 
+    /// A goal change writes settings and journal as one: a waiting write of either alone
+    /// is dropped, so neither lands beside the pair, older or newer.
+    @Test func aWriteTogetherTakesThePlaceOfEveryWaitingWriteOfItsDocuments() {
+        let queue = SaveQueue()
+        let log = Log()
+        let gate = DispatchSemaphore(value: 0)
+        queue.save(.progress) { gate.wait() }  // holds the queue, so the next ones wait
+        queue.save(.settings) { log.add("settings alone, older") }
+        queue.save(.journal) { log.add("journal alone, older") }
+        queue.saveTogether([.journal, .settings]) { log.add("settings and journal together") }
+        gate.signal()
+        queue.drain()
+        #expect(log.all == ["settings and journal together"])
+        #expect(queue.isIdle(.settings) && queue.isIdle(.journal))
+    }
+
     @Test func aFailedWriteIsReportedUntilALaterOneSucceeds() {
         let queue = SaveQueue()
         queue.save(.backlog) { throw Refused() }

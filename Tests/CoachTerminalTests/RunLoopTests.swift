@@ -68,6 +68,22 @@ import Glibc
         #expect(terminal.shown.first?.contains("Alpha") == true)
     }
 
+    /// `+`, `+`, `u` on Today: each goal change writes settings and the goal history
+    /// together (one write on the queue, through the write-ahead record), and both
+    /// agree when the run ends; no record is left behind.
+    @Test func aGoalChangeWritesSettingsAndJournalAsOneChange() throws {
+        let setup = try Setup(screen: .today)
+        defer { setup.remove() }
+        let terminal = ScriptedTerminal([.key(.char("+")), .key(.char("+")), .key(.char("u")), .key(.char("q"))])
+        #expect(setup.run(terminal) == .quit)
+        let expected = setup.expected(after: [.changeGoal(GoalStep.minutes), .changeGoal(GoalStep.minutes), .undo])
+        #expect(try SettingsStore.load(setup.home) == expected.settings)
+        #expect(try JournalStore.load(setup.home).goals == expected.study.journal.goals)
+        #expect(expected.settings.dailyGoalMinutes == Settings.defaultGoal + GoalStep.minutes)
+        let left = try FileManager.default.contentsOfDirectory(atPath: setup.home.url.path)
+        #expect(!left.contains(".coach-change"), "\(left)")
+    }
+
     @Test func aFailedSaveIsSaidAndTriedAgainAtQuit() throws {
         // No folder yet: the first write fails. It appears before quitting, so the
         // retry at quit succeeds.

@@ -24,6 +24,16 @@ final class Tmux {
         try tmux(["send-keys", "-t", "main"] + keys)
     }
 
+    /// Text pasted as a terminal pastes it: with bracketed paste on (the program asked
+    /// for it), wrapped in ESC[200~ … ESC[201~.
+    func paste(_ text: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("coach-paste-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try tmux(["load-buffer", "-b", "paste", file.path])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"])
+    }
+
     /// Literal text, not key names.
     func type(_ text: String) throws {
         try tmux(["send-keys", "-t", "main", "-l", text])

@@ -8,4 +8,7 @@ public enum Key: Equatable, Hashable, Sendable {
     /// The left mouse button, at a cell of the screen (0-based).
     case click(row: Int, col: Int)
     case wheelUp, wheelDown
+    /// Text the terminal pasted in one piece (bracketed paste), so a long paste is one
+    /// edit and one redraw, not one per character.
+    case paste(String)
 }

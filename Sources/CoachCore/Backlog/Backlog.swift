@@ -321,7 +321,7 @@ public enum BacklogError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownIdea(let id, let suggestions):
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
-            return "no idea with id \"\(id)\"\(hint)"
+            return "no idea with id \(TerminalText.quoted(id))\(hint)"
         }
     }
 }

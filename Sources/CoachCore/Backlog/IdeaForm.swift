@@ -19,7 +19,7 @@ public struct IdeaForm: Equatable, Sendable {
         let draft = idea.map(IdeaDraft.init) ?? IdeaDraft(impact: Impact.medium.name, status: IdeaStatus.idea.rawValue)
         editing = idea?.id
         original = draft
-        editors = Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, LineEditor(draft[$0])) })
+        editors = Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, LineEditor(draft[$0], limit: Self.limit(of: $0))) })
         if idea != nil { revalidate(knownItems: knownItems) }
     }
 
@@ -30,6 +30,15 @@ public struct IdeaForm: Equatable, Sendable {
     }
 
     public var isChanged: Bool { draft != original }
+
+    /// How long a field may grow: a title is short, everything else a line.
+    public static func limit(of field: IdeaField) -> Int {
+        switch field {
+        case .title: IdeaValidation.titleLimit
+        case .note: IdeaValidation.noteLimit
+        default: TextLimits.line
+        }
+    }
 
     public func editor(_ field: IdeaField) -> LineEditor { editors[field] ?? LineEditor() }
 
@@ -52,9 +61,9 @@ public struct IdeaForm: Equatable, Sendable {
                 let status = IdeaStatus(parsing: text) ?? .idea
                 next = (edit == .right ? status.cycled : status.previous).rawValue
             }
-            editors[focus] = LineEditor(next)
+            editors[focus] = LineEditor(next, limit: Self.limit(of: focus))
         } else {
-            editors[focus, default: LineEditor()].apply(edit)
+            editors[focus, default: LineEditor(limit: Self.limit(of: focus))].apply(edit)
         }
         revalidate(knownItems: knownItems)
     }

@@ -2,7 +2,8 @@
 public enum Suggestions {
     public static func closest(to input: String, among candidates: [String], limit: Int = 3) -> [String] {
         let needle = input.lowercased()
-        guard !needle.isEmpty else { return [] }
+        // Edit distance is quadratic: an input longer than any id is like none of them.
+        guard !needle.isEmpty, needle.count <= TextLimits.id else { return [] }
         let scored = candidates.map { candidate -> (String, Int) in
             let lower = candidate.lowercased()
             // A candidate that contains the input (or its last part) is a strong match.

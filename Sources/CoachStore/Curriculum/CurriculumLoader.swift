@@ -86,7 +86,17 @@ public enum CurriculumLoader {
         var problems: [CurriculumProblem] = []
         for name in names {
             let file = folder.appendingPathComponent(name)
-            guard let bytes = try AtomicFile.read(file) else { continue }
+            let bytes: Data
+            do {
+                guard let read = try AtomicFile.read(file, limit: FileSizeLimit.track) else { continue }
+                bytes = read
+            } catch {
+                // A shipped file that cannot be read stops Coach; a learner's own is
+                // reported and left out, like a file with bad contents.
+                if required { throw error }
+                problems.append(CurriculumProblem(file: file.path, path: "$", message: TerminalText.safe("\(error)")))
+                continue
+            }
             let result = CurriculumParser.parseTrack(bytes, file: file.path)
             problems += result.problems
             if let track = result.track { tracks.append((file.path, track)) }

@@ -22,8 +22,27 @@ public enum CurriculumParser {
         FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in try json.track() }
     }
 
+    /// The minutes an item may take: far above any real one (the longest is 600), low
+    /// enough that no sum of them can overflow.
+    public static let itemMinutesRange = 1...10_000
+
     /// The exact path, on its own: every problem with its path and message.
     static func exactParse(_ data: Data, file: String) -> (track: Track?, problems: [CurriculumProblem]) {
+        // JSONSerialization keeps one of two equal keys without a word, and nests without
+        // a limit: the tree reader refuses both first, with the path.
+        do {
+            _ = try JSONTree.read(data)
+        } catch {
+            switch error {
+            case .repeatedKey(let path):
+                let spelled = "$." + path.replacingText(".[", with: "[")
+                return (nil, [CurriculumProblem(file: file, path: spelled, message: JSONFile.repeatedKeyReason)])
+            case .syntax(let syntax) where syntax.reason.description.hasPrefix("nesting"):
+                return (nil, [CurriculumProblem(file: file, path: "$", message: "not valid JSON (\(syntax.reason))")])
+            case .syntax:
+                break  // the value reader below words it, as it always has
+            }
+        }
         let root: Any
         do {
             root = try FastJSONReader.read(data, grammar: .complete) { json throws(FastJSONReader.Unsupported) in
@@ -288,12 +307,16 @@ private struct Walker {
             return nil
         }
         // Numbers are Doubles and true/false Bools, so neither passes for the other.
-        guard let number = raw as? Double, let value = Int(exactly: number) else {
+        guard let number = raw as? Double, number.rounded() == number else {
             fail(place, "minutes", "expected a whole number of minutes")
             return nil
         }
-        guard value > 0 else {
-            fail(place, "minutes", "minutes must be positive, got \(value)")
+        // Checked as a Double first: a 19-digit number must not reach Int arithmetic.
+        let range = CurriculumParser.itemMinutesRange
+        guard number >= Double(range.lowerBound), number <= Double(range.upperBound), let value = Int(exactly: number)
+        else {
+            let shown = NumberText.plain(number)
+            fail(place, "minutes", "minutes must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(shown.count > 40 ? String(shown.prefix(40)) + "…" : shown)")
             return nil
         }
         return value
@@ -398,7 +421,7 @@ private extension FastJSONReader {
             } else if self.key(key, is: "minutes") {
                 try Self.first(minutes)
                 let value = try plainInteger()
-                guard value > 0 else { throw Unsupported() }
+                guard CurriculumParser.itemMinutesRange.contains(value) else { throw Unsupported() }
                 minutes = value
             } else if self.key(key, is: "resources") {
                 try Self.first(resources)

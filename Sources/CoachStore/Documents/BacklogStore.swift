@@ -57,6 +57,8 @@ public enum BacklogStore {
         var versionIsNumber = true
         var ideas: [Idea]?
         var problem: IdeaReader.Problem?
+        /// A top-level key the file has twice (the first such).
+        var repeatedKey: String?
     }
 
     /// One pass over the file; only broken JSON stops it.
@@ -70,7 +72,9 @@ public enum BacklogStore {
             return contents
         }
         var object = try json.beginObject()
+        var seen = Set<String>()
         while let key = try json.nextStringKey(&object) {
+            if !seen.insert(key).inserted, contents.repeatedKey == nil { contents.repeatedKey = key }
             switch key {
             case "version":
                 if json.peekKind() == .number {
@@ -106,6 +110,9 @@ public enum BacklogStore {
         }
         if version < 1 {
             throw StoreError.unreadable(file: url.path, place: "version", reason: "version must be 1 or more, found \(version)")
+        }
+        if let key = contents.repeatedKey {
+            throw StoreError.unreadable(file: url.path, place: key, reason: Self.repeatedKeyReason)
         }
         if let problem = contents.problem {
             throw StoreError.unreadable(file: url.path, place: problem.place, reason: problem.reason)
@@ -161,6 +168,12 @@ public enum BacklogStore {
             seen[idea.id] = index
         }
         return nil
+    }
+
+    static let repeatedKeyReason = JSONFile.repeatedKeyReason
+
+    private static func syntaxProblem(_ error: FastJSONReader.SyntaxError, in data: Data, file url: URL) -> StoreError {
+        JSONFile.syntaxProblem(error, in: data, file: url)
     }
 
     /// Saves atomically, ideas in the order they were made (then by id), so adding an
@@ -311,7 +324,9 @@ private enum IdeaReader {
         var items: [String] = []
 
         var object = try json.beginObject()
+        var seen = Set<String>()
         while let key = try json.nextStringKey(&object) {
+            if !seen.insert(key).inserted { fail(key, BacklogStore.repeatedKeyReason) }
             switch key {
             case "id":
                 if let id = try text(&json, key, fail) {
@@ -427,7 +442,9 @@ private enum IdeaReader {
         var found: [Problem] = []
         func fail(_ key: String, _ reason: String) { found.append(Problem(place: "\(place).\(key)", reason: reason)) }
         var object = try json.beginObject()
+        var seen = Set<String>()
         while let key = try json.nextStringKey(&object) {
+            if !seen.insert(key).inserted { fail(key, BacklogStore.repeatedKeyReason) }
             switch key {
             case "labeling": costs.labeling = try number(&json, key, fail) ?? 0
             case "retraining": costs.retraining = try number(&json, key, fail) ?? 0

@@ -19,7 +19,7 @@ public enum JournalStore {
     /// The journal of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> Journal {
         let url = file(home)
-        guard let data = try AtomicFile.read(url) else { return Journal() }
+        guard let data = try AtomicFile.read(url, limit: FileSizeLimit.study) else { return Journal() }
         return try journal(from: data, file: url)
     }
 

@@ -14,14 +14,14 @@ public enum ProgressStore {
 
     /// The progress of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> ProgressBook {
-        guard let data = try AtomicFile.read(home.progressFile) else { return ProgressBook() }
+        guard let data = try AtomicFile.read(home.progressFile, limit: FileSizeLimit.study) else { return ProgressBook() }
         return try book(from: data, file: home.progressFile)
     }
 
     /// The one reader of the format: every valid spelling of it (in one pass: JSONDecoder
     /// needed about 35 ms for the 10,000 entries of a large home), every problem named
-    /// with its JSON path ("items.genai.rag.status"). Of an id written twice the first
-    /// is kept, as the release did.
+    /// with its JSON path ("items.genai.rag.status"). An id or a field written twice is
+    /// refused with its path.
     static func book(from data: Data, file url: URL) throws -> ProgressBook {
         var items: [String: ItemProgress]?
         try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
@@ -33,7 +33,12 @@ public enum ProgressStore {
             var read: [String: ItemProgress] = [:]
             var object = try json.beginObject()
             while let id = try json.nextStringKey(&object) {
-                guard let entry = try itemProgress(&json, id: id, &problems), read[id] == nil else { continue }
+                if read[id] != nil {
+                    problems.fail("items.\(id)", JSONFile.repeatedKeyReason)
+                    try json.skipValue()
+                    continue
+                }
+                guard let entry = try itemProgress(&json, id: id, &problems) else { continue }
                 read[id] = entry
             }
             items = read
@@ -50,7 +55,7 @@ public enum ProgressStore {
         func place() -> String { "items.\(id)" }
         guard try problems.expect(.object, "an object with status and changed", at: place(), in: &json) else { return nil }
         var status: ItemStatus?, changed: Date?, done: Date?, note: String?, proof: [String] = []
-        // Of a field written twice the first counts, as the release read it.
+        // A field written twice is refused, with its path.
         var seen = (status: false, changed: false, done: false, note: false, proof: false)
         func first(_ flag: inout Bool) -> Bool {
             defer { flag = true }
@@ -67,6 +72,7 @@ public enum ProgressStore {
             default: true
             }
             guard isFirst else {
+                problems.fail("\(place()).\(key)", JSONFile.repeatedKeyReason)
                 try json.skipValue()
                 continue
             }

@@ -63,7 +63,7 @@ public enum ReviewStore {
     /// The reviews of the home; none when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> ReviewBook {
         let url = file(home)
-        guard let data = try AtomicFile.read(url) else { return ReviewBook() }
+        guard let data = try AtomicFile.read(url, limit: FileSizeLimit.study) else { return ReviewBook() }
         return try book(from: data, file: url)
     }
 

@@ -22,7 +22,13 @@ public enum SessionStore {
     /// The saved timer; nil when no session is under way.
     public static func load(_ home: CoachHome) throws -> SessionTimer? {
         let url = file(home)
-        guard let document = try JSONFile.load(FileContents.self, from: url, supported: version) else { return nil }
+        guard let data = try AtomicFile.read(url, limit: FileSizeLimit.small) else { return nil }
+        return try timer(from: data, file: url)
+    }
+
+    /// The timer `data`, read from `url`, holds.
+    static func timer(from data: Data, file url: URL) throws -> SessionTimer {
+        let document = try JSONFile.decode(FileContents.self, from: data, file: url, supported: version)
         let seconds = document.timer.accumulatedSeconds
         guard seconds.isFinite, seconds >= 0 else {
             throw StoreError.unreadable(file: url.path, place: "timer.accumulatedSeconds",

@@ -19,21 +19,25 @@ public enum SettingsStore {
     }
 
     public static func load(_ home: CoachHome) throws -> Settings {
-        guard let document = try JSONFile.load(FileContents.self, from: file(home), supported: version) else {
-            return Settings()
-        }
+        guard let data = try AtomicFile.read(file(home), limit: FileSizeLimit.small) else { return Settings() }
+        return try settings(from: data, file: file(home))
+    }
+
+    /// The settings `data`, read from `url`, holds.
+    static func settings(from data: Data, file url: URL) throws -> Settings {
+        let document = try JSONFile.decode(FileContents.self, from: data, file: url, supported: version)
         let goal = document.dailyGoalMinutes ?? Settings.defaultGoal
         guard Settings.goalRange.contains(goal) else {
-            throw StoreError.unreadable(file: file(home).path, place: "dailyGoalMinutes",
+            throw StoreError.unreadable(file: url.path, place: "dailyGoalMinutes",
                                         reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(goal)")
         }
         let retention = document.retention ?? FSRSScheduler.defaultRetention
         if let problem = Settings.retentionProblem(retention) {
-            throw StoreError.unreadable(file: file(home).path, place: "retention", reason: problem)
+            throw StoreError.unreadable(file: url.path, place: "retention", reason: problem)
         }
         let maximumInterval = document.maximumInterval ?? FSRSScheduler.defaultMaximumInterval
         if let problem = Settings.maximumIntervalProblem(maximumInterval) {
-            throw StoreError.unreadable(file: file(home).path, place: "maximumInterval", reason: problem)
+            throw StoreError.unreadable(file: url.path, place: "maximumInterval", reason: problem)
         }
         return Settings(focusTrack: document.focusTrack, dailyGoalMinutes: goal, retention: retention,
                         maximumInterval: maximumInterval)

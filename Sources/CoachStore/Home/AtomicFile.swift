@@ -117,7 +117,13 @@ public enum AtomicFile {
     }
 
     /// Reads a whole file; nil when it does not exist.
-    public static func read(_ url: URL) throws -> Data? {
+    /// The file's bytes, nil when there is no file. A file larger than `limit` is refused
+    /// before a byte of it is read: parsing hostile megabytes costs seconds and memory.
+    public static func read(_ url: URL, limit: Int = FileSizeLimit.document) throws -> Data? {
+        var info = stat()
+        if stat(url.path, &info) == 0, Int(info.st_size) > limit {
+            throw StoreError.unreadable(file: url.path, place: "size", reason: FileSizeLimit.describe(Int(info.st_size), over: limit))
+        }
         do {
             return try Data(contentsOf: url)
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {

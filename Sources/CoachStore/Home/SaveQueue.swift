@@ -26,6 +26,20 @@ public final class SaveQueue: @unchecked Sendable {
         if needsRun { queue.async { self.run(document) } }
     }
 
+    /// Schedules one `write` of several documents that must reach the disk together (a
+    /// goal change: settings and the goal history in the journal). It takes the place of
+    /// every waiting write of those documents, so none of them can land alone, older or
+    /// newer, beside it; it is queued as the first document's write.
+    public func saveTogether(_ documents: [DocumentKind], _ write: @escaping @Sendable () throws -> Void) {
+        guard let first = documents.first else { return }
+        lock.lock()
+        for other in documents.dropFirst() { waiting[other] = nil }
+        waiting[first] = write
+        let needsRun = scheduled.insert(first).inserted
+        lock.unlock()
+        if needsRun { queue.async { self.run(first) } }
+    }
+
     private func run(_ document: DocumentKind) {
         lock.lock()
         let write = waiting.removeValue(forKey: document)

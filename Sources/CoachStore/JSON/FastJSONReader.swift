@@ -55,6 +55,12 @@ struct FastJSONReader {
     /// Where a reader is inside one object or array: before its first entry or after one.
     struct Container {
         fileprivate var first = true
+        /// The keys read with `nextKey` so far, one bit each of 128 by a hash of their
+        /// bytes: a key whose bit is already set may be a repeat, and the fast path gives
+        /// up on it, so the exact path refuses a repeated key with its path. The hash is
+        /// chosen so that no two key names the documents use share a bit.
+        fileprivate var seenLow: UInt64 = 0
+        fileprivate var seenHigh: UInt64 = 0
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -127,6 +133,19 @@ struct FastJSONReader {
     mutating func nextKey(_ object: inout Container) throws(Unsupported) -> Key? {
         guard try nextEntry(&object, closing: UInt8(ascii: "}"), "expected , or }") else { return nil }
         let key = try plainKey()
+        var hash = UInt64(key.count)
+        for offset in key.start..<(key.start + key.count) {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x100000001b3
+        }
+        let bit = (hash &* (0x9E37_79B9_7F4A_7C15 &+ 1_460)) >> 57
+        let mask: UInt64 = 1 << (bit & 63)
+        if bit < 64 {
+            guard object.seenLow & mask == 0 else { throw failure(at: key.start, "a key that may be repeated") }
+            object.seenLow |= mask
+        } else {
+            guard object.seenHigh & mask == 0 else { throw failure(at: key.start, "a key that may be repeated") }
+            object.seenHigh |= mask
+        }
         try expect(UInt8(ascii: ":"), "expected :")
         return key
     }
@@ -331,8 +350,9 @@ struct FastJSONReader {
         skipSpace()
         let start = index
         var value = 0
+        // Wrapping arithmetic: a longer run of digits is refused below, never trapped on.
         while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
-            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            value = value &* 10 &+ Int(bytes[index] - UInt8(ascii: "0"))
             index += 1
         }
         let digits = index - start
@@ -400,9 +420,29 @@ struct FastJSONReader {
         return value
     }
 
+    /// How deep arrays and objects may nest in any file: no real document comes near it,
+    /// and a reader that recursed without a limit would run out of stack on `[[[[…`.
+    static let deepestNesting = 512
+
+    /// The text of the number that comes next, checked as `number()` checks it, so that
+    /// a caller can judge its kind (whole or not) and range without rounding it first.
+    mutating func numberText() throws(Unsupported) -> String {
+        skipSpace()
+        let start = index
+        _ = try number()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Stops with a reason of the caller's, at the current byte.
+    mutating func stop(_ reason: StaticString) -> Unsupported {
+        failure(reason)
+    }
+
     /// Reads past any value, checking it as strictly as the rest.
     mutating func skipValue(depth: Int = 0) throws(Unsupported) {
         guard depth < 32 || grammar == .complete else { throw failure("nesting deeper than 32") }
+        // Even the complete grammar stops somewhere: each level is a stack frame.
+        guard depth < Self.deepestNesting else { throw failure("nesting deeper than 512") }
         switch peekKind() {
         case .string:
             _ = try string()
@@ -422,8 +462,15 @@ struct FastJSONReader {
     }
 
     /// true or false as a Bool, null as nil.
-    package mutating func boolOrNull() throws(Unsupported) -> Bool? {
+    mutating func boolOrNull() throws(Unsupported) -> Bool? {
         guard peekKind() == .bool || peekKind() == .null else { throw failure("expected true, false or null") }
+        return try literalValue()
+    }
+
+    /// true or false as a Bool, null as nil: the literal that comes next.
+    mutating func literalValue() throws(Unsupported) -> Bool? {
+        skipSpace()
+        guard index < bytes.count else { throw failure("unexpected end of the file") }
         let first = bytes[index]
         try literal()
         return first == UInt8(ascii: "n") ? nil : first == UInt8(ascii: "t")

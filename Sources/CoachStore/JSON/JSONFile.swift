@@ -29,16 +29,30 @@ enum JSONFile {
 
     /// Reads a document, refusing a newer version before decoding the rest, so the
     /// message is about the version and not about a field we do not know.
-    static func load<T: Decodable>(_ type: T.Type, from url: URL, supported: Int) throws -> T? {
-        guard let data = try AtomicFile.read(url) else { return nil }
+    static func load<T: Decodable>(_ type: T.Type, from url: URL, supported: Int,
+                                   limit: Int = FileSizeLimit.small) throws -> T? {
+        guard let data = try AtomicFile.read(url, limit: limit) else { return nil }
         return try decode(type, from: data, file: url, supported: supported)
     }
 
-    /// `load` for bytes already read from `url`.
+    /// `load` for bytes already read from `url`. Read as a `JSONTree` (a key twice in one
+    /// object is refused with its path) and decoded by `JSONTreeDecoder`, whose errors
+    /// keep their path and say what kind of number was wanted.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, file url: URL, supported: Int) throws -> T {
+        let tree: JSONTree
+        do {
+            tree = try JSONTree.read(data)
+        } catch {
+            switch error {
+            case .repeatedKey(let path):
+                throw StoreError.unreadable(file: url.path, place: path, reason: repeatedKeyReason)
+            case .syntax(let syntax):
+                throw syntaxProblem(syntax, in: data, file: url)
+            }
+        }
         let header: VersionHeader
         do {
-            header = try decoder().decode(VersionHeader.self, from: data)
+            header = try JSONTreeDecoder.decode(VersionHeader.self, from: tree)
         } catch {
             throw StoreError.unreadable(file: url.path, place: place(of: error, in: data), reason: reason(of: error, in: data))
         }
@@ -49,10 +63,25 @@ enum JSONFile {
             throw StoreError.unreadable(file: url.path, place: "version", reason: "version must be 1 or more, found \(header.version)")
         }
         do {
-            return try decoder().decode(T.self, from: data)
+            return try JSONTreeDecoder.decode(T.self, from: tree)
         } catch {
             throw StoreError.unreadable(file: url.path, place: place(of: error, in: data), reason: reason(of: error, in: data))
         }
+    }
+
+    /// What every document says of a key it holds twice (which one counts is anyone's guess).
+    static let repeatedKeyReason = "this key appears twice in its object; keep one"
+
+    /// Where and why bytes are not JSON, in JSONSerialization's words when it has them
+    /// (what the files have always said), else the reader's.
+    static func syntaxProblem(_ error: FastJSONReader.SyntaxError, in data: Data, file url: URL) -> StoreError {
+        // JSONSerialization reads a large file whole before it names the place (seconds
+        // and a gigabyte for a hostile one): past a megabyte the reader's words do.
+        let small = data.count <= 1 << 20
+        let place = (small ? syntaxErrorPosition(in: data) : nil)
+            ?? (data.isEmpty ? "empty file" : lineAndColumn(of: error.offset, in: data))
+        let reason = (small ? syntaxError(in: data) : nil) ?? "\(error.reason)"
+        return .unreadable(file: url.path, place: place, reason: "not valid JSON (\(reason))")
     }
 
     /// A date as `encoder()` writes it, or in any other form `Date(_:strategy: .iso8601)`

@@ -26,12 +26,15 @@ enum VersionedDocument {
                     return
                 }
                 var object = try json.beginObject()
-                var seenVersion = false
+                // A key written twice is refused: which of the two was meant is not ours to guess.
+                var seen: Set<String> = []
                 while let key = try json.nextStringKey(&object) {
-                    if key == "version", seenVersion {
-                        try json.skipValue()  // written twice: the first counts, as the release read it
-                    } else if key == "version" {
-                        seenVersion = true
+                    guard seen.insert(key).inserted else {
+                        problems.fail(key, JSONFile.repeatedKeyReason)
+                        try json.skipValue()
+                        continue
+                    }
+                    if key == "version" {
                         if json.peekKind() == .number {
                             version = Int(exactly: try json.number())
                             versionIsNumber = version != nil
