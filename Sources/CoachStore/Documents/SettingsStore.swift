@@ -2,33 +2,61 @@ import CoachCore
 import FoundationEssentials
 
 /// settings.json: the focus track and the daily goal.
+///
+///     {"dailyGoalMinutes": 45, "focusTrack": "ai-product", "version": 1}
+///
+/// Either may be left out (or `null`): no focus track, the default goal.
 public enum SettingsStore {
+    public static let kind = DocumentKind.settings
     public static let version = 1
 
-    struct FileContents: Codable {
-        var version: Int
-        var focusTrack: String?
-        var dailyGoalMinutes: Int?
-    }
-
     public static func file(_ home: CoachHome) -> URL {
-        home.file(.settings)
+        home.file(kind)
     }
 
+    /// The settings of the home; the defaults when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> Settings {
-        guard let document = try JSONFile.load(FileContents.self, from: file(home), supported: version) else {
-            return Settings()
+        let url = file(home)
+        guard let data = try AtomicFile.read(url) else { return Settings() }
+        return try settings(from: data, file: url)
+    }
+
+    /// The one reader of the format: every valid spelling of it, every problem named
+    /// with its JSON path.
+    static func settings(from data: Data, file url: URL) throws -> Settings {
+        var focusTrack: String?, goal: Int?
+        var seen = (focusTrack: false, goal: false)
+        try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
+            switch key {
+            case "focusTrack":
+                guard try problems.once(&seen.focusTrack, at: "focusTrack", in: &json) else { return }
+                focusTrack = try problems.isNull(&json) ? nil : try problems.text(at: "focusTrack", in: &json)
+            case "dailyGoalMinutes":
+                guard try problems.once(&seen.goal, at: "dailyGoalMinutes", in: &json) else { return }
+                goal = try problems.isNull(&json) ? nil : try problems.wholeNumber(at: "dailyGoalMinutes", in: &json)
+            default:
+                try json.skipValue()
+            }
         }
-        let goal = document.dailyGoalMinutes ?? Settings.defaultGoal
-        guard Settings.goalRange.contains(goal) else {
-            throw StoreError.unreadable(file: file(home).path, place: "dailyGoalMinutes",
-                                        reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(goal)")
+        let minutes = goal ?? Settings.defaultGoal
+        guard Settings.goalRange.contains(minutes) else {
+            throw StoreError.unreadable(file: url.path, place: "dailyGoalMinutes",
+                                        reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(minutes)")
         }
-        return Settings(focusTrack: document.focusTrack, dailyGoalMinutes: goal)
+        return Settings(focusTrack: focusTrack, dailyGoalMinutes: minutes)
     }
 
     public static func save(_ settings: Settings, to home: CoachHome) throws {
-        try JSONFile.save(FileContents(version: version, focusTrack: settings.focusTrack,
-                                       dailyGoalMinutes: settings.dailyGoalMinutes), to: file(home))
+        let url = file(home)
+        try Backups.keep(url)
+        try AtomicFile.write(Data(text(of: settings)), to: url)
+    }
+
+    /// The file in the house format: keys sorted, one field a line.
+    static func text(of settings: Settings) -> [UInt8] {
+        var fields: [(String, JSONWriter.Value)] = [("dailyGoalMinutes", .number(Double(settings.dailyGoalMinutes)))]
+        if let track = settings.focusTrack { fields.append(("focusTrack", .string(track))) }
+        fields.append(("version", .number(Double(version))))
+        return JSONWriter.document(fields)
     }
 }
