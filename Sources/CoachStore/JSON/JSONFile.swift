@@ -1,8 +1,9 @@
 import CoachCore
 import FoundationEssentials
 
-/// A versioned JSON document of the home: how it is read, checked and written.
-/// Human-readable, keys sorted, so the files diff well and can be edited by hand.
+/// JSONEncoder and JSONDecoder as the export uses them, and what every reader shares:
+/// dates, and where and why bytes are not JSON. (The documents of the home have their
+/// own readers on `VersionedDocument` and are written by `JSONWriter`.)
 enum JSONFile {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -27,14 +28,9 @@ enum JSONFile {
         return decoder
     }
 
-    /// Reads a document, refusing a newer version before decoding the rest, so the
-    /// message is about the version and not about a field we do not know.
-    static func load<T: Decodable>(_ type: T.Type, from url: URL, supported: Int) throws -> T? {
-        guard let data = try AtomicFile.read(url) else { return nil }
-        return try decode(type, from: data, file: url, supported: supported)
-    }
-
-    /// `load` for bytes already read from `url`.
+    /// Reads a whole document with JSONDecoder (the export, which is read once per
+    /// import), refusing a newer version before decoding the rest, so the message is
+    /// about the version and not about a field we do not know.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, file url: URL, supported: Int) throws -> T {
         let header: VersionHeader
         do {
@@ -110,19 +106,6 @@ enum JSONFile {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Saves atomically; the file it replaces is kept in the rotating backups unless
-    /// `backup` is false (for a file that only lives while a session runs).
-    static func save<T: Encodable>(_ value: T, to url: URL, backup: Bool = true) throws {
-        let data: Data
-        do {
-            data = try encoder().encode(value) + Data("\n".utf8)
-        } catch {
-            throw StoreError.io(file: url.path, reason: "cannot encode (\(error))")
-        }
-        if backup { try Backups.keep(url) }
-        try AtomicFile.write(data, to: url)
-    }
-
     private struct VersionHeader: Decodable {
         var version: Int
     }
@@ -196,30 +179,5 @@ extension FastJSONReader {
         }
         guard let date = JSONFile.date(from: try string()) else { throw Unsupported() }
         return date
-    }
-}
-
-extension FastJSONReader {
-    /// The envelope progress.json and reviews.json share, {"version": N, "items": …}
-    /// with keys in any order, for the fast path: anything unusual (a repeated key, a
-    /// version this Coach does not read) gives up and JSONDecoder decides.
-    mutating func versionedItems<Items>(
-        supported: Int, _ readItems: (inout FastJSONReader) throws(Unsupported) -> Items
-    ) throws(Unsupported) -> (version: Int, items: Items) {
-        var version: Int?, items: Items?
-        var object = try beginObject()
-        while let key = try nextKey(&object) {
-            if self.key(key, is: "version") {
-                guard version == nil else { throw Unsupported() }
-                version = try plainInteger()
-            } else if self.key(key, is: "items") {
-                guard items == nil else { throw Unsupported() }
-                items = try readItems(&self)
-            } else {
-                try skipValue()
-            }
-        }
-        guard let version, (1...supported).contains(version), let items else { throw Unsupported() }
-        return (version, items)
     }
 }
