@@ -132,7 +132,7 @@ struct JournalStoreTests {
         }
     }
 
-    // MARK: The fast path and JSONDecoder agree
+    // MARK: The one reader: every valid spelling, every problem with its path
 
     static func generated(days: Int) -> Journal {
         var journal = Journal()
@@ -149,38 +149,89 @@ struct JournalStoreTests {
         return journal
     }
 
-    func expectBothPaths(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws -> JournalStore.FileContents? {
-        guard let fast = JournalDecoding.document(in: data, supported: JournalStore.version) else { return nil }
-        let exact = try JSONFile.decode(JournalStore.FileContents.self, from: data,
-                                            file: URL(fileURLWithPath: "/h/journal.json"), supported: JournalStore.version)
-        #expect(fast == exact, sourceLocation: sourceLocation)
-        return fast
+    /// The format as JSONDecoder reads it: the reference, in the tests only.
+    struct DecodedFile: Decodable {
+        var version: Int
+        var entries: [JournalEntry]
+        var goals: [GoalHistory.Change]?
     }
 
-    @Test func tenYearsOfDaysTakeTheFastPathAndMatchJSONDecoder() throws {
+    static let file = URL(fileURLWithPath: "/h/journal.json")
+
+    /// The one reader's journal, after checking that JSONDecoder reads the file the same.
+    func expectAgreement(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws -> Journal {
+        let mine = try JournalStore.journal(from: data, file: Self.file)
+        let exact = try JSONFile.decode(DecodedFile.self, from: data, file: Self.file, supported: JournalStore.version)
+        #expect(mine == Journal(entries: exact.entries, goals: GoalHistory(changes: exact.goals ?? [])),
+                sourceLocation: sourceLocation)
+        return mine
+    }
+
+    @Test func tenYearsOfDaysAreWrittenInTheHouseFormatAndReadAsJSONDecoderReadsThem() throws {
         let journal = Self.generated(days: 3_650)
-        let data = try JSONFile.encoder().encode(JournalStore.FileContents(version: 1, entries: journal.entries,
-                                                                            goals: journal.goals.changes))
-        let fast = try #require(try expectBothPaths(data))
-        #expect(fast.entries == journal.entries)
-        #expect(try JournalStore.journal(from: data, file: URL(fileURLWithPath: "/h/journal.json")) == journal)
+        let data = Data(JournalStore.text(of: journal))
+        #expect(FileFormat.problem(with: String(decoding: data, as: UTF8.self)) == nil)
+        #expect(try expectAgreement(data) == journal)
     }
 
-    @Test func aHandWrittenFileTakesTheFastPathToo() throws {
-        #expect(try expectBothPaths(Data(Self.handWritten.utf8)) != nil)
+    @Test func aHandWrittenFileReadsAsJSONDecoderReadsIt() throws {
+        _ = try expectAgreement(Data(Self.handWritten.utf8))
+    }
+
+    @Test func aNullOptionalFieldIsAsIfLeftOut() throws {
+        let text = #"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":5,"note":null,"start":null,"items":null}],"goals":null}"#
+        let journal = try JournalStore.journal(from: Data(text.utf8), file: Self.file)
+        #expect(journal.entries == [JournalEntry(id: 1, day: DailyFiles.day("2024-05-01"), minutes: 5)])
     }
 
     @Test(arguments: [
-        #"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":5,"note":null}]}"#,
-        #"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":-5}]}"#,
-        #"{"version":1,"entries":[{"id":1,"id":2,"day":"2024-05-01","minutes":5}]}"#,
-        #"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":5,"start":"2024-05-01T09:00:00+02:00"}],"entries":[]}"#,
-        #"{"version":1,"entries":[{"id":1,"day":"2024-5-1","minutes":5}]}"#,
-        #"{"version":2,"entries":[]}"#,
-        #"{"entries":[]}"#,
+        (#"{"version":1,"entries":[{"id":1,"id":2,"day":"2024-05-01","minutes":5}]}"#, "entries[0].id"),
+        (#"{"version":1,"entries":[{"id":1,"day":"2024-05-01","minutes":5}],"entries":[]}"#, "entries"),
+        (#"{"version":1,"entries":[],"goals":[{"from":"2024-05-01","minutes":45,"minutes":50}]}"#, "goals[0].minutes"),
     ])
-    func unusualFilesAreLeftToJSONDecoder(_ text: String) {
-        #expect(JournalDecoding.document(in: Data(text.utf8), supported: JournalStore.version) == nil)
+    func aKeyWrittenTwiceIsRefusedWithItsPath(text: String, place: String) throws {
+        let error = try refusal(text)
+        #expect(DailyFiles.place(of: error) == place)
+        #expect(error?.description.contains("appears twice") == true)
+    }
+
+    @Test(arguments: [
+        (#""5""#, "expected a whole number, found text"),
+        ("45.5", "expected a whole number, got 45.5"),
+        ("1234567890123456789", "expected a whole number, got 1234567890123456789"),
+        ("99999999999999999999", "expected a whole number, got 99999999999999999999"),
+        ("1e400", "expected a whole number, got 1e400"),
+    ])
+    func aMinuteCountThatIsNotAWholeNumberIsRefused(minutes: String, reason: String) throws {
+        let error = try refusal(#"{"version": 1, "entries": [{"id": 1, "day": "2024-05-01", "minutes": \#(minutes)}]}"#)
+        guard case .unreadable(_, let place, let found)? = error else {
+            Issue.record("expected unreadable, got \(String(describing: error))")
+            return
+        }
+        #expect(place == "entries[0].minutes")
+        #expect(found == reason)
+    }
+
+    @Test func everyValidSpellingReadsTheSame() throws {
+        let spelled = "\u{FEFF} \n\t{ \"goals\" : [ { \"minutes\" : 4.5e1 , \"from\" : \"2024-04-01\" } ] ,\r\n"
+            + #" "entr\u0069es":[{"minutes":46.0,"note":"Built a demo: https:\/\/github.com\/me\/rag-demo","day":"2024-05-01","#
+            + #""items":["genai.rag","agents.tool-use"],"id":1.0,"start":"2024-05-01T07:00:00Z"}], "version" : 1 }  "#
+        let journal = try JournalStore.journal(from: Data(spelled.utf8), file: Self.file)
+        #expect(journal.entries == [Self.journal.entries[0]])
+        #expect(journal.goals == GoalHistory(changes: [GoalHistory.Change(from: DailyFiles.day("2024-04-01"), minutes: 45)]))
+    }
+
+    @Test(arguments: [
+        (#"{"version": 1, "entries": {}}"#, "entries"),
+        (#"{"version": 1, "entries": [[]]}"#, "entries[0]"),
+        (#"{"version": 1, "entries": [{"id": 1, "day": 20240501, "minutes": 5}]}"#, "entries[0].day"),
+        (#"{"version": 1, "entries": [{"id": 1, "day": "2024-05-01", "minutes": 5, "items": "a"}]}"#, "entries[0].items"),
+        (#"{"version": 1, "entries": [{"id": 1, "day": "2024-05-01", "minutes": 5, "items": [1]}]}"#, "entries[0].items[0]"),
+        (#"{"version": 1, "entries": [], "goals": [{"from": "2024-05-01", "minutes": true}]}"#, "goals[0].minutes"),
+        (#"{"version": 1, "entries": [{"day": "2024-05-01", "minutes": 5}]}"#, "entries[0].id"),
+    ])
+    func aValueOfTheWrongKindIsRefusedWithItsPath(text: String, place: String) throws {
+        #expect(DailyFiles.place(of: try refusal(text)) == place)
     }
 
     // MARK: Refused, and left as they are

@@ -2,18 +2,18 @@ import CoachCore
 import FoundationEssentials
 
 /// journal.json: every logged session and the history of the daily goal.
+///
+///     {"entries": [{"day": "2024-05-01", "id": 1, "items": […], "minutes": 25,
+///      "note": "…", "start": "…"}], "goals": [{"from": "2024-05-01", "minutes": 45}],
+///      "version": 1}
+///
+/// `start`, `note`, an entry's `items` and `goals` may be left out (or `null`).
 public enum JournalStore {
+    public static let kind = DocumentKind.journal
     public static let version = 1
 
-    struct FileContents: Codable, Equatable {
-        var version: Int
-        var entries: [JournalEntry]
-        /// Left out of a hand-written file: no goal history yet.
-        var goals: [GoalHistory.Change]?
-    }
-
     public static func file(_ home: CoachHome) -> URL {
-        home.file(.journal)
+        home.file(kind)
     }
 
     /// The journal of the home; empty when the file does not exist yet.
@@ -23,23 +23,136 @@ public enum JournalStore {
         return try journal(from: data, file: url)
     }
 
+    /// The one reader of the format: every valid spelling of it, in one pass (ten years
+    /// of days took JSONDecoder about 30 ms), every problem named with its JSON path
+    /// ("entries[3].minutes").
     static func journal(from data: Data, file url: URL) throws -> Journal {
-        // Ten years of days take JSONDecoder about 30 ms; the fast path reads a plain,
-        // valid file in one pass and gives up on anything else, which JSONDecoder then
-        // reads or explains.
-        let document = try JournalDecoding.document(in: data, supported: version)
-            ?? JSONFile.decode(FileContents.self, from: data, file: url, supported: version)
-        return try checked(document, file: url)
+        var entries: [JournalEntry]?
+        var goals: [GoalHistory.Change] = []
+        var seen = (entries: false, goals: false)
+        try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
+            switch key {
+            case "entries":
+                guard try problems.once(&seen.entries, at: "entries", in: &json) else { return }
+                entries = []
+                guard try problems.expect(.array, "an array of sessions", at: "entries", in: &json) else { return }
+                var array = try json.beginArray()
+                var index = 0
+                while try json.nextElement(&array) {
+                    if let entry = try entry(&json, index: index, &problems) { entries?.append(entry) }
+                    index += 1
+                }
+            case "goals":
+                guard try problems.once(&seen.goals, at: "goals", in: &json), !(try problems.isNull(&json)) else { return }
+                guard try problems.expect(.array, "an array of goal changes", at: "goals", in: &json) else { return }
+                var array = try json.beginArray()
+                var index = 0
+                while try json.nextElement(&array) {
+                    if let change = try goalChange(&json, index: index, &problems) { goals.append(change) }
+                    index += 1
+                }
+            default:
+                try json.skipValue()
+            }
+        }
+        guard let entries else {
+            throw StoreError.unreadable(file: url.path, place: "entries", reason: "missing field \"entries\"")
+        }
+        return try checked(entries: entries, goals: goals, file: url)
+    }
+
+    private static func entry(_ json: inout FastJSONReader, index: Int,
+                              _ problems: inout DocumentProblems) throws(FastJSONReader.Unsupported) -> JournalEntry? {
+        /// "entries[<index>]", made only for a problem.
+        func place() -> String { "entries[\(index)]" }
+        guard try problems.expect(.object, "an object with id, day and minutes", at: place(), in: &json) else { return nil }
+        var id: Int?, day: StudyDay?, start: Date?, minutes: Int?, items: [String] = [], note: String?
+        var seen = (id: false, day: false, start: false, minutes: false, items: false, note: false)
+        var object = try json.beginObject()
+        while let key = try json.nextStringKey(&object) {
+            switch key {
+            case "id":
+                guard try problems.once(&seen.id, at: "\(place()).id", in: &json) else { continue }
+                id = try problems.wholeNumber(at: "\(place()).id", in: &json)
+            case "day":
+                guard try problems.once(&seen.day, at: "\(place()).day", in: &json) else { continue }
+                day = try problems.day(at: "\(place()).day", in: &json)
+            case "start":
+                guard try problems.once(&seen.start, at: "\(place()).start", in: &json) else { continue }
+                start = try problems.isNull(&json) ? nil : try problems.date(at: "\(place()).start", in: &json)
+            case "minutes":
+                guard try problems.once(&seen.minutes, at: "\(place()).minutes", in: &json) else { continue }
+                minutes = try problems.wholeNumber(at: "\(place()).minutes", in: &json)
+            case "items":
+                guard try problems.once(&seen.items, at: "\(place()).items", in: &json) else { continue }
+                items = try problems.isNull(&json) ? [] : try problems.texts(at: "\(place()).items", in: &json)
+            case "note":
+                guard try problems.once(&seen.note, at: "\(place()).note", in: &json) else { continue }
+                note = try problems.isNull(&json) ? nil : try problems.text(at: "\(place()).note", in: &json)
+            default:
+                try json.skipValue()
+            }
+        }
+        if !seen.id { problems.fail("\(place()).id", "missing field \"id\"") }
+        if !seen.day { problems.fail("\(place()).day", "missing field \"day\"") }
+        if !seen.minutes { problems.fail("\(place()).minutes", "missing field \"minutes\"") }
+        guard let id, let day, let minutes else { return nil }
+        return JournalEntry(id: id, day: day, start: start, minutes: minutes, items: items, note: note)
+    }
+
+    private static func goalChange(_ json: inout FastJSONReader, index: Int,
+                                   _ problems: inout DocumentProblems) throws(FastJSONReader.Unsupported) -> GoalHistory.Change? {
+        func place() -> String { "goals[\(index)]" }
+        guard try problems.expect(.object, "an object with from and minutes", at: place(), in: &json) else { return nil }
+        var from: StudyDay?, minutes: Int?
+        var seen = (from: false, minutes: false)
+        var object = try json.beginObject()
+        while let key = try json.nextStringKey(&object) {
+            switch key {
+            case "from":
+                guard try problems.once(&seen.from, at: "\(place()).from", in: &json) else { continue }
+                from = try problems.day(at: "\(place()).from", in: &json)
+            case "minutes":
+                guard try problems.once(&seen.minutes, at: "\(place()).minutes", in: &json) else { continue }
+                minutes = try problems.wholeNumber(at: "\(place()).minutes", in: &json)
+            default:
+                try json.skipValue()
+            }
+        }
+        if !seen.from { problems.fail("\(place()).from", "missing field \"from\"") }
+        if !seen.minutes { problems.fail("\(place()).minutes", "missing field \"minutes\"") }
+        guard let from, let minutes else { return nil }
+        return GoalHistory.Change(from: from, minutes: minutes)
     }
 
     public static func save(_ journal: Journal, to home: CoachHome) throws {
-        try JSONFile.save(FileContents(version: version, entries: journal.entries, goals: journal.goals.changes), to: file(home))
+        let url = file(home)
+        try Backups.keep(url)
+        try AtomicFile.write(Data(text(of: journal)), to: url)
+    }
+
+    /// The file in the house format: keys sorted, one field a line.
+    static func text(of journal: Journal) -> [UInt8] {
+        let entries = journal.entries.map { entry -> JSONWriter.Value in
+            var fields: [(String, JSONWriter.Value)] = [
+                ("day", .string(entry.day.description)), ("id", .number(Double(entry.id))),
+                ("items", .strings(entry.items)), ("minutes", .number(Double(entry.minutes))),
+            ]
+            if let note = entry.note { fields.append(("note", .string(note))) }
+            if let start = entry.start { fields.append(("start", .date(start))) }
+            return .object(fields)
+        }
+        let goals = journal.goals.changes.map { change -> JSONWriter.Value in
+            .object([("from", .string(change.from.description)), ("minutes", .number(Double(change.minutes)))])
+        }
+        return JSONWriter.document([("entries", .array(entries)), ("goals", .array(goals)),
+                                    ("version", .number(Double(version)))])
     }
 
     /// What JSON cannot say: ids are distinct and positive, minutes and goals in range.
-    static func checked(_ document: FileContents, file url: URL) throws -> Journal {
+    static func checked(entries: [JournalEntry], goals: [GoalHistory.Change], file url: URL) throws -> Journal {
         var ids = Set<Int>()
-        for (index, entry) in document.entries.enumerated() {
+        for (index, entry) in entries.enumerated() {
             guard entry.id >= 1, ids.insert(entry.id).inserted else {
                 throw StoreError.unreadable(file: url.path, place: "entries[\(index)].id",
                                             reason: "must be a whole number from 1 up, used once; found \(entry.id)")
@@ -50,120 +163,10 @@ public enum JournalStore {
                                             reason: "must be \(range.lowerBound)–\(range.upperBound) minutes, found \(entry.minutes)")
             }
         }
-        let goals = document.goals ?? []
         for (index, change) in goals.enumerated() where !Settings.goalRange.contains(change.minutes) {
             throw StoreError.unreadable(file: url.path, place: "goals[\(index)].minutes",
                                         reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(change.minutes)")
         }
-        return Journal(entries: document.entries, goals: GoalHistory(changes: goals))
-    }
-}
-
-/// The fast path of `JournalStore.load`, in the manner of the fast paths before the one readers of progress.json and reviews.json: it reads a
-/// plain, valid file of a supported version and gives up (nil) on anything else — a
-/// syntax error, a wrong type, a bad day or date, a missing field, a repeated key, a
-/// `null`, a negative number — so that JSONDecoder reads those and says what is wrong.
-/// Both paths give the same document for every file this one reads.
-enum JournalDecoding {
-    static func document(in data: Data, supported: Int) -> JournalStore.FileContents? {
-        FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in
-            try json.journalDocument(supported: supported)
-        }
-    }
-}
-
-private extension FastJSONReader {
-    /// A `StudyDay` written as "YYYY-MM-DD".
-    mutating func studyDay() throws(Unsupported) -> StudyDay {
-        guard let day = StudyDay(try string()) else { throw Unsupported() }
-        return day
-    }
-
-    /// A key's value, read once: a repeated key gives up, because JSONDecoder would
-    /// keep one of them. (Kept in this module on purpose: the same generic helper shared
-    /// from CoachCore is not specialized here and made the large home's journal, reviews
-    /// and progress load about 2 ms slower, measured with `coach-bench load`.)
-    mutating func once<T>(_ slot: inout T?, _ read: (inout FastJSONReader) throws(Unsupported) -> T) throws(Unsupported) {
-        guard slot == nil else { throw Unsupported() }
-        slot = try read(&self)
-    }
-
-    mutating func journalDocument(supported: Int) throws(Unsupported) -> JournalStore.FileContents {
-        var version: Int?, entries: [JournalEntry]?, goals: [GoalHistory.Change]?
-        var object = try beginObject()
-        while let key = try nextKey(&object) {
-            if self.key(key, is: "version") {
-                try once(&version) { json throws(Unsupported) in try json.plainInteger() }
-            } else if self.key(key, is: "entries") {
-                try once(&entries) { json throws(Unsupported) in try json.journalEntries() }
-            } else if self.key(key, is: "goals") {
-                try once(&goals) { json throws(Unsupported) in try json.goalChanges() }
-            } else {
-                try skipValue()
-            }
-        }
-        guard let version, (1...supported).contains(version), let entries else { throw Unsupported() }
-        return JournalStore.FileContents(version: version, entries: entries, goals: goals)
-    }
-
-    mutating func journalEntries() throws(Unsupported) -> [JournalEntry] {
-        var entries: [JournalEntry] = []
-        var array = try beginArray()
-        while try nextElement(&array) { entries.append(try journalEntry()) }
-        return entries
-    }
-
-    /// `JournalEntry` as its Decodable reads it: id, day and minutes required; start,
-    /// items and note optional.
-    mutating func journalEntry() throws(Unsupported) -> JournalEntry {
-        var id: Int?, day: StudyDay?, start: Date?, minutes: Int?, items: [String]?, note: String?
-        var object = try beginObject()
-        while let key = try nextKey(&object) {
-            if self.key(key, is: "id") {
-                try once(&id) { json throws(Unsupported) in try json.plainInteger() }
-            } else if self.key(key, is: "day") {
-                try once(&day) { json throws(Unsupported) in try json.studyDay() }
-            } else if self.key(key, is: "start") {
-                try once(&start) { json throws(Unsupported) in try json.isoDate() }
-            } else if self.key(key, is: "minutes") {
-                try once(&minutes) { json throws(Unsupported) in try json.plainInteger() }
-            } else if self.key(key, is: "items") {
-                try once(&items) { json throws(Unsupported) in try json.strings() }
-            } else if self.key(key, is: "note") {
-                try once(&note) { json throws(Unsupported) in try json.string() }
-            } else {
-                try skipValue()
-            }
-        }
-        guard let id, let day, let minutes else { throw Unsupported() }
-        return JournalEntry(id: id, day: day, start: start, minutes: minutes, items: items ?? [], note: note)
-    }
-
-    mutating func goalChanges() throws(Unsupported) -> [GoalHistory.Change] {
-        var changes: [GoalHistory.Change] = []
-        var array = try beginArray()
-        while try nextElement(&array) {
-            var from: StudyDay?, minutes: Int?
-            var object = try beginObject()
-            while let key = try nextKey(&object) {
-                if self.key(key, is: "from") {
-                    try once(&from) { json throws(Unsupported) in try json.studyDay() }
-                } else if self.key(key, is: "minutes") {
-                    try once(&minutes) { json throws(Unsupported) in try json.plainInteger() }
-                } else {
-                    try skipValue()
-                }
-            }
-            guard let from, let minutes else { throw Unsupported() }
-            changes.append(GoalHistory.Change(from: from, minutes: minutes))
-        }
-        return changes
-    }
-
-    mutating func strings() throws(Unsupported) -> [String] {
-        var strings: [String] = []
-        var array = try beginArray()
-        while try nextElement(&array) { strings.append(try string()) }
-        return strings
+        return Journal(entries: entries, goals: GoalHistory(changes: goals))
     }
 }

@@ -2,54 +2,82 @@ import CoachCore
 import FoundationEssentials
 
 /// settings.json: the focus track, the daily goal, and the review scheduler's desired
-/// retention and maximum interval (absent: the defaults).
+/// retention and maximum interval.
+///
+///     {"dailyGoalMinutes": 45, "focusTrack": "ai-product", "version": 1}
+///
+/// Any may be left out (or `null`): no focus track, the default goal, FSRS's defaults.
 public enum SettingsStore {
+    public static let kind = DocumentKind.settings
     public static let version = 1
 
-    struct FileContents: Codable {
-        var version: Int
-        var focusTrack: String?
-        var dailyGoalMinutes: Int?
-        var retention: Double?
-        var maximumInterval: Int?
-    }
-
     public static func file(_ home: CoachHome) -> URL {
-        home.file(.settings)
+        home.file(kind)
     }
 
+    /// The settings of the home; the defaults when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> Settings {
-        guard let data = try AtomicFile.read(file(home), limit: FileSizeLimit.small) else { return Settings() }
-        return try settings(from: data, file: file(home))
+        let url = file(home)
+        guard let data = try AtomicFile.read(url, limit: FileSizeLimit.small) else { return Settings() }
+        return try settings(from: data, file: url)
     }
 
-    /// The settings `data`, read from `url`, holds.
+    /// The one reader of the format: every valid spelling of it, every problem named
+    /// with its JSON path.
     static func settings(from data: Data, file url: URL) throws -> Settings {
-        let document = try JSONFile.decode(FileContents.self, from: data, file: url, supported: version)
-        let goal = document.dailyGoalMinutes ?? Settings.defaultGoal
-        guard Settings.goalRange.contains(goal) else {
-            throw StoreError.unreadable(file: url.path, place: "dailyGoalMinutes",
-                                        reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(goal)")
+        var focusTrack: String?, goal: Int?, retention: Double?, maximumInterval: Int?
+        var seen = (focusTrack: false, goal: false, retention: false, maximumInterval: false)
+        try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
+            switch key {
+            case "focusTrack":
+                guard try problems.once(&seen.focusTrack, at: "focusTrack", in: &json) else { return }
+                focusTrack = try problems.isNull(&json) ? nil : try problems.text(at: "focusTrack", in: &json)
+            case "dailyGoalMinutes":
+                guard try problems.once(&seen.goal, at: "dailyGoalMinutes", in: &json) else { return }
+                goal = try problems.isNull(&json) ? nil : try problems.wholeNumber(at: "dailyGoalMinutes", in: &json)
+            case "retention":
+                guard try problems.once(&seen.retention, at: "retention", in: &json) else { return }
+                retention = try problems.isNull(&json) ? nil : try problems.number(at: "retention", in: &json)
+            case "maximumInterval":
+                guard try problems.once(&seen.maximumInterval, at: "maximumInterval", in: &json) else { return }
+                maximumInterval = try problems.isNull(&json) ? nil : try problems.wholeNumber(at: "maximumInterval", in: &json)
+            default:
+                try json.skipValue()
+            }
         }
-        let retention = document.retention ?? FSRSScheduler.defaultRetention
-        if let problem = Settings.retentionProblem(retention) {
+        let minutes = goal ?? Settings.defaultGoal
+        guard Settings.goalRange.contains(minutes) else {
+            throw StoreError.unreadable(file: url.path, place: "dailyGoalMinutes",
+                                        reason: "must be \(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound) minutes, found \(minutes)")
+        }
+        let desired = retention ?? FSRSScheduler.defaultRetention
+        if let problem = Settings.retentionProblem(desired) {
             throw StoreError.unreadable(file: url.path, place: "retention", reason: problem)
         }
-        let maximumInterval = document.maximumInterval ?? FSRSScheduler.defaultMaximumInterval
-        if let problem = Settings.maximumIntervalProblem(maximumInterval) {
+        let longest = maximumInterval ?? FSRSScheduler.defaultMaximumInterval
+        if let problem = Settings.maximumIntervalProblem(longest) {
             throw StoreError.unreadable(file: url.path, place: "maximumInterval", reason: problem)
         }
-        return Settings(focusTrack: document.focusTrack, dailyGoalMinutes: goal, retention: retention,
-                        maximumInterval: maximumInterval)
+        return Settings(focusTrack: focusTrack, dailyGoalMinutes: minutes, retention: desired, maximumInterval: longest)
     }
 
     public static func save(_ settings: Settings, to home: CoachHome) throws {
-        // The defaults are left out, so a file written before these settings existed is
-        // written back unchanged.
-        let retention = settings.retention == FSRSScheduler.defaultRetention ? nil : settings.retention
-        let maximumInterval = settings.maximumInterval == FSRSScheduler.defaultMaximumInterval ? nil : settings.maximumInterval
-        try JSONFile.save(FileContents(version: version, focusTrack: settings.focusTrack,
-                                       dailyGoalMinutes: settings.dailyGoalMinutes, retention: retention,
-                                       maximumInterval: maximumInterval), to: file(home))
+        let url = file(home)
+        try Backups.keep(url)
+        try AtomicFile.write(Data(text(of: settings)), to: url)
+    }
+
+    /// The file in the house format: keys sorted, one field a line. The scheduler's
+    /// settings are left out at their defaults, so a file written before they existed is
+    /// written back unchanged.
+    static func text(of settings: Settings) -> [UInt8] {
+        var fields: [(String, JSONWriter.Value)] = [("dailyGoalMinutes", .number(Double(settings.dailyGoalMinutes)))]
+        if let track = settings.focusTrack { fields.append(("focusTrack", .string(track))) }
+        if settings.maximumInterval != FSRSScheduler.defaultMaximumInterval {
+            fields.append(("maximumInterval", .number(Double(settings.maximumInterval))))
+        }
+        if settings.retention != FSRSScheduler.defaultRetention { fields.append(("retention", .number(settings.retention))) }
+        fields.append(("version", .number(Double(version))))
+        return JSONWriter.document(fields)
     }
 }

@@ -103,10 +103,7 @@ public struct HomeExport: Equatable, Sendable {
         }
         let journal: Journal
         do {
-            journal = try JournalStore.checked(
-                JournalStore.FileContents(version: JournalStore.version, entries: document.journal.entries,
-                                      goals: document.journal.goals),
-                file: file)
+            journal = try JournalStore.checked(entries: document.journal.entries, goals: document.journal.goals, file: file)
         } catch StoreError.unreadable(let path, let place, let reason) {
             throw StoreError.unreadable(file: path, place: "journal.\(place)", reason: reason)
         }

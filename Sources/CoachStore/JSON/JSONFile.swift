@@ -1,8 +1,9 @@
 import CoachCore
 import FoundationEssentials
 
-/// A versioned JSON document of the home: how it is read, checked and written.
-/// Human-readable, keys sorted, so the files diff well and can be edited by hand.
+/// JSONEncoder and JSONDecoder as the export uses them, and what every reader shares:
+/// dates, and where and why bytes are not JSON. (The documents of the home have their
+/// own readers on `VersionedDocument` and are written by `JSONWriter`.)
 enum JSONFile {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -27,17 +28,11 @@ enum JSONFile {
         return decoder
     }
 
-    /// Reads a document, refusing a newer version before decoding the rest, so the
-    /// message is about the version and not about a field we do not know.
-    static func load<T: Decodable>(_ type: T.Type, from url: URL, supported: Int,
-                                   limit: Int = FileSizeLimit.small) throws -> T? {
-        guard let data = try AtomicFile.read(url, limit: limit) else { return nil }
-        return try decode(type, from: data, file: url, supported: supported)
-    }
-
-    /// `load` for bytes already read from `url`. Read as a `JSONTree` (a key twice in one
-    /// object is refused with its path) and decoded by `JSONTreeDecoder`, whose errors
-    /// keep their path and say what kind of number was wanted.
+    /// Reads a whole document (the export, which is read once per import), refusing a
+    /// newer version before decoding the rest, so the message is about the version and
+    /// not about a field we do not know. Read as a `JSONTree` (a key twice in one object is
+    /// refused with its path) and decoded by `JSONTreeDecoder`, whose errors keep their
+    /// path and say what kind of number was wanted.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, file url: URL, supported: Int) throws -> T {
         let tree: JSONTree
         do {
@@ -139,8 +134,9 @@ enum JSONFile {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Saves atomically; the file it replaces is kept in the rotating backups unless
-    /// `backup` is false (for a file that only lives while a session runs).
+    /// Saves atomically with JSONEncoder; the file it replaces is kept in the rotating
+    /// backups unless `backup` is false. Only reviews.json version 2 still writes this way
+    /// (every other document has its own writer on `JSONWriter`).
     static func save<T: Encodable>(_ value: T, to url: URL, backup: Bool = true) throws {
         let data: Data
         do {
@@ -229,9 +225,9 @@ extension FastJSONReader {
 }
 
 extension FastJSONReader {
-    /// The envelope progress.json and reviews.json share, {"version": N, "items": …}
-    /// with keys in any order, for the fast path: anything unusual (a repeated key, a
-    /// version this Coach does not read) gives up and JSONDecoder decides.
+    /// The envelope of reviews.json version 1, {"version": N, "items": …} with keys in any
+    /// order, for its fast path: anything unusual (a repeated key, a version this Coach
+    /// does not read) gives up and the exact reader decides.
     mutating func versionedItems<Items>(
         supported: Int, _ readItems: (inout FastJSONReader) throws(Unsupported) -> Items
     ) throws(Unsupported) -> (version: Int, items: Items) {

@@ -1,9 +1,9 @@
 import FoundationEssentials
 
-/// JSON text written by hand where 10,000 objects go out at once (backlog.json and
-/// `coach idea list --json`): JSONEncoder took about 100 ms and 30 MB for them. The bytes
-/// are exactly what `JSONFile.encoder()` writes: two-space indents, " : ", keys in
-/// sorted order, ISO 8601 dates, whole numbers without ".0".
+/// JSON text in the house format, for every document of the home and `coach idea list
+/// --json` (JSONEncoder took about 100 ms and 30 MB for 10,000 ideas): two-space
+/// indents, " : ", keys in sorted order, ISO 8601 dates, whole numbers without ".0" —
+/// the format the release wrote, so its files are written back byte for byte.
 public struct JSONWriter {
     private var bytes: [UInt8] = []
     private var depth = 0

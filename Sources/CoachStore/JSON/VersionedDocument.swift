@@ -1,3 +1,4 @@
+import CoachCore
 import FoundationEssentials
 
 /// Reads a versioned document of the home, {"version": N, …}, in one pass on
@@ -17,6 +18,7 @@ enum VersionedDocument {
         var isObject = true
         var version: Int?
         var versionIsNumber = true
+        var versionProblem: String?
         var problems = DocumentProblems()
         do {
             try FastJSONReader.read(data, grammar: .complete) { json throws(FastJSONReader.Unsupported) in
@@ -36,8 +38,12 @@ enum VersionedDocument {
                     }
                     if key == "version" {
                         if json.peekKind() == .number {
-                            version = Int(exactly: try json.number())
-                            versionIsNumber = version != nil
+                            // Through the one rule for whole numbers, so a fraction or a
+                            // 22-digit version is named with its text and never traps.
+                            version = try problems.wholeNumber(at: "version", in: &json)
+                            if version == nil, let problem = problems.first, problem.place == "version" {
+                                versionProblem = problem.reason
+                            }
                         } else {
                             versionIsNumber = false
                             try json.skipValue()
@@ -52,6 +58,9 @@ enum VersionedDocument {
         }
         guard isObject else {
             throw StoreError.unreadable(file: url.path, place: "top level", reason: "expected an object with a version")
+        }
+        if let versionProblem {
+            throw StoreError.unreadable(file: url.path, place: "version", reason: versionProblem)
         }
         guard versionIsNumber else {
             throw StoreError.unreadable(file: url.path, place: "version", reason: "expected a whole number")
@@ -105,6 +114,69 @@ struct DocumentProblems {
                        in json: inout FastJSONReader) throws(FastJSONReader.Unsupported) -> String? {
         guard try expect(.string, "text", at: place(), in: &json) else { return nil }
         return try json.string()
+    }
+
+    /// A known key of an object read once; written twice it is refused with its path
+    /// (JSON leaves it to each reader which one counts) and the second is skipped.
+    mutating func once(_ seen: inout Bool, at place: @autoclosure () -> String,
+                       in json: inout FastJSONReader) throws(FastJSONReader.Unsupported) -> Bool {
+        guard seen else {
+            seen = true
+            return true
+        }
+        fail(place(), JSONFile.repeatedKeyReason)
+        try json.skipValue()
+        return false
+    }
+
+    /// A whole number in any spelling of one (45, 45.0, 4.5e1). A fraction, or a number
+    /// beyond 2^53 (where a Double no longer holds every whole number, so 19 digits
+    /// would come back changed), is noted with its text and never traps.
+    mutating func wholeNumber(at place: @autoclosure () -> String,
+                              in json: inout FastJSONReader) throws(FastJSONReader.Unsupported) -> Int? {
+        guard try expect(.number, "a whole number", at: place(), in: &json) else { return nil }
+        let start = json.bytesRead.count
+        let value = try json.number()
+        if value.magnitude <= 9_007_199_254_740_992, let whole = Int(exactly: value) { return whole }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: json.bytesRead[start...]), as: UTF8.self)
+        // A hostile file's number is quoted cut, never whole.
+        fail(place(), "expected a whole number, got \(text.count > 40 ? String(text.prefix(40)) + "…" : text)")
+        return nil
+    }
+
+    /// Any number that is finite.
+    mutating func number(at place: @autoclosure () -> String,
+                         in json: inout FastJSONReader) throws(FastJSONReader.Unsupported) -> Double? {
+        guard try expect(.number, "a number", at: place(), in: &json) else { return nil }
+        let start = json.bytesRead.count
+        let value = try json.number()
+        if value.isFinite { return value }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: json.bytesRead[start...]), as: UTF8.self)
+        fail(place(), "expected a number a Double holds, got \(text)")
+        return nil
+    }
+
+    /// An array of texts.
+    mutating func texts(at place: @autoclosure () -> String,
+                        in json: inout FastJSONReader) throws(FastJSONReader.Unsupported) -> [String] {
+        var texts: [String] = []
+        guard try expect(.array, "an array of texts", at: place(), in: &json) else { return texts }
+        var array = try json.beginArray()
+        var index = 0
+        while try json.nextElement(&array) {
+            if let text = try text(at: "\(place())[\(index)]", in: &json) { texts.append(text) }
+            index += 1
+        }
+        return texts
+    }
+
+    /// A day written as 2024-05-01.
+    mutating func day(at place: @autoclosure () -> String,
+                      in json: inout FastJSONReader) throws(FastJSONReader.Unsupported) -> StudyDay? {
+        guard let text = try text(at: place(), in: &json) else { return nil }
+        if let day = StudyDay(text) { return day }
+        fail(place(), "expected a day like 2024-05-01, found \"\(text)\"")
+        return nil
     }
 
     /// `null` for a field that may be left out, as if it were.
