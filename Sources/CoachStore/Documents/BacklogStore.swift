@@ -11,7 +11,7 @@ extension CoachHome {
 /// indents, one field a line, so the file diffs well and reads by eye. Loading reads
 /// the bytes by hand too (`IdeaReader` below, on `FastJSONReader` with its complete
 /// grammar): JSONDecoder and JSONSerialization each need about 100 ms for 10,000 ideas,
-/// the hand reader a fraction of that. It keeps `JSONFile.load`'s promises: a newer
+/// the hand reader a fraction of that. It keeps every document's promises: a newer
 /// version is refused before anything else is read, an unreadable file is named with the
 /// place and the reason, and a file that is refused is never touched. Every idea passes
 /// the same checks as typing it in.
@@ -94,7 +94,7 @@ public enum BacklogStore {
     }
 
     /// The version is checked before anything the ideas hold is reported, as
-    /// `JSONFile.load` does: a newer file is refused whatever it holds.
+    /// every document does (`VersionedDocument`): a newer file is refused whatever it holds.
     private static func checked(_ contents: Contents, file url: URL) throws -> Backlog {
         guard contents.isObject else {
             throw StoreError.unreadable(file: url.path, place: "top level", reason: "expected an object with version and ideas")
