@@ -198,9 +198,9 @@ struct JournalStoreTests {
     @Test(arguments: [
         (#""5""#, "expected a whole number, found text"),
         ("45.5", "expected a whole number, got 45.5"),
-        ("1234567890123456789", "expected a whole number, got 1234567890123456789"),
-        ("99999999999999999999", "expected a whole number, got 99999999999999999999"),
-        ("1e400", "expected a whole number, got 1e400"),
+        ("1234567890123456789", "expected a whole number from -9007199254740992 to 9007199254740992, got 1234567890123456789"),
+        ("99999999999999999999", "expected a whole number from -9007199254740992 to 9007199254740992, got 99999999999999999999"),
+        ("1e400", "expected a whole number from -9007199254740992 to 9007199254740992, got 1e400"),
     ])
     func aMinuteCountThatIsNotAWholeNumberIsRefused(minutes: String, reason: String) throws {
         let error = try refusal(#"{"version": 1, "entries": [{"id": 1, "day": "2024-05-01", "minutes": \#(minutes)}]}"#)

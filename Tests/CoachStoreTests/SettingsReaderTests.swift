@@ -41,7 +41,7 @@ struct SettingsReaderTests {
         (#"{"version": 1, "focusTrack": 7}"#, "focusTrack", "expected text, found a number"),
         (#"{"version": 1, "dailyGoalMinutes": 45.5}"#, "dailyGoalMinutes", "expected a whole number, got 45.5"),
         (#"{"version": 1, "dailyGoalMinutes": 1234567890123456789}"#, "dailyGoalMinutes",
-         "expected a whole number, got 1234567890123456789"),
+         "expected a whole number from -9007199254740992 to 9007199254740992, got 1234567890123456789"),
         (#"{"version": 1, "dailyGoalMinutes": 45, "dailyGoalMinutes": 50}"#, "dailyGoalMinutes",
          JSONFile.repeatedKeyReason),
         (#"{"version": 1, "focusTrack": "a", "focusTrack": "b"}"#, "focusTrack", JSONFile.repeatedKeyReason),

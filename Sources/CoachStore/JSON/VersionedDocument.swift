@@ -139,8 +139,12 @@ struct DocumentProblems {
         let value = try json.number()
         if value.magnitude <= 9_007_199_254_740_992, let whole = Int(exactly: value) { return whole }
         let text = String(decoding: UnsafeBufferPointer(rebasing: json.bytesRead[start...]), as: UTF8.self)
-        // A hostile file's number is quoted cut, never whole.
-        fail(place(), "expected a whole number, got \(text.count > 40 ? String(text.prefix(40)) + "…" : text)")
+        // A hostile file's number is quoted cut, never whole; one too large says how large
+        // a number may be.
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        let limit = 9_007_199_254_740_992
+        let range = value.rounded() == value || !value.isFinite ? " from -\(limit) to \(limit)" : ""
+        fail(place(), "expected a whole number\(range), got \(shown)")
         return nil
     }
 
