@@ -223,28 +223,3 @@ extension FastJSONReader {
         return date
     }
 }
-
-extension FastJSONReader {
-    /// The envelope of reviews.json version 1, {"version": N, "items": …} with keys in any
-    /// order, for its fast path: anything unusual (a repeated key, a version this Coach
-    /// does not read) gives up and the exact reader decides.
-    mutating func versionedItems<Items>(
-        supported: Int, _ readItems: (inout FastJSONReader) throws(Unsupported) -> Items
-    ) throws(Unsupported) -> (version: Int, items: Items) {
-        var version: Int?, items: Items?
-        var object = try beginObject()
-        while let key = try nextKey(&object) {
-            if self.key(key, is: "version") {
-                guard version == nil else { throw Unsupported() }
-                version = try plainInteger()
-            } else if self.key(key, is: "items") {
-                guard items == nil else { throw Unsupported() }
-                items = try readItems(&self)
-            } else {
-                try skipValue()
-            }
-        }
-        guard let version, (1...supported).contains(version), let items else { throw Unsupported() }
-        return (version, items)
-    }
-}
