@@ -47,7 +47,7 @@ struct FastProgressLoadingTests {
     }
 
     static func book(count: Int, seed: UInt64) -> ProgressBook {
-        var random = StoreSplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         let notes = ["", "a note", "Café ✓ 日本 🚀", "quote \" backslash \\ slash / newline \n tab \t", "\u{2028}\u{85}x",
                      "https://github.com/me/rag-demo"]
         var book = ProgressBook()
@@ -159,7 +159,7 @@ struct FastProgressLoadingTests {
     /// Random damage to a valid file: whatever JSONDecoder still reads, the reader reads
     /// the same, and what it refuses the reader refuses.
     @Test func damagedFilesNeverSplitThePaths() throws {
-        var random = StoreSplitMix(seed: 3)
+        var random = SeededRandom(seed: 3)
         let original = Array(try Self.encoded(Self.book(count: 6, seed: 2)))
         let pieces: [[UInt8]] = [
             Array(#"""#.utf8), Array(#"\"#.utf8), Array("{".utf8), Array("}".utf8), Array("[".utf8), Array("]".utf8),
@@ -204,7 +204,7 @@ struct FastProgressLoadingTests {
     }
 
     @Test func everyDayFrom1970To2100ParsesAsTheFormatterDoes() {
-        var random = StoreSplitMix(seed: 5)
+        var random = SeededRandom(seed: 5)
         var day = 0
         while day < 47_847 {  // to 2100-12-31
             let seconds = day * 86_400 + Int.random(in: 0..<86_400, using: &random)
@@ -232,27 +232,10 @@ struct FastProgressLoadingTests {
     }
 
     @Test func yearsTo9999ParseAsTheFormatterDoes() {
-        var random = StoreSplitMix(seed: 9)
+        var random = SeededRandom(seed: 9)
         for _ in 0..<20_000 {
             let seconds = Int.random(in: 0..<253_402_300_800, using: &random)  // to 10000-01-01
             expectSameDate(Self.formatted(Date(timeIntervalSince1970: TimeInterval(seconds))))
         }
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-struct StoreSplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

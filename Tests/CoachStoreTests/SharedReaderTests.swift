@@ -42,7 +42,7 @@ struct SharedReaderTests {
 
     /// A backlog.json as a person or another tool might write it, with every idea valid.
     static func generated(count: Int, seed: UInt64) -> String {
-        var random = StoreSplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         func pick(_ list: [String]) -> String { list.randomElement(using: &random)! }
         var ideas: [String] = []
         for index in 0..<count {
@@ -118,7 +118,7 @@ struct SharedReaderTests {
     }
 
     @Test func randomNumbersAreDoubleOfTheirText() throws {
-        var random = StoreSplitMix(seed: 11)
+        var random = SeededRandom(seed: 11)
         func digits(_ count: Int) -> String {
             String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
         }

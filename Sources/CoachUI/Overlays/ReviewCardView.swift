@@ -8,44 +8,30 @@ enum ReviewCardView {
               item.prompts.indices.contains(session.card - 1)
         else { return }
         let prompt = item.prompts[session.card - 1]
-        let size = buffer.size
-        let rect = Rect.centered(in: Size(rows: size.rows - 1, cols: size.cols), rows: size.rows - 3,
-                                 cols: min(size.cols - 4, 100), margin: 1)
-        for row in rect.row..<(rect.row + rect.rows) { buffer.fill(row: row, col: rect.col, width: rect.cols) }
-        buffer.box(rect, title: "Review \(session.position + 1) of \(session.cards.count) · \(item.title)")
-        let inner = rect.cols - 4
-        let col = rect.col + 2
-        var row = rect.row + 1
-        let last = rect.row + rect.rows - 2
-
-        func line(_ text: String, _ style: Style) {
-            guard row <= last else { return }
-            buffer.put(text, row: row, col: col, width: inner, style: style)
-            row += 1
-        }
-
-        line("Card \(session.card) of \(item.prompts.count)", Style(.dim))
-        for text in TextWrap.wrap(prompt.question, width: inner) { line(text, Style(.heading, bold: true)) }
-        row += 1
-        line(session.revealed ? "Your answer:" : "Your answer (optional; Enter shows the key points):", Style(.accent, bold: true))
+        var box = StudyBox(title: "Review \(session.position + 1) of \(session.cards.count) · \(item.title)", into: &buffer)
+        let inner = box.inner
+        box.line("Card \(session.card) of \(item.prompts.count)", Style(.dim), into: &buffer)
+        for text in TextWrap.wrap(prompt.question, width: inner) { box.line(text, Style(.heading, bold: true), into: &buffer) }
+        box.gap()
+        box.line(session.revealed ? "Your answer:" : "Your answer (optional; Enter shows the key points):", Style(.accent, bold: true), into: &buffer)
         if session.revealed {
             let answer = session.answer.text
             if answer.isEmpty {
-                line("(none typed)", Style(.dim))
+                box.line("(none typed)", Style(.dim), into: &buffer)
             } else {
-                for text in TextWrap.wrap(answer, width: inner).prefix(4) { line(text, .plain) }
+                for text in TextWrap.wrap(answer, width: inner).prefix(4) { box.line(text, .plain, into: &buffer) }
             }
-            row += 1
-            line("Key points:", Style(.accent, bold: true))
+            box.gap()
+            box.line("Key points:", Style(.accent, bold: true), into: &buffer)
             for point in prompt.points {
                 for (index, text) in TextWrap.wrap(point, width: inner - 2).enumerated() {
-                    line((index == 0 ? "• " : "  ") + text, .plain)
+                    box.line((index == 0 ? "• " : "  ") + text, .plain, into: &buffer)
                 }
             }
-            row += 1
-            line("How well did you recall it?  1 again · 2 hard · 3 good · 4 easy", Style(.accent))
-        } else if row <= last {
-            buffer.textField(session.answer, row: row, col: col, width: inner, style: Style(.normal, underline: true))
+            box.gap()
+            box.line("How well did you recall it?  1 again · 2 hard · 3 good · 4 easy", Style(.accent), into: &buffer)
+        } else if box.hasRoom {
+            buffer.textField(session.answer, row: box.row, col: box.col, width: inner, style: Style(.normal, underline: true))
         }
     }
 }
