@@ -89,6 +89,12 @@ public enum TUI {
                 watch.remember(home.file(kind))
                 saves.forgetFailure(of: kind)
                 save(kind)
+            case .checkLinks(let links):
+                carryOut(reduce(&state, .linksChecked(ProofLinkCheck.check(links)), now: clock()))
+            case .openLink(let link):
+                _ = reduce(&state, .linkOpened(LinkOpener.open(link)), now: clock())
+            case .copy(let text):
+                terminal.copyToClipboard(text)
             case .quit:
                 break
             }

@@ -56,6 +56,11 @@ final class Terminal {
         _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
+    /// The text on the terminal's clipboard (`Clipboard`), written past curses.
+    func copyToClipboard(_ text: String) {
+        Terminal.send(Clipboard.sequence(text))
+    }
+
     var size: Size {
         Size(rows: Int(getmaxy(window)), cols: Int(getmaxx(window)))
     }

@@ -16,6 +16,8 @@ public protocol TerminalBackend: AnyObject {
     func takeSignal() -> Int32
     /// True once the terminal has gone away even if no SIGHUP said so.
     var isHungUp: Bool { get }
+    /// Puts `text` on the terminal's clipboard (OSC 52), which works over ssh and in tmux.
+    func copyToClipboard(_ text: String)
 }
 
 extension Terminal: TerminalBackend {}

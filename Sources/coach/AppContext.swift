@@ -17,8 +17,8 @@ struct AppContext {
 
     static func load(homeFlag: String?) throws -> AppContext {
         try storeErrors {
+            // A look never makes the home: `writing` creates it with the first change.
             let home = CoachHome.resolve(flag: homeFlag)
-            try home.prepare()
             try home.finishInterruptedChange()
             let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)
             let context = AppContext(home: home, curriculum: loaded.curriculum, progress: try ProgressStore.load(home),
@@ -60,14 +60,26 @@ struct AppContext {
         throw CoachFailure("unknown item \(TerminalText.quoted(input))" + hint(suggestions, all: []) + (suggestions.isEmpty ? "; `coach show TRACK` lists item ids" : ""))
     }
 
-    /// An item by id, or by its title (any case) as `coach show` takes a track's.
+    /// An item by id, or by its title (any case) as `coach show` takes a track's. No
+    /// match names the closest ids and titles.
     func item(named input: String) throws -> Item {
+        try Self.requireIDLength(input, "an item id or title")
         if let item = curriculum.item(id: input) { return item }
         let lower = input.lowercased()
+        var titles: [String: Item] = [:]
         for track in curriculum.tracks {
-            if let item = track.items.first(where: { $0.title.lowercased() == lower }) { return item }
+            for item in track.items {
+                if item.title.lowercased() == lower { return item }
+                titles[item.title] = titles[item.title] ?? item
+            }
         }
-        return try item(id: input)
+        let ids = Suggestions.closest(to: input, among: curriculum.allItemIDs)
+        let byTitle = Suggestions.closest(to: input, among: Array(titles.keys))
+            .compactMap { titles[$0] }.filter { !ids.contains($0.id) }
+            .map { "\($0.id) (\(TerminalText.quoted($0.title, limit: 60)))" }
+        let suggestions = Array((ids + byTitle).prefix(4))
+        throw CoachFailure("unknown item \(TerminalText.quoted(input))" + hint(suggestions, all: [])
+            + (suggestions.isEmpty ? "; `coach search WORDS` finds items, `coach show TRACK` lists them" : ""))
     }
 
     private func hint(_ suggestions: [String], all: [String]) -> String {

@@ -35,7 +35,7 @@ struct IdeaAddCommand: ParsableCommand {
         let fields = try IdeaInput.validate(draft, knownItems: Set(context.curriculum.allItemIDs), titleFlag: "title")
         let (idea, rank, count) = try context.writing {
             // Read under the lock, so an idea added by someone else a moment ago is kept.
-            var backlog = try BacklogStore.load(context.home)
+            var backlog = try context.home.backlogForChange()
             let idea = backlog.add(fields, now: Date())
             try BacklogStore.save(backlog, to: context.home)
             return (idea, backlog.rank(of: idea.id) ?? 0, backlog.count)
@@ -52,7 +52,7 @@ struct IdeaEditCommand: ParsableCommand {
         discussion: "Example: coach idea edit support-triage-bot --confidence 50% --labeling 0.5")
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The idea's id (see coach idea list).") var id: String
+    @Argument(help: "The idea's id (see coach idea list).", completion: Completions.ideas) var id: String
     @Option(parsing: .unconditional, help: ArgumentHelp("A new title.", valueName: "title")) var title: String?
     @OptionGroup var flags: IdeaFlags
 
@@ -63,7 +63,7 @@ struct IdeaEditCommand: ParsableCommand {
         let context = try AppContext.load(home: home)
         let known = Set(context.curriculum.allItemIDs)
         let (before, after, rankBefore, rankAfter, count) = try context.writing {
-            var backlog = try BacklogStore.load(context.home)
+            var backlog = try context.home.backlogForChange()
             let before = try backlog.findOrFail(id)
             var draft = IdeaDraft(before)
             if let title { draft.title = title }
@@ -91,7 +91,7 @@ struct IdeaRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove ideas.")
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The ids of the ideas to remove (see coach idea list).") var ids: [String]
+    @Argument(help: "The ids of the ideas to remove (see coach idea list).", completion: Completions.ideas) var ids: [String]
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("give the id of the idea to remove (see coach idea list)") }
@@ -100,7 +100,7 @@ struct IdeaRemoveCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.load(home: home)
         let removed = try context.writing {
-            var backlog = try BacklogStore.load(context.home)
+            var backlog = try context.home.backlogForChange()
             // Every id is checked before anything is removed: all or nothing.
             let found = try ids.map { id in (try backlog.findOrFail(id), (backlog.rank(of: id) ?? 0) + 1) }
             for (idea, _) in found { backlog.remove(idea.id) }
@@ -124,19 +124,27 @@ extension CoachHome {
         try storeErrors { try BacklogStore.load(self) }
     }
 
-    /// The backlog, with the starter ideas added on the very first look (see
-    /// `BacklogStore.loadOrStart`), saying so once on stderr.
-    func backlogOfferingStarters() throws -> Backlog {
+    /// The backlog to show: the file, or before there is one the starter ideas the
+    /// sources suggest, offered in memory and written with the first change (see
+    /// `backlogForChange`). `announce` says so once on stderr.
+    func backlogOfferingStarters(announce: Bool = true) throws -> Backlog {
         // Once the file exists the rule has nothing to add; reading it needs no lock, so
         // `coach idea list` works while the full-screen coach is open.
         if FileManager.default.fileExists(atPath: backlogFile.path) { return try readBacklog() }
         let data = try storeErrors { try CurriculumLoader.locateData() }
-        let started = try writing { try BacklogStore.loadOrStart(self, data: data, now: Date()) }
-        if started.addedStarters > 0 {
+        let started = try storeErrors { try BacklogStore.loadOrStart(self, data: data, now: Date()) }
+        if announce, started.addedStarters > 0 {
             let count = started.addedStarters
-            warn("Added \(count) starter idea\(count == 1 ? "" : "s") from the sources; remove any with coach idea rm ID")
+            warn("\(count) starter idea\(count == 1 ? "" : "s") from the sources, saved with your first change; remove any with coach idea rm ID")
         }
         return started.backlog
+    }
+
+    /// The backlog a change starts from, under the lock: the file, or the starter ideas
+    /// that were offered until now, so the first change keeps them.
+    func backlogForChange() throws -> Backlog {
+        if FileManager.default.fileExists(atPath: backlogFile.path) { return try BacklogStore.load(self) }
+        return try BacklogStore.loadOrStart(self, data: try CurriculumLoader.locateData(), now: Date()).backlog
     }
 }
 

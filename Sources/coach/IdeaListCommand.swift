@@ -18,7 +18,7 @@ struct IdeaListCommand: ParsableCommand {
 
     func run() throws {
         let home = CoachHome.resolve(flag: self.home.home)
-        let backlog = try home.backlogOfferingStarters()
+        let backlog = try home.backlogOfferingStarters(announce: !json)
         let wanted = Set(status)
         let ranked = backlog.ranked
         // Ranks are places in the whole backlog, so they match `coach idea show`.
@@ -60,6 +60,15 @@ struct IdeaJSON {
             ("score", .number(idea.score)), ("status", .string(idea.status.rawValue)), ("title", .string(idea.title)),
             ("totalEffort", .number(idea.totalEffort)), ("updated", .date(idea.updated)),
         ]
+    }
+}
+
+extension IdeaJSON {
+    /// `coach idea show --json`: the list's keys with the idea's place in the ranking
+    /// (`rank` of `ideas`), in sorted order.
+    func showFields(rank: Int, of count: Int) -> [(String, JSONWriter.Value)] {
+        let extra: [(String, JSONWriter.Value)] = [("ideas", .number(Double(count))), ("rank", .number(Double(rank)))]
+        return (fields + extra).sorted { $0.0 < $1.0 }
     }
 }
 
@@ -132,13 +141,20 @@ struct IdeaShowCommand: ParsableCommand {
         abstract: "Show every field of an idea and how its score is built.")
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The idea's id (see coach idea list).") var id: String
+    @Argument(help: "The idea's id (see coach idea list).", completion: Completions.ideas) var id: String
+    @Flag(help: "Print JSON: the idea as idea list --json writes it, with its rank.") var json = false
 
     func run() throws {
         let context = try AppContext.load(home: home)
-        let backlog = try context.readBacklog()
+        let backlog = try context.home.backlogOfferingStarters()
         let idea = try backlog.findOrFail(id)
-        print(IdeaReport.render(idea, rank: (backlog.rank(of: id) ?? 0) + 1, of: backlog.count, context: context), terminator: "")
+        let rank = (backlog.rank(of: id) ?? 0) + 1
+        if json {
+            var output = BufferedOutput()
+            defer { output.flush() }
+            return output.writeJSON(JSONWriter.document(IdeaJSON(idea).showFields(rank: rank, of: backlog.count)))
+        }
+        print(IdeaReport.render(idea, rank: rank, of: backlog.count, context: context), terminator: "")
     }
 }
 

@@ -12,21 +12,27 @@ struct ItemCommand: ParsableCommand {
         abstract: "Show one item whole: summary, resources, note, proof, and each card's review state and answers.")
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The item id or title.") var item: String
+    @Argument(help: "The item id or title.", completion: Completions.items) var item: String
     @Flag(help: "Print JSON.") var json = false
 
     struct ResourceRow: Encodable {
         var title: String
         var kind: String
-        var url: String?
+        @OrNull var url: String?
+
+        init(_ resource: Resource) {
+            title = resource.title
+            kind = resource.kind.rawValue
+            url = resource.url
+        }
     }
 
     struct AnswerRow: Encodable {
         var day: StudyDay
         var rating: String
-        var retrievability: Double?
+        @OrNull var retrievability: Double?
         var interval: Int
-        var answer: String?
+        @OrNull var answer: String?
     }
 
     struct CardRow: Encodable {
@@ -34,10 +40,10 @@ struct ItemCommand: ParsableCommand {
         var question: String
         var points: [String]
         var state: String
-        var due: StudyDay?
+        @OrNull var due: StudyDay?
         var stability: Double
         var difficulty: Double
-        var retrievabilityToday: Double?
+        @OrNull var retrievabilityToday: Double?
         var reps: Int
         var lapses: Int
         /// Newest first.
@@ -57,11 +63,11 @@ struct ItemCommand: ParsableCommand {
         var section: String
         var minutes: Int
         var status: String
-        var changed: Date?
-        var done: Date?
+        @OrNull var changed: Date?
+        @OrNull var done: Date?
         var summary: String
         var resources: [ResourceRow]
-        var note: String?
+        @OrNull var note: String?
         var proof: [String]
         var selfCheck: [String]
         var cards: [CardRow]
@@ -103,7 +109,7 @@ struct ItemCommand: ParsableCommand {
             id: item.id, title: item.title, track: track?.title ?? "", section: section?.title ?? "",
             minutes: item.minutes, status: context.progress.status(of: item.id).rawValue,
             changed: entry?.changed, done: entry?.done, summary: item.summary,
-            resources: item.resources.map { ResourceRow(title: $0.title, kind: $0.kind.rawValue, url: $0.url) },
+            resources: item.resources.map(ResourceRow.init),
             note: entry?.note, proof: entry?.proof ?? [], selfCheck: item.selfCheck, cards: rows,
             drills: item.drills.map { DrillRow(kind: $0.kind.rawValue, question: $0.question, rubric: $0.rubric) })
     }
@@ -111,13 +117,20 @@ struct ItemCommand: ParsableCommand {
     static func text(_ report: Report) -> String {
         var lines = ["\(report.title) (\(report.id))",
                      "\(report.track) › \(report.section) · \(MinutesText.short(report.minutes)) · \(report.status)"]
-        if let done = report.done { lines.append("done \(ISODateText.text(of: done))") }
+        var dates: [String] = []
+        if let changed = report.changed { dates.append("changed \(ISODateText.text(of: changed))") }
+        if let done = report.done { dates.append("done \(ISODateText.text(of: done))") }
+        if !dates.isEmpty { lines.append(dates.joined(separator: " · ")) }
         if !report.summary.isEmpty { lines += ["", report.summary] }
         if !report.resources.isEmpty {
             lines += ["", "Resources:"]
-            lines += report.resources.map { "  - \($0.title) (\($0.kind))" + ($0.url.map { " \($0)" } ?? "") }
+            // The whole address on a line of its own: never cut, easy to copy.
+            for resource in report.resources {
+                lines.append("  - \(resource.title) (\(resource.kind))")
+                if let url = resource.url { lines.append("    \(url)") }
+            }
         }
-        if let note = report.note { lines += ["", "Note: \(note)"] }
+        if let note = report.note { lines += ["", "Note:"] + note.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" } }
         if !report.proof.isEmpty { lines += ["", "Proof:"] + report.proof.map { "  - \($0)" } }
         if !report.selfCheck.isEmpty { lines += ["", "Self-check:"] + report.selfCheck.map { "  - \($0)" } }
         for card in report.cards {

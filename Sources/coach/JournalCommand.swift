@@ -13,10 +13,10 @@ struct JournalCommand: ParsableCommand {
     struct Row: Encodable {
         var id: Int
         var date: String
-        var start: Date?
+        @OrNull var start: Date?
         var minutes: Int
         var items: [String]
-        var note: String?
+        @OrNull var note: String?
 
         init(_ entry: JournalEntry) {
             id = entry.id
@@ -42,15 +42,12 @@ struct JournalCommand: ParsableCommand {
                 print("No sessions logged yet. Log one with coach log --minutes N, or time one on the Today screen.")
                 return
             }
-            let idWidth = max(2, String(entries.map(\.id).max() ?? 0).count)
-            print("\(pad("id", idWidth))  date        minutes  items / note")
-            for entry in entries {
-                var rest: [String] = []
-                if !entry.items.isEmpty { rest.append(entry.items.joined(separator: ", ")) }
-                if let note = entry.note { rest.append(note) }
-                let line = "\(pad(String(entry.id), idWidth))  \(entry.day)  \(pad(String(entry.minutes), 7))  \(rest.joined(separator: " · "))"
-                print(rest.isEmpty ? line.trimmingWhitespace() : line)
+            let table = TextColumns(alignments: [.right, .left, .right, .left, .left], limits: [nil, nil, nil, 48, nil])
+            let rows = [["id", "date", "minutes", "items", "note"]] + entries.map { entry in
+                [String(entry.id), entry.day.description, String(entry.minutes), entry.items.joined(separator: ", "),
+                 entry.note ?? ""]
             }
+            for line in table.lines(rows) { print(line) }
         }
     }
 

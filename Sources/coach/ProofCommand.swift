@@ -9,18 +9,22 @@ struct ProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proof",
         abstract: "List, add or remove an item's proof-of-work links (a repo, a write-up).",
-        discussion: "With only ITEM, lists the links. An item keeps up to \(ProofLinks.maxCount) links, each without spaces and up to \(ProofLinks.maxLength) characters.")
+        discussion: "With only ITEM, lists the links. Each link is \(ProofLinks.allowed); an item keeps up to \(ProofLinks.maxCount), each without spaces and up to \(ProofLinks.maxLength) characters.")
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The item id, e.g. genai.rag (see coach show TRACK).") var item: String
-    @Argument(help: "Links to add: a URL or a path.") var links: [String] = []
+    @Argument(help: "The item id or title, e.g. genai.rag-basics (see coach show TRACK).", completion: Completions.items) var item: String
+    @Argument(help: "Links to add: an https:// or http:// address, or the path of a file or folder that exists.") var links: [String] = []
     @Option(help: ArgumentHelp("A link to remove (repeat for several).", valueName: "link")) var remove: [String] = []
     @Flag(help: "Print JSON: an array of the links.") var json = false
 
     func run() throws {
         var context = try AppContext.load(home: home)
-        let item = try context.item(id: self.item)
+        let item = try context.item(named: self.item)
         var proof = context.progress.items[item.id]?.proof ?? []
+        // The links added are checked before the lock is taken, by the rule `p` follows.
+        if let refusal = ProofLinks.refusal(of: links, check: ProofLinkCheck.check(links), kept: proof) {
+            throw CoachFailure(refusal.message)
+        }
         if !links.isEmpty || !remove.isEmpty {
             // The links are read again under the lock, so one added a moment ago by
             // another command is kept.

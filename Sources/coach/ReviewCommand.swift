@@ -16,7 +16,7 @@ struct ReviewCommand: ParsableCommand {
             """)
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The item id, e.g. genai.prompt-engineering.") var item: String
+    @Argument(help: "The item id, e.g. genai.prompt-engineering.", completion: Completions.items) var item: String
     @Option(help: ArgumentHelp("The card: the prompt's number, 1 for the item's first question.", valueName: "N"))
     var card: Int?
     @Option(help: ArgumentHelp("1 again, 2 hard, 3 good, 4 easy (or the names).", valueName: "rating"))

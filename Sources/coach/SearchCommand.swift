@@ -13,9 +13,9 @@ struct SearchCommand: ParsableCommand {
 
     struct Row: Encodable {
         var track: String
-        var item: String?
+        @OrNull var item: String?
         var title: String
-        var status: String?
+        @OrNull var status: String?
         var matched: String
     }
 
@@ -36,7 +36,8 @@ struct SearchCommand: ParsableCommand {
         }
         if json { return try JSONOutput.print(rows) }
         guard !rows.isEmpty else {
-            throw CoachFailure("nothing matches \"\(query)\"")
+            // Nothing found is an answer, not a mistake: exit 0, as `--json` does with [].
+            return print("Nothing matches \(TerminalText.quoted(query)); try fewer or shorter words")
         }
         let idWidth = rows.map { ($0.item ?? $0.track).count }.max() ?? 0
         for row in rows {

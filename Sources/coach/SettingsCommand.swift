@@ -10,7 +10,8 @@ struct SettingsCommand: ParsableCommand {
         discussion: "With no options, prints the settings. A new goal counts from today; earlier days keep the goal they had.")
 
     @OptionGroup var home: HomeOption
-    @Option(help: ArgumentHelp("The track to study in depth (id or title; see coach tracks).", valueName: "track"))
+    @Option(help: ArgumentHelp("The track to study in depth (id or title; see coach tracks).", valueName: "track"),
+            completion: Completions.tracks)
     var focus: String?
     @Flag(help: "Clear the focus track.") var noFocus = false
     @Option(help: ArgumentHelp("The daily goal in minutes (\(Settings.goalRange.lowerBound)–\(Settings.goalRange.upperBound)).", valueName: "minutes"))

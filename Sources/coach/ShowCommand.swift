@@ -7,7 +7,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a track's sections and items with their status.")
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The track id or title (see coach tracks).") var track: String
+    @Argument(help: "The track id or title (see coach tracks).", completion: Completions.tracks) var track: String
     @Flag(help: "Print JSON.") var json = false
 
     struct ItemRow: Encodable {
@@ -16,9 +16,10 @@ struct ShowCommand: ParsableCommand {
         var title: String
         var minutes: Int
         var status: String
-        var changed: Date?
-        var note: String?
+        @OrNull var changed: Date?
+        @OrNull var note: String?
         var proof: [String]
+        var resources: [ItemCommand.ResourceRow]
     }
 
     struct TrackReport: Encodable {
@@ -39,7 +40,8 @@ struct ShowCommand: ParsableCommand {
                             status: context.progress.status(of: item.id).rawValue,
                             changed: context.progress.items[item.id]?.changed,
                             note: context.progress.items[item.id]?.note,
-                            proof: context.progress.items[item.id]?.proof ?? [])
+                            proof: context.progress.items[item.id]?.proof ?? [],
+                            resources: item.resources.map(ItemCommand.ResourceRow.init))
                 }
             }
             return try JSONOutput.print(TrackReport(id: track.id, title: track.title, percent: count.percent, items: items))

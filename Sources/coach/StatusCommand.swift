@@ -16,13 +16,23 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOption
     @Flag(help: "Plain ASCII, no emoji (also when NO_COLOR is set).") var plain = false
+    @Flag(help: "Print JSON: the figures of the line, and the line itself.") var json = false
+
+    struct Report: Encodable {
+        var date: String
+        var streak: Int
+        var minutesToday: Int
+        var goal: Int
+        var cardsDue: Int
+        var line: String
+    }
 
     func run() throws {
-        try Self.run(homeFlag: home.home, plain: plain)
+        try Self.run(homeFlag: home.home, plain: plain, json: json)
     }
 
     /// The status line, also printed by `Entry` without the parser.
-    static func run(homeFlag: String?, plain: Bool) throws {
+    static func run(homeFlag: String?, plain: Bool, json: Bool = false) throws {
         let home = CoachHome.resolve(flag: homeFlag)
         let timeZone = TimeZoneRules.current
         let today = AppContext.overriddenToday ?? StudyDay(Date(), in: timeZone)
@@ -37,7 +47,12 @@ struct StatusCommand: ParsableCommand {
         let due = Self.cardsDue(home: home, reviews: reviews, progress: progress, settings: settings, today: today,
                                 timeZone: timeZone)
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        print(Self.line(streak: streak, minutes: minutes, goal: goal, due: due, plain: plain || noColor))
+        let line = Self.line(streak: streak, minutes: minutes, goal: goal, due: due, plain: plain || noColor)
+        if json {
+            return try JSONOutput.print(Report(date: today.description, streak: streak, minutesToday: minutes, goal: goal,
+                                               cardsDue: due, line: line))
+        }
+        print(line)
     }
 
     /// The cards due today; an item without prompts (or every item, when the curriculum

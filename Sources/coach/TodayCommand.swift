@@ -16,14 +16,14 @@ struct TodayCommand: ParsableCommand {
         var kind: String
         var item: String
         var title: String
-        var track: String?
+        @OrNull var track: String?
         var minutes: Int
         var finished: Bool
     }
 
     struct Report: Encodable {
         var date: String
-        var focusTrack: String?
+        @OrNull var focusTrack: String?
         var goal: Int
         /// Minutes of the plan.
         var planned: Int
@@ -31,7 +31,7 @@ struct TodayCommand: ParsableCommand {
         var logged: Int
         var reviewsDue: Int
         var reviewsWaiting: Int
-        var notice: String?
+        @OrNull var notice: String?
         var entries: [Entry]
     }
 

@@ -25,6 +25,8 @@ final class ScriptedTerminal: TerminalBackend {
     private(set) var started = 0
     private(set) var stopped = 0
     private(set) var hungUp = false
+    /// What was put on the clipboard, in order.
+    private(set) var copied: [String] = []
 
     init(size: Size = Size(rows: 24, cols: 100), _ steps: [Step]) {
         self.size = size
@@ -36,6 +38,8 @@ final class ScriptedTerminal: TerminalBackend {
     func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
 
     var isHungUp: Bool { hungUp }
+
+    func copyToClipboard(_ text: String) { copied.append(text) }
 
     /// The screen's text, frame by frame.
     var shown: [String] { frames.map(\.text) }

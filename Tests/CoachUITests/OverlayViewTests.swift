@@ -38,9 +38,21 @@ import Testing
 
         Fixtures.apply([.editProof], to: &state)
         let editing = render(state, size: state.viewport).lines
-        #expect(editing[16].contains("│ Proof of work: links, spaces between (Enter saves, E │"))
+        #expect(editing[16].contains("│ Proof of work: links, commas between (Enter saves, E │"))
         #expect(editing[17].hasSuffix("xxxxxxxxxxxxxxxxxxxxxxxxxxxxx   │"), "the end of the links, where the cursor is")
-        #expect(KeyMap.hints(for: state).map(\.label).prefix(1) == ["links, spaces between"])
+        #expect(KeyMap.hints(for: state).map(\.label).prefix(1) == ["links, commas between"])
+
+        // A refused link: the reason, wrapped, right above the field.
+        Fixtures.apply([.edit(.insert(",")), .edit(.insert("n")), .edit(.insert("o")), .confirm], to: &state)
+        guard case .checkLinks(let links)? = reduce(&state, .confirm, now: Fixtures.day).first else {
+            Issue.record("the shell was not asked about the links"); return
+        }
+        Fixtures.apply([.linksChecked(LinkCheck(links: links, usable: []))], to: &state)
+        let refused = render(state, size: state.viewport).lines
+        #expect(refused[13].contains("│ proof of work: \"no\" is not a link; each must be an"))
+        #expect(refused[14].contains("│ https:// or http:// address, or the path of a file"))
+        #expect(refused[15].contains("│ or folder that exists "))
+        #expect(refused[16].contains("│ Proof of work: links, commas between"))
     }
 
     @Test func detailScrollsWhenLong() {
@@ -50,10 +62,30 @@ import Testing
         ])])
         var state = AppState(curriculum: curriculum, progress: ProgressBook(), viewport: Size(rows: 16, cols: 60))
         state.screen = .tracks
-        Fixtures.apply([.focusRight, .open, .moveDown, .moveDown, .moveDown], to: &state)
+        // ↓ selects resource after resource (all of them are titles), scrolling as the
+        // selection leaves the box.
+        Fixtures.apply([.focusRight, .open] + Array(repeating: .moveDown, count: 15), to: &state)
         let text = render(state, size: state.viewport).text
-        #expect(!text.contains("t · t.a"))
-        #expect(text.contains("4–15 of 29"))
+        #expect(!text.contains("T · t.a"))
+        #expect(text.contains("13–24 of 29"))
+        let buffer = render(state, size: state.viewport)
+        let row = try! #require(buffer.lines.firstIndex { $0.contains("[paper] Paper 15") })
+        #expect(buffer[row, 6].style == Style(.selection, bold: true), "the selected resource is drawn selected")
+        #expect(row == buffer.lines.lastIndex { $0.contains("│") && !$0.contains("└") }, "at the bottom of the box")
+    }
+
+    @Test func aLongResourceAddressWrapsWholeInTheDetail() {
+        let url = "https://example.com/" + String(repeating: "abcdefghij/", count: 8)
+        let curriculum = Curriculum(tracks: [Track(id: "t", title: "T", sections: [
+            Section(title: "S", items: [Item(id: "t.a", title: "A", summary: "s", minutes: 5,
+                                             resources: [Resource(title: "Long", kind: .article, url: url)])]),
+        ])])
+        var state = AppState(curriculum: curriculum, progress: ProgressBook(), viewport: Size(rows: 24, cols: 60))
+        state.screen = .tracks
+        Fixtures.apply([.focusRight, .open], to: &state)
+        let lines = render(state, size: state.viewport).lines
+        let shown = String(lines.joined().filter { $0 != " " && $0 != "│" })
+        #expect(shown.contains(url), "every character of the address is on screen")
     }
 
     @Test(arguments: Screen.allCases)

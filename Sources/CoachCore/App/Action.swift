@@ -64,6 +64,12 @@ public enum Action: Equatable, Sendable {
     case saveFailed(String)
     /// The answer to "keep the file on disk or yours?": `o` keeps mine, `r` reloads.
     case resolveConflict(keepMine: Bool)
+    /// `o` / `y` in the item detail: open the selected resource, or copy its address.
+    case openLink, copyLink
+    /// The shell's answer to `.checkLinks`: which of the links typed are usable.
+    case linksChecked(LinkCheck)
+    /// The shell's answer to `.openLink`: the opener started, or why none could be.
+    case linkOpened(LinkOpening)
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -76,5 +82,13 @@ public enum Effect: Hashable, Sendable {
     case reload(DocumentKind)
     /// Save the document over the file another program changed.
     case overwrite(DocumentKind)
+    /// Find out which proof-of-work links are web addresses or existing paths, and hand
+    /// the answer in as `.linksChecked`.
+    case checkLinks([String])
+    /// Start the system's opener (`$BROWSER`, `xdg-open`, `open`) on the address, detached
+    /// from the terminal, and hand the outcome in as `.linkOpened`.
+    case openLink(String)
+    /// Put the text on the clipboard of the terminal (OSC 52, so it works over ssh).
+    case copy(String)
     case quit
 }

@@ -65,7 +65,7 @@ public enum Bindings {
         Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote, .cardQuestion, .drillAnswer],
                 help: "typed text goes into the field",
                 hintIn: [.search: Hint("type", "search", 9), .backlogFilter: Hint("type", "filter", 9),
-                         .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, spaces between", 9),
+                         .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, commas between", 9),
                          .finishNote: Hint("type", "a note (optional)", 9),
                          .cardQuestion: Hint("type", "an answer", 9),
                          .drillAnswer: Hint("type", "your answer", 9)]),
@@ -172,6 +172,10 @@ public enum Bindings {
                 in: details, help: "close the detail", hint: Hint("Esc", "close", 7)),
         Binding("w", [(.char("w"), .startDrill)], in: details, help: "answer one of the item's interview drills",
                 hint: Hint("w", "drill", 4)),
+        Binding("o", [(.char("o"), .openLink)], in: details,
+                help: "open the selected resource in the browser", hint: Hint("o", "open", 6)),
+        Binding("y", [(.char("y"), .copyLink)], in: details, help: "copy the selected resource's address",
+                hint: Hint("y", "copy", 6)),
     ]
 
     static let everywhere: [Binding] = [

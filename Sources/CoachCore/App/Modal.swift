@@ -5,8 +5,9 @@
 public enum Modal: Equatable, Sendable {
     /// `?`: the keys of what is beneath, scrolled by its cursor when they do not fit.
     case help(ListCursor)
-    /// Enter on an item: its summary, status and resources.
-    case detail(itemID: String, scroll: Int)
+    /// Enter on an item: its summary, status and resources. `resources` is the selected
+    /// resource, once ↓ has reached them (nil while the text above is read).
+    case detail(itemID: String, scroll: Int, resources: ListCursor? = nil)
     /// The note or proof-of-work links of the item detail beneath, being edited.
     case itemEditor(ItemTextEditor)
     /// `/` on Tracks: the search box and its results.
@@ -55,7 +56,7 @@ public enum Modal: Equatable, Sendable {
     // What each case holds, for the code (and tests) that read one kind.
 
     public var detailItemID: String? {
-        if case .detail(let id, _) = self { id } else { nil }
+        if case .detail(let id, _, _) = self { id } else { nil }
     }
 
     public var itemEditor: ItemTextEditor? {
@@ -103,7 +104,7 @@ extension AppState {
     /// The item detail open anywhere in the stack (an editor or help may be over it).
     public var openDetail: (itemID: String, scroll: Int)? {
         for modal in modals.reversed() {
-            if case .detail(let id, let scroll) = modal { return (id, scroll) }
+            if case .detail(let id, let scroll, _) = modal { return (id, scroll) }
         }
         return nil
     }

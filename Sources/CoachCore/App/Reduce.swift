@@ -29,6 +29,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return state.noteSaveFailure(reason)
     case .resolveConflict(let keepMine):
         return state.resolveConflict(keepMine: keepMine)
+    case .linkOpened(let outcome):
+        state.noteLinkOpened(outcome)
+        return []
     case .quit:
         return [.quit]
     case .resize(let size):
@@ -67,8 +70,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
             state.replaceModal(.help(list))
         }
         return []
-    case .detail(let id, let scroll):
-        return state.reduceDetail(action, itemID: id, scroll: scroll, now: now)
+    case .detail(let id, let scroll, let resources):
+        return state.reduceDetail(action, itemID: id, scroll: scroll, resources: resources, now: now)
     case nil:
         break
     }
@@ -115,17 +118,17 @@ extension AppState {
     /// The item detail answers its own keys (scroll, close, note, proof) and passes the
     /// screen's item keys on: on Tracks Space and `s` change the item's status, on Today
     /// they do what they do on the plan (the review, the timer).
-    mutating func reduceDetail(_ action: Action, itemID id: String, scroll: Int, now: Date) -> [Effect] {
+    mutating func reduceDetail(_ action: Action, itemID id: String, scroll: Int, resources: ListCursor?,
+                               now: Date) -> [Effect] {
         let page = ItemDetailText.visibleRows(viewport)
         switch action {
         case .close: closeModal()
         case .toggleHelp: open(.help(ListCursor()))
-        case .moveUp: scrollDetail(to: scroll - 1)
-        case .moveDown: scrollDetail(to: scroll + 1)
-        case .pageUp: scrollDetail(to: scroll - page)
-        case .pageDown: scrollDetail(to: scroll + page)
-        case .moveTop: scrollDetail(to: 0)
-        case .moveBottom: scrollDetail(to: Int.max)
+        case .moveUp, .moveDown, .moveBottom: moveInDetail(action, scroll: scroll, resources: resources)
+        case .pageUp: scrollDetail(to: scroll - page, keepingResource: false)
+        case .pageDown: scrollDetail(to: scroll + page, keepingResource: false)
+        case .moveTop: scrollDetail(to: 0, keepingResource: false)
+        case .openLink, .copyLink: return actOnResource(action, itemID: id, resources: resources)
         case .editNote, .editProof:
             open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
@@ -139,11 +142,13 @@ extension AppState {
     }
 
     /// Scrolls the open item detail, never past its first or last screenful, so the
-    /// first key back up always moves it.
-    mutating func scrollDetail(to offset: Int) {
-        guard let index = modals.lastIndex(where: { $0.detailItemID != nil }), let id = modals[index].detailItemID,
-              let item = curriculum.item(id: id) else { return }
-        modals[index] = .detail(itemID: id, scroll: min(max(0, offset), ItemDetailText.maxScroll(for: item, in: self)))
+    /// first key back up always moves it. A page or a jump to the top lets go of the
+    /// selected resource.
+    mutating func scrollDetail(to offset: Int, keepingResource: Bool = true) {
+        guard let index = modals.lastIndex(where: { $0.detailItemID != nil }),
+              case .detail(let id, _, let selected) = modals[index], let item = curriculum.item(id: id) else { return }
+        modals[index] = .detail(itemID: id, scroll: min(max(0, offset), ItemDetailText.maxScroll(for: item, in: self)),
+                                resources: keepingResource ? selected : nil)
     }
 
     /// The item a note or status key acts on: the open detail's, else the selected one.

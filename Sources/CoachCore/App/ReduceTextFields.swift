@@ -50,6 +50,7 @@ extension AppState {
             return []
         case .edit(let edit):
             editor.line.apply(edit)
+            editor.problem = nil
             replaceModal(.itemEditor(editor))
             return []
         case .confirm, .open:
@@ -65,20 +66,44 @@ extension AppState {
                 switch ProofLinks.parse(editor.line.text) {
                 case .failure(let problem):
                     // The text stays, so the learner can mend it.
-                    message = problem.message
+                    editor.problem = problem.message
+                    replaceModal(.itemEditor(editor))
                     return []
                 case .success(let links):
-                    closeModal()
-                    guard updateProgress(of: id, { $0.setProof(links, of: id, at: now) }) else { return [] }
-                    label = "proof of work on \(title)"
-                    message = links.isEmpty ? "Proof of work removed" : "Proof of work saved: \(links.count) link\(links.count == 1 ? "" : "s")"
+                    // Whether each is an address or a path that exists is the shell's to
+                    // find out; it answers with `.linksChecked`.
+                    editor.problem = nil
+                    replaceModal(.itemEditor(editor))
+                    return [.checkLinks(links)]
                 }
             }
             undo.record(UndoStep(label: label, change: .progress(itemID: id, before: before)))
             return [.save(.progress)]
+        case .linksChecked(let check):
+            return saveProof(check, editor: editor, itemID: id, title: title, now: now)
         default:
             return []
         }
+    }
+
+    /// The shell's answer about the links typed: saved when every one is usable, else the
+    /// editor stays open with the refusal beside the field.
+    mutating func saveProof(_ check: LinkCheck, editor: ItemTextEditor, itemID id: String, title: String,
+                            now: Date) -> [Effect] {
+        var editor = editor
+        guard editor.field == .proof, case .success(let links) = ProofLinks.parse(editor.line.text), links == check.links
+        else { return [] }  // an answer about text that has changed since
+        let before = progress.items[id]
+        if let refusal = ProofLinks.refusal(of: links, check: check, kept: before?.proof ?? []) {
+            editor.problem = refusal.message
+            replaceModal(.itemEditor(editor))
+            return []
+        }
+        closeModal()
+        guard updateProgress(of: id, { $0.setProof(links, of: id, at: now) }) else { return [] }
+        message = links.isEmpty ? "Proof of work removed" : "Proof of work saved: \(links.count) link\(links.count == 1 ? "" : "s")"
+        undo.record(UndoStep(label: "proof of work on \(title)", change: .progress(itemID: id, before: before)))
+        return [.save(.progress)]
     }
 }
 
@@ -90,13 +115,15 @@ public struct ItemTextEditor: Equatable, Sendable {
 
     public var field: Field
     public var line: LineEditor
+    /// Why the links typed were refused, shown beside the field until they are mended.
+    public var problem: String?
 
     /// Starts with what the item has now: the links are edited as one line.
     init(_ field: Field, of entry: ItemProgress?) {
         self.field = field
         switch field {
         case .note: line = LineEditor(entry?.note ?? "")
-        case .proof: line = LineEditor((entry?.proof ?? []).joined(separator: " "))
+        case .proof: line = LineEditor((entry?.proof ?? []).joined(separator: ", "))
         }
     }
 }

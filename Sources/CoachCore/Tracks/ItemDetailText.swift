@@ -8,6 +8,8 @@ public enum ItemDetailText {
     public struct Line: Equatable, Sendable {
         public var text: String
         public var kind: Kind
+        /// The index of the resource this line belongs to, which ↑ ↓ select.
+        public var resource: Int? = nil
     }
 
     /// The lines for `item`; `changedDay` is the day its status last changed, as the view
@@ -38,13 +40,23 @@ public enum ItemDetailText {
         add("", .plain)
         add("Resources", .heading)
         if item.resources.isEmpty { add("none listed", .dim) }
-        for resource in item.resources {
+        for (index, resource) in item.resources.enumerated() {
             for (i, line) in TextWrap.wrap("• [\(resource.kind.rawValue)] \(resource.title)", width: width).enumerated() {
-                add(i == 0 ? line : "  " + line, .plain)
+                lines.append(Line(text: i == 0 ? line : "  " + line, kind: .plain, resource: index))
             }
-            if let url = resource.url { add("  " + url, .link) }
+            // The whole address, wrapped at the edge: never cut, so it reads as it opens.
+            for line in TextWrap.wrap(resource.url ?? "", width: width - 2) where !line.isEmpty {
+                lines.append(Line(text: "  " + line, kind: .link, resource: index))
+            }
         }
         return lines
+    }
+
+    /// The first and last line of resource `index` among `lines`, or nil.
+    public static func rows(ofResource index: Int, in lines: [Line]) -> ClosedRange<Int>? {
+        guard let first = lines.firstIndex(where: { $0.resource == index }),
+              let last = lines.lastIndex(where: { $0.resource == index }) else { return nil }
+        return first...last
     }
 
     /// The detail box: the window less a row above and below, and two columns each side.

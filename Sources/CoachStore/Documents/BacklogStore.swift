@@ -217,7 +217,8 @@ public enum BacklogStore {
 
     /// The backlog as the learner first meets it: when the home has no backlog.json yet
     /// (so no ideas of the learner's own), the starter ideas of `data/ideas.json` are
-    /// added and saved, and `addedStarters` says how many. Once the file exists, even
+    /// offered (in memory: they are saved with the first change, never by a look) and
+    /// `addedStarters` says how many. Once the file exists, even
     /// emptied or holding only the learner's own ideas, it is loaded as it is: starters
     /// come once, and never come back after the learner removed them. `coach idea list`
     /// and the Backlog screen both go through here; the caller holds the home's lock.
@@ -228,9 +229,6 @@ public enum BacklogStore {
         }
         var backlog = Backlog()
         let added = backlog.addStarters(try loadStarterIdeas(data: data), now: now)
-        if !added.isEmpty {
-            try save(backlog, to: home)
-        }
         return (backlog, added.count)
     }
 

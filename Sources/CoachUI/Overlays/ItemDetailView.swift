@@ -6,6 +6,8 @@ enum ItemDetailView: View {
         var state: AppState
         var itemID: String
         var scroll: Int
+        /// The selected resource, drawn selected; nil while the text is read.
+        var resource: Int? = nil
         /// The note or proof is being edited over it: the editor takes the last rows.
         var editing: Bool
     }
@@ -13,6 +15,7 @@ enum ItemDetailView: View {
     /// A box that nearly fills the window `area`.
     static func draw(_ model: Model, in area: Rect, into buffer: inout ScreenBuffer) {
         let (state, itemID, scroll, editing) = (model.state, model.itemID, model.scroll, model.editing)
+        let selected = editing ? nil : model.resource
         guard let item = state.curriculum.item(id: itemID) else { return }
         let size = Size(rows: area.rows, cols: area.cols)
         let box = ItemDetailText.boxRect(size)
@@ -30,7 +33,10 @@ enum ItemDetailView: View {
         let visible = ItemDetailText.visibleRows(size)
         let top = min(max(0, scroll), max(0, lines.count - visible))
         for (offset, line) in lines.dropFirst(top).prefix(visible).enumerated() {
-            buffer.put(line.text, row: rect.row + 1 + offset, col: rect.col + 2, width: inner, style: style(line.kind))
+            let isSelected = line.resource != nil && line.resource == selected
+            if isSelected { buffer.fill(row: rect.row + 1 + offset, col: rect.col + 1, width: rect.cols - 2, style: Style(.selection)) }
+            buffer.put(line.text, row: rect.row + 1 + offset, col: rect.col + 2, width: inner,
+                       style: isSelected ? Style(.selection, bold: true) : style(line.kind))
         }
         if !editing, lines.count > visible {
             let more = "\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count)"
@@ -59,9 +65,18 @@ enum ItemEditorView: View {
         let row = box.row + box.rows - 2
         let label = editor.field == .note
             ? "Note (Enter saves, Esc cancels)"
-            : "Proof of work: links, spaces between (Enter saves, Esc cancels)"
+            : "Proof of work: links, commas between (Enter saves, Esc cancels)"
         buffer.fill(row: row - 1, col: box.col + 1, width: box.cols - 2)
         buffer.put(label, row: row - 1, col: box.col + 2, width: inner, style: Style(.heading, bold: true))
+        if let problem = editor.problem {
+            // The refusal sits over the field, wrapped, so the whole reason shows.
+            let lines = TextWrap.wrap(problem, width: inner).suffix(max(1, box.rows - 4))
+            for (offset, line) in lines.enumerated() {
+                let at = row - 1 - lines.count + offset
+                buffer.fill(row: at, col: box.col + 1, width: box.cols - 2)
+                buffer.put(line, row: at, col: box.col + 2, width: inner, style: Style(.warn, bold: true))
+            }
+        }
         buffer.textField(editor.line, row: row, col: box.col + 2, width: inner, style: Style(.normal, underline: true))
     }
 

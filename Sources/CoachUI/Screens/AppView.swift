@@ -34,9 +34,10 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
 func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout ScreenBuffer) {
     switch modal {
     case .help(let list): HelpView.draw((KeyMap.helpLines(for: state), list), in: window, into: &buffer)
-    case .detail(let id, let scroll):
+    case .detail(let id, let scroll, let resources):
         let editing = state.modals.contains { $0.itemEditor != nil }
-        ItemDetailView.draw(.init(state: state, itemID: id, scroll: scroll, editing: editing), in: window, into: &buffer)
+        ItemDetailView.draw(.init(state: state, itemID: id, scroll: scroll, resource: resources?.selected, editing: editing),
+                            in: window, into: &buffer)
     case .itemEditor(let editor): ItemEditorView.draw(editor, in: window, into: &buffer)
     case .search(let search): SearchView.draw((state, search), in: window, into: &buffer)
     case .ideaForm(let form): IdeaFormView.draw(form, in: window, into: &buffer)
