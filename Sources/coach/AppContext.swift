@@ -63,7 +63,7 @@ struct AppContext {
     /// An item by id, or by its title (any case) as `coach show` takes a track's. No
     /// match names the closest ids and titles.
     func item(named input: String) throws -> Item {
-        try Self.requireIDLength(input, "an item id or title")
+        try Self.requireIDLength(input, "an item id")
         if let item = curriculum.item(id: input) { return item }
         let lower = input.lowercased()
         var titles: [String: Item] = [:]

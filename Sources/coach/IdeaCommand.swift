@@ -35,7 +35,7 @@ struct IdeaAddCommand: ParsableCommand {
         let fields = try IdeaInput.validate(draft, knownItems: Set(context.curriculum.allItemIDs), titleFlag: "title")
         let (idea, rank, count) = try context.writing {
             // Read under the lock, so an idea added by someone else a moment ago is kept.
-            var backlog = try context.home.backlogForChange()
+            var backlog = try BacklogStore.load(context.home)
             let idea = backlog.add(fields, now: Date())
             try BacklogStore.save(backlog, to: context.home)
             return (idea, backlog.rank(of: idea.id) ?? 0, backlog.count)
@@ -140,8 +140,10 @@ extension CoachHome {
         return started.backlog
     }
 
-    /// The backlog a change starts from, under the lock: the file, or the starter ideas
-    /// that were offered until now, so the first change keeps them.
+    /// The backlog an edit or removal starts from, under the lock: the file, or the
+    /// starter ideas that were offered until now, so changing one keeps the others.
+    /// (Adding an idea of one's own starts from the file alone: once the learner has
+    /// ideas, the starters stay out of the way, as `Backlog.addStarters` says.)
     func backlogForChange() throws -> Backlog {
         if FileManager.default.fileExists(atPath: backlogFile.path) { return try BacklogStore.load(self) }
         return try BacklogStore.loadOrStart(self, data: try CurriculumLoader.locateData(), now: Date()).backlog

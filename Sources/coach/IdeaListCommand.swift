@@ -18,7 +18,7 @@ struct IdeaListCommand: ParsableCommand {
 
     func run() throws {
         let home = CoachHome.resolve(flag: self.home.home)
-        let backlog = try home.backlogOfferingStarters(announce: !json)
+        let backlog = try home.backlogOfferingStarters()
         let wanted = Set(status)
         let ranked = backlog.ranked
         // Ranks are places in the whole backlog, so they match `coach idea show`.

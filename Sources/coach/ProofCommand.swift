@@ -12,7 +12,7 @@ struct ProofCommand: ParsableCommand {
         discussion: "With only ITEM, lists the links. Each link is \(ProofLinks.allowed); an item keeps up to \(ProofLinks.maxCount), each without spaces and up to \(ProofLinks.maxLength) characters.")
 
     @OptionGroup var home: HomeOption
-    @Argument(help: "The item id or title, e.g. genai.rag-basics (see coach show TRACK).", completion: Completions.items) var item: String
+    @Argument(help: "The item id or title, e.g. genai.rag (see coach show TRACK).", completion: Completions.items) var item: String
     @Argument(help: "Links to add: an https:// or http:// address, or the path of a file or folder that exists.") var links: [String] = []
     @Option(help: ArgumentHelp("A link to remove (repeat for several).", valueName: "link")) var remove: [String] = []
     @Flag(help: "Print JSON: an array of the links.") var json = false
@@ -21,7 +21,9 @@ struct ProofCommand: ParsableCommand {
         var context = try AppContext.load(home: home)
         let item = try context.item(named: self.item)
         var proof = context.progress.items[item.id]?.proof ?? []
-        // The links added are checked before the lock is taken, by the rule `p` follows.
+        // The links added are checked before the lock is taken, by the rule `p` follows:
+        // their shape, then whether each is an address or a path that exists.
+        if case .failure(let problem) = ProofLinks.check(links) { throw CoachFailure(problem.message) }
         if let refusal = ProofLinks.refusal(of: links, check: ProofLinkCheck.check(links), kept: proof) {
             throw CoachFailure(refusal.message)
         }

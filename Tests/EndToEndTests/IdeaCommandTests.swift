@@ -536,7 +536,7 @@ import Testing
 
     // MARK: - Starter ideas
 
-    @Test func startersAreAddedOnceOnTheFirstListAndNeverAfterTheyAreRemoved() throws {
+    @Test func startersAreOfferedUntilTheFirstChangeAndNeverAfterTheyAreRemoved() throws {
         let home = TemporaryHome()
         let shipped = try #require(JSONSerialization.jsonObject(
             with: Data(contentsOf: Self.dataFolder.appendingPathComponent("ideas.json"))) as? [[String: Any]])
@@ -545,20 +545,26 @@ import Testing
 
         let first = try CoachBinary.run(["idea", "list"], home: home.url)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr == "Added \(starterIDs.count) starter ideas from the sources; remove any with coach idea rm ID\n")
-        #expect(FileManager.default.fileExists(atPath: Self.backlogFile(home).path))
+        #expect(first.stderr == "\(starterIDs.count) starter ideas from the sources, saved with your first change; remove any with coach idea rm ID\n")
+        #expect(!FileManager.default.fileExists(atPath: Self.backlogFile(home).path), "a look writes nothing")
         for starter in shipped {
             #expect(first.stdout.contains(starter["id"] as? String ?? "?"))
         }
-        let second = try CoachBinary.run(["idea", "list", "--json"], home: home.url)
-        #expect(second.stderr.isEmpty, "said once")
         let rows = try Self.list(home)
         #expect(Set(Self.ids(rows)) == starterIDs)
         #expect(rows.allSatisfy { $0["status"] as? String == "idea" })
         let starter = try #require(Self.ids(rows).first)
         #expect(try CoachBinary.run(["idea", "show", starter], home: home.url).stdout.contains("Note"))
+        #expect(!FileManager.default.fileExists(atPath: Self.backlogFile(home).path))
 
-        let rm = try CoachBinary.run(["idea", "rm"] + Array(starterIDs), home: home.url)
+        // The first change keeps the starters it was offered: removing one writes the rest.
+        let one = try CoachBinary.run(["idea", "rm", starter], home: home.url)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(Set(Self.ids(try Self.list(home))) == starterIDs.subtracting([starter]))
+        let second = try CoachBinary.run(["idea", "list", "--json"], home: home.url)
+        #expect(second.stderr.isEmpty, "no longer offered: they are the learner's now")
+
+        let rm = try CoachBinary.run(["idea", "rm"] + Array(starterIDs.subtracting([starter])), home: home.url)
         #expect(rm.status == 0, "\(rm.stderr)")
         let emptied = try CoachBinary.run(["idea", "list"], home: home.url)
         #expect(emptied.stderr.isEmpty)
@@ -571,10 +577,11 @@ import Testing
 
     @Test func aLearnerWhoAddsFirstGetsNoStarters() throws {
         let home = TemporaryHome()
+        _ = try CoachBinary.run(["idea", "list"], home: home.url)
         let own = try Self.add(home, "My first idea")
         let list = try CoachBinary.run(["idea", "list"], home: home.url)
         #expect(list.stderr.isEmpty)
-        #expect(Self.ids(try Self.list(home)) == [own])
+        #expect(Self.ids(try Self.list(home)) == [own], "an idea of one's own puts the offered starters away")
         // `coach idea` alone lists, as `task` does.
         let bare = try CoachBinary.run(["idea"], home: home.url)
         #expect(bare.status == 0)
@@ -585,7 +592,7 @@ import Testing
         let home = TemporaryHome()
         let result = try CoachBinary.run(["idea", "list", "--json", "--status", "active"], home: home.url)
         #expect(result.status == 0)
-        #expect(result.stderr.hasPrefix("Added "))
+        #expect(result.stderr.contains(" starter ideas from the sources, saved with your first change"))
         #expect(try Self.list(home, ["--status", "active"]).isEmpty)
         #expect(try Self.list(home).count > 0)
     }

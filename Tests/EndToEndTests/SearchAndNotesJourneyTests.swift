@@ -46,9 +46,14 @@ import Testing
         let result = try CoachBinary.run(["search", "PINECONE"], home: home.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("genai."))
+        // No match is an answer, not a mistake: exit 0 with and without --json.
         let none = try CoachBinary.run(["search", "qqqzzz"], home: home.url)
-        #expect(none.status != 0)
-        #expect(none.stderr.contains("nothing matches \"qqqzzz\""))
+        #expect(none.status == 0)
+        #expect(none.stdout == "Nothing matches \"qqqzzz\"; try fewer or shorter words\n")
+        let noneJSON = try CoachBinary.run(["search", "qqqzzz", "--json"], home: home.url)
+        #expect(noneJSON.status == 0)
+        #expect(try JSONSerialization.jsonObject(with: Data(noneJSON.stdout.utf8)) as? [Any] != nil)
+        #expect((try JSONSerialization.jsonObject(with: Data(noneJSON.stdout.utf8)) as? [Any])?.isEmpty == true)
     }
 
     @Test func ownTracksLoadAndBadOnesAreReportedByPathAndField() throws {

@@ -188,7 +188,7 @@ import Glibc
         #expect(entries.last?["track"] as? String != "genai")
         #expect(plan["planned"] as? Int == entries.reduce(0) { $0 + ($1["minutes"] as? Int ?? 0) })
         #expect(plan["reviewsDue"] as? Int == 1)
-        #expect(plan["notice"] == nil)
+        #expect(plan["notice"] is NSNull, "kept as null, not left out")
 
         try Self.coach(["check", "genai.llm-basics"], home)
         let after = try #require(try Self.object(["today", "--json"], home)["entries"] as? [[String: Any]])
@@ -229,7 +229,7 @@ import Glibc
         #expect(entries[0]["date"] as? String == Self.day(-3))
         #expect(entries[0]["items"] as? [String] == ["genai.hallucinations", "genai.llm-basics"])
         #expect(entries[0]["note"] as? String == "Read about evals")
-        #expect(entries[0]["start"] == nil, "logged by hand, not timed")
+        #expect(entries[0]["start"] is NSNull, "logged by hand, not timed")
     }
 
     @Test func journalListsNewestFirstAndEditsAndRemoves() throws {
@@ -240,7 +240,9 @@ import Glibc
         try Self.coach(["log", "--minutes", "40", "--item", "genai.gans"], home)
         #expect(try Self.journal(home).map { $0["id"] as? Int } == [3, 2, 1])
         let text = try Self.coach(["journal"], home).stdout
-        #expect(text.contains("\(Self.day(-1))       30  typo"))
+        // Columns: id, date, minutes (right-aligned), items, note.
+        #expect(text.contains(" 2  \(Self.day(-1))       30              typo\n"), "\(text)")
+        #expect(text.contains(" 3  \(Self.day())       40  genai.gans\n"), "\(text)")
 
         let edited = try Self.coach(["journal", "edit", "2", "--minutes", "35", "--note", "fixed"], home)
         #expect(edited.stdout.contains("30 min · typo → \(Self.day(-1)) · 35 min · fixed"))
@@ -254,7 +256,7 @@ import Glibc
         try Self.coach(["journal", "edit", "2", "--note", ""], home)
         try Self.coach(["journal", "edit", "3", "--no-items"], home)
         entries = try Self.journal(home)
-        #expect(entries.first { $0["id"] as? Int == 2 }?["note"] == nil)
+        #expect(entries.first { $0["id"] as? Int == 2 }?["note"] is NSNull)
         #expect(entries.first { $0["id"] as? Int == 3 }?["items"] as? [String] == [])
 
         let before = try Data(contentsOf: Self.file("journal.json", home))
