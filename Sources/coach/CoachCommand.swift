@@ -15,7 +15,8 @@ struct CoachCommand: ParsableCommand {
         version: "coach \(CoachVersion.text)",
         subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, ProofCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self,
                       TodayCommand.self, StatusCommand.self, StatsCommand.self, SettingsCommand.self, LogCommand.self,
-                      JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self]
+                      JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self,
+                      MergeCommand.self]
     )
 
     @OptionGroup var home: HomeOption
