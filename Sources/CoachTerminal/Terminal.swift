@@ -31,7 +31,7 @@ final class Terminal {
         define_key("\u{1B}[200~", KeyDecoder.pasteStart)
         define_key("\u{1B}[201~", KeyDecoder.pasteEnd)
         Terminal.send("\u{1B}[?2004h")
-        palette = Palette.make(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        palette = Palette.make(noColor: getenv("NO_COLOR").map { $0.pointee != 0 } ?? false)
         coach_install_quit_signals()
         atexit { Terminal.restoreIfActive() }
     }

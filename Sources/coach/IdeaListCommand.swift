@@ -37,7 +37,7 @@ struct IdeaListCommand: ParsableCommand {
             }
             return
         }
-        IdeaTable.write(ranks.lazy.map { (rank: $0 + 1, idea: ranked[$0]) }) { output.write($0) }
+        IdeaTable.write(ranks.lazy.map { (rank: $0 + 1, idea: ranked[$0]) }, to: &output)
     }
 }
 
@@ -85,23 +85,36 @@ enum IdeaTable {
          idea.status.rawValue + (idea.isMoonshot ? " *" : "")]
     }
 
-    /// The table, line by line, to `emit`. The cells are made twice, once to measure the
-    /// columns and once to write them, so 10,000 rows are never held at once.
-    static func write<Rows: Collection>(_ rows: Rows, to emit: (String) -> Void) where Rows.Element == (rank: Int, idea: Idea) {
+    /// The table, line by line, to `output`. Each row's cells are made once and kept
+    /// until the columns are measured (about 200 bytes a row); a row of printable ASCII,
+    /// nearly every one, is then written byte by byte, any other through `line`.
+    static func write<Rows: Collection>(_ rows: Rows, to output: inout BufferedOutput) where Rows.Element == (rank: Int, idea: Idea) {
         var widths = header.map(DisplayWidth.of)
+        var table: [(cells: [String], ascii: Bool)] = []
+        table.reserveCapacity(rows.count)
+        var moonshot = false
         for row in rows {
-            for (column, cell) in cells(row.rank, row.idea).enumerated() {
-                widths[column] = max(widths[column], DisplayWidth.of(cell))
+            let cells = cells(row.rank, row.idea)
+            let ascii = cells.allSatisfy(isPrintableASCII)
+            for (column, cell) in cells.enumerated() {
+                widths[column] = max(widths[column], ascii ? cell.utf8.count : DisplayWidth.of(cell))
             }
+            if row.idea.isMoonshot { moonshot = true }
+            table.append((cells, ascii))
         }
         widths[2] = min(widths[2], titleLimit)
-        emit(line(header, widths: widths))
-        for row in rows {
-            emit(line(cells(row.rank, row.idea), widths: widths))
+        output.write(line(header, widths: widths))
+        for row in table {
+            if row.ascii { output.writeASCIIRow(row.cells, widths: widths, leftAligned: leftAligned) }
+            else { output.write(line(row.cells, widths: widths)) }
         }
-        if rows.contains(where: { $0.idea.isMoonshot }) {
-            emit("* moonshot: confidence below 50%\n")
+        if moonshot {
+            output.write("* moonshot: confidence below 50%\n")
         }
+    }
+
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     private static func line(_ cells: [String], widths: [Int]) -> String {
@@ -238,6 +251,37 @@ struct BufferedOutput {
     mutating func write(bytes: some Sequence<UInt8>) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// A table row whose cells are all printable ASCII, laid out as `IdeaTable.line` lays
+    /// it out (the same bytes, nothing in them to make safe) without building the line.
+    mutating func writeASCIIRow(_ cells: [String], widths: [Int], leftAligned: Set<Int>) {
+        for (column, cell) in cells.enumerated() {
+            if column > 0 { spaces(2) }
+            let count = cell.utf8.count
+            if column == cells.count - 1 {
+                buffer.append(contentsOf: cell.utf8)
+            } else if leftAligned.contains(column) {
+                let width = widths[column]
+                if count <= width {
+                    buffer.append(contentsOf: cell.utf8)
+                    spaces(width - count)
+                } else if width > 0 {
+                    // `DisplayWidth.truncate`: the first width - 1 characters and "…".
+                    buffer.append(contentsOf: cell.utf8.prefix(width - 1))
+                    buffer.append(contentsOf: "…".utf8)
+                }
+            } else {
+                spaces(widths[column] - count)
+                buffer.append(contentsOf: cell.utf8)
+            }
+        }
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    private mutating func spaces(_ count: Int) {
+        if count > 0 { buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
     }
 
     mutating func flush() {

@@ -1,4 +1,4 @@
-import CoachCore
+@testable import CoachCore
 import Foundation
 import Testing
 
@@ -285,6 +285,12 @@ struct BacklogTests {
         #expect(backlog.search("creme brulee").map(\.id) == ["c"])
         backlog.update("c", with: IdeaFixture.fields("Charlie"), now: now)
         #expect(backlog.search("creme").isEmpty)
+    }
+
+    @Test func theFoldTablesReadEveryEntryOfTheirText() {
+        let table = TextFold.table("\n        B5=3BC;C0=61;DF=73 73;\n        300=;1E9E=73 73 ;bad;=61;G0=61\n")
+        #expect(table == [0xB5: ["\u{3BC}"], 0xC0: ["a"], 0xDF: ["s", "s"], 0x300: [], 0x1E9E: ["s", "s"]])
+        #expect(TextFold.table(TextTables.foldAlone).count == 1_593)
     }
 
     @Test func foldingMatchesFoundationForLatinText() {

@@ -158,6 +158,20 @@ struct RICETests {
         }
     }
 
+    @Test func theOrderOfRanksIsTheOrderOfLessThan() {
+        var ideas: [Idea] = []
+        for index in 0..<200 {
+            ideas.append(IdeaFixture.idea("id-\(index % 97)-\(index)", ["Apple", "apple", "Äpple", "Bee"][index % 4],
+                                          reach: Double(index % 5) * 100, effort: Double(1 + index % 3)))
+        }
+        var generator = SeededRandom(seed: 11)
+        for _ in 0..<5 {
+            let ranks = ideas.shuffled(using: &generator).map(RICERank.init)
+            let order = RICERank.order(of: ranks)
+            #expect(order.map { ranks[$0].id } == ranks.sorted(by: <).map(\.id))
+        }
+    }
+
     // MARK: - Breakdown
 
     @Test func theBreakdownShowsEveryTerm() {

@@ -67,6 +67,40 @@ struct ReviewCardsStoreTests {
         }
     }
 
+    /// Version 2 is read in one pass when it is plain; the result is what JSONDecoder
+    /// reads, and anything unusual is left to it.
+    @Test func aPlainVersionTwoFileTakesTheFastPathAndMatchesJSONDecoder() throws {
+        var book = ReviewBook()
+        book.record(.good, for: "old.ladder", on: DailyFiles.day("2026-11-30"), doneOn: DailyFiles.day("2026-11-29"))
+        for day in 0..<40 {
+            book.rate(CardRating.allCases[day % 4], card: day % 2 + 1, of: Self.item, on: Self.doneOn.adding(days: day + 1),
+                      doneOn: Self.doneOn, answer: day % 3 == 0 ? "é \"quoted\"\nline" : nil, scheduler: Self.scheduler)
+        }
+        book.record(DrillAttempt(day: Self.doneOn, itemID: "career.star", drill: 2, answer: "Result: +12%",
+                                 covered: [1, 3], rating: .hard))
+        let data = try JSONFile.encoder().encode(ReviewStore.contents(of: book))
+        let fast = try #require(ReviewDecoding.cardDocument(in: data))
+        let url = URL(fileURLWithPath: "/h/reviews.json")
+        let exact = try JSONFile.decode(ReviewStore.CardContents.self, from: data, file: url, supported: ReviewStore.version)
+        #expect(fast == exact)
+        #expect(try ReviewStore.book(from: data, file: url) == book)
+    }
+
+    @Test(arguments: [
+        #"{"version":1,"items":{}}"#,
+        #"{"version":3,"cards":{}}"#,
+        #"{"version":2,"cards":{},"cards":{}}"#,
+        #"{"version":2,"future":[]}"#,
+        #"{"version":2,"reviews":null}"#,
+        #"{"version":2,"cards":{"a#1":{"state":"new","stability":1e400,"difficulty":5,"due":"2026-12-03","reps":0,"lapses":0}}}"#,
+        #"{"version":2,"cards":{"a#1":{"state":"new","stability":1,"difficulty":5,"due":"2026-12-03","reps":-1,"lapses":0}}}"#,
+        #"{"version":2,"reviews":[{"day":"2026-12-03","card":"a#1","rating":"good","interval":1,"answer":null}]}"#,
+        #"{"version":2,"reviews":[{"day":"03/12/2026","card":"a#1","rating":"good","interval":1}]}"#,
+    ])
+    func unusualVersionTwoFilesAreLeftToJSONDecoder(_ text: String) {
+        #expect(ReviewDecoding.cardDocument(in: Data(text.utf8)) == nil)
+    }
+
     @Test func drillAttemptsRoundTrip() throws {
         try DailyFiles.withHome { home throws in
             var book = ReviewBook()

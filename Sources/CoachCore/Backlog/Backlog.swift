@@ -35,9 +35,7 @@ public struct Backlog: Sendable {
             self.ideas = ideas
         }
         for idea in self.ideas { rememberFoldedText(of: idea) }
-        let ranks = self.ideas.map(RICERank.init)
-        order = Array(ranks.indices)
-        order.sort { ranks[$0] < ranks[$1] }
+        order = RICERank.order(of: self.ideas.map(RICERank.init))
     }
 
     public var count: Int { ideas.count }

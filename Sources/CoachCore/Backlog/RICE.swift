@@ -42,6 +42,21 @@ public struct RICERank: Comparable, Sendable {
         id = idea.id
     }
 
+    /// Positions `0..<ranks.count` in the order of `<`. The score and the effort decide
+    /// nearly every comparison; they are read in place, and the titles and ids, which a
+    /// copy of a rank retains and releases, only on a tie.
+    public static func order(of ranks: [RICERank]) -> [Int] {
+        var order = Array(ranks.indices)
+        ranks.withUnsafeBufferPointer { ranks in
+            order.sort { a, b in
+                if ranks[a].score != ranks[b].score { return ranks[a].score > ranks[b].score }
+                if ranks[a].totalEffort != ranks[b].totalEffort { return ranks[a].totalEffort < ranks[b].totalEffort }
+                return ranks[a] < ranks[b]
+            }
+        }
+        return order
+    }
+
     /// Titles compare folded for case and accents, so "apple" and "Äpple" sort together.
     public static func < (a: RICERank, b: RICERank) -> Bool {
         if a.score != b.score { return a.score > b.score }

@@ -6,7 +6,7 @@ public enum CurriculumLoader {
     /// Where the `Data` folder is: `COACH_DATA`, else next to an install
     /// (`PREFIX/bin/coach` → `PREFIX/share/coach`), else the source tree above the binary
     /// (`.build/release/coach`, `swift run`), else the current folder.
-    public static func locateData(environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func locateData(environment: [String: String] = ProcessEnvironment.values("COACH_DATA"),
                                   executable: URL = executableURL(),
                                   currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> URL {
         if let override = environment["COACH_DATA"], !override.isEmpty {

@@ -289,6 +289,49 @@ public enum BacklogStore {
 private enum IdeaReader {
     enum Kind { case saved, starter }
 
+    /// The keys an object has had: a bit each for the names the reader knows, a set for
+    /// any other (there usually is none, so 10,000 ideas hash no key twice).
+    struct SeenKeys {
+        private var bits: UInt32 = 0
+        private var others: Set<String> = []
+
+        /// False when `key` came before.
+        mutating func insert(_ key: String, bit: UInt32?) -> Bool {
+            guard let bit else { return others.insert(key).inserted }
+            defer { bits |= bit }
+            return bits & bit == 0
+        }
+    }
+
+    /// An idea's key's bit for `SeenKeys` (compared, not hashed: these are small strings).
+    static func keyBit(_ key: String) -> UInt32? {
+        switch key {
+        case "id": 1 << 0
+        case "title": 1 << 1
+        case "note": 1 << 2
+        case "status": 1 << 3
+        case "reach": 1 << 4
+        case "impact": 1 << 5
+        case "confidence": 1 << 6
+        case "effort": 1 << 7
+        case "hiddenCosts": 1 << 8
+        case "items": 1 << 9
+        case "created": 1 << 10
+        case "updated": 1 << 11
+        default: nil
+        }
+    }
+
+    static func costBit(_ key: String) -> UInt32? {
+        switch key {
+        case "labeling": 1 << 0
+        case "retraining": 1 << 1
+        case "monitoring": 1 << 2
+        case "regulatory": 1 << 3
+        default: nil
+        }
+    }
+
     struct Problem {
         var place: String
         var reason: String
@@ -322,9 +365,9 @@ private enum IdeaReader {
         var items: [String] = []
 
         var object = try json.beginObject()
-        var seen = Set<String>()
+        var seen = SeenKeys()
         while let key = try json.nextStringKey(&object) {
-            if !seen.insert(key).inserted { fail(key, BacklogStore.repeatedKeyReason) }
+            if !seen.insert(key, bit: Self.keyBit(key)) { fail(key, BacklogStore.repeatedKeyReason) }
             switch key {
             case "id":
                 if let id = try text(&json, key, fail) {
@@ -369,14 +412,18 @@ private enum IdeaReader {
             }
         }
 
-        var required: [(String, Bool)] = [("id", record.id != nil), ("title", title != nil), ("reach", reach != nil),
-                                          ("impact", impact != nil), ("confidence", confidence != nil), ("effort", effort != nil)]
-        if kind == .saved {
-            required += [("status", status != nil), ("created", record.created != nil), ("updated", record.updated != nil)]
-        }
-        let reported = Set(record.problems.map(\.place))
-        for (key, present) in required where !present && !reported.contains("\(place).\(key)") {
-            fail(key, "missing field \"\(key)\"")
+        let complete = record.id != nil && title != nil && reach != nil && impact != nil && confidence != nil && effort != nil
+            && (kind != .saved || (status != nil && record.created != nil && record.updated != nil))
+        if !complete {
+            var required: [(String, Bool)] = [("id", record.id != nil), ("title", title != nil), ("reach", reach != nil),
+                                              ("impact", impact != nil), ("confidence", confidence != nil), ("effort", effort != nil)]
+            if kind == .saved {
+                required += [("status", status != nil), ("created", record.created != nil), ("updated", record.updated != nil)]
+            }
+            let reported = Set(record.problems.map(\.place))
+            for (key, present) in required where !present && !reported.contains("\(place).\(key)") {
+                fail(key, "missing field \"\(key)\"")
+            }
         }
 
         // The ranges are checked even when some field is missing or unreadable, so a
@@ -440,9 +487,9 @@ private enum IdeaReader {
         var found: [Problem] = []
         func fail(_ key: String, _ reason: String) { found.append(Problem(place: "\(place).\(key)", reason: reason)) }
         var object = try json.beginObject()
-        var seen = Set<String>()
+        var seen = SeenKeys()
         while let key = try json.nextStringKey(&object) {
-            if !seen.insert(key).inserted { fail(key, BacklogStore.repeatedKeyReason) }
+            if !seen.insert(key, bit: Self.costBit(key)) { fail(key, BacklogStore.repeatedKeyReason) }
             switch key {
             case "labeling": costs.labeling = try number(&json, key, fail) ?? 0
             case "retraining": costs.retraining = try number(&json, key, fail) ?? 0

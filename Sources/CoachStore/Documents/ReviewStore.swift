@@ -73,6 +73,11 @@ public enum ReviewStore {
         if let document = ReviewDecoding.document(in: data, supported: 1) {
             return ReviewBook(items: document.items)
         }
+        // Version 2 the same way, in one pass; its values are checked below as if
+        // JSONDecoder had read them.
+        if let document = ReviewDecoding.cardDocument(in: data) {
+            return try book(from: document, file: url)
+        }
         if ReviewDecoding.version(in: data) == 1 {
             return ReviewBook(items: try JSONFile.decode(FileContents.self, from: data, file: url, supported: 1).items)
         }
@@ -189,6 +194,114 @@ enum ReviewDecoding {
         FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in
             try json.reviewDocument(supported: supported)
         }
+    }
+
+    /// A plain version 2 file as JSONDecoder reads it (`CardContents`), or nil: another
+    /// version, a key this Coach does not know at the top, a repeated key, a `null`, a
+    /// number that is not plain or not finite — and JSONDecoder decides.
+    static func cardDocument(in data: Data) -> ReviewStore.CardContents? {
+        FastJSONReader.read(data) { json throws(FastJSONReader.Unsupported) in try json.cardDocument() }
+    }
+}
+
+private extension FastJSONReader {
+    mutating func cardDocument() throws(Unsupported) -> ReviewStore.CardContents {
+        var version: Int?, items: [String: [Review]]?, cards: [String: ReviewStore.StoredCard]?
+        var reviews: [ReviewStore.StoredReview]?, drills: [ReviewStore.StoredAttempt]?
+        var object = try beginObject()
+        // String keys: two of these names share a bit of `nextKey`'s repeat check.
+        while let key = try nextStringKey(&object) {
+            switch key {
+            case "version" where version == nil: version = try plainInteger()
+            case "items" where items == nil: items = try reviewItems()
+            case "cards" where cards == nil: cards = try storedCards()
+            case "reviews" where reviews == nil: reviews = try list { json throws(Unsupported) in try json.storedReview() }
+            case "drills" where drills == nil: drills = try list { json throws(Unsupported) in try json.storedAttempt() }
+            default: throw Unsupported()
+            }
+        }
+        guard let version, version == ReviewStore.version else { throw Unsupported() }
+        return ReviewStore.CardContents(version: version, items: items, cards: cards, reviews: reviews, drills: drills)
+    }
+
+    mutating func list<T>(_ read: (inout FastJSONReader) throws(Unsupported) -> T) throws(Unsupported) -> [T] {
+        var values: [T] = []
+        var array = try beginArray()
+        while try nextElement(&array) { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func storedCards() throws(Unsupported) -> [String: ReviewStore.StoredCard] {
+        var cards: [String: ReviewStore.StoredCard] = [:]
+        var object = try beginObject()
+        while let id = try nextStringKey(&object) {
+            guard cards.updateValue(try storedCard(), forKey: id) == nil else { throw Unsupported() }
+        }
+        return cards
+    }
+
+    mutating func storedCard() throws(Unsupported) -> ReviewStore.StoredCard {
+        var state: String?, stability: Double?, difficulty: Double?, due: StudyDay?, lastReview: StudyDay?
+        var reps: Int?, lapses: Int?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "state") { state = try string() }
+            else if self.key(key, is: "stability") { stability = try finiteNumber() }
+            else if self.key(key, is: "difficulty") { difficulty = try finiteNumber() }
+            else if self.key(key, is: "due") { due = try day() }
+            else if self.key(key, is: "lastReview") { lastReview = try day() }
+            else if self.key(key, is: "reps") { reps = try plainInteger() }
+            else if self.key(key, is: "lapses") { lapses = try plainInteger() }
+            else { try skipValue() }
+        }
+        guard let state, let stability, let difficulty, let due, let reps, let lapses else { throw Unsupported() }
+        return ReviewStore.StoredCard(state: state, stability: stability, difficulty: difficulty, due: due,
+                                      lastReview: lastReview, reps: reps, lapses: lapses)
+    }
+
+    mutating func storedReview() throws(Unsupported) -> ReviewStore.StoredReview {
+        var day: StudyDay?, card: String?, rating: String?, retrievability: Double?, interval: Int?, answer: String?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "day") { day = try self.day() }
+            else if self.key(key, is: "card") { card = try string() }
+            else if self.key(key, is: "rating") { rating = try string() }
+            else if self.key(key, is: "retrievability") { retrievability = try finiteNumber() }
+            else if self.key(key, is: "interval") { interval = try plainInteger() }
+            else if self.key(key, is: "answer") { answer = try string() }
+            else { try skipValue() }
+        }
+        guard let day, let card, let rating, let interval else { throw Unsupported() }
+        return ReviewStore.StoredReview(day: day, card: card, rating: rating, retrievability: retrievability,
+                                        interval: interval, answer: answer)
+    }
+
+    mutating func storedAttempt() throws(Unsupported) -> ReviewStore.StoredAttempt {
+        var day: StudyDay?, item: String?, drill: Int?, answer: String?, covered: [Int]?, rating: String?
+        var object = try beginObject()
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "day") { day = try self.day() }
+            else if self.key(key, is: "item") { item = try string() }
+            else if self.key(key, is: "drill") { drill = try plainInteger() }
+            else if self.key(key, is: "answer") { answer = try string() }
+            else if self.key(key, is: "covered") { covered = try list { json throws(Unsupported) in try json.plainInteger() } }
+            else if self.key(key, is: "rating") { rating = try string() }
+            else { try skipValue() }
+        }
+        guard let day, let item, let drill, let answer, let covered, let rating else { throw Unsupported() }
+        return ReviewStore.StoredAttempt(day: day, item: item, drill: drill, answer: answer, covered: covered, rating: rating)
+    }
+
+    mutating func day() throws(Unsupported) -> StudyDay {
+        guard let day = StudyDay(try string()) else { throw Unsupported() }
+        return day
+    }
+
+    /// A finite number; an infinity (1e400) is left to JSONDecoder's words.
+    mutating func finiteNumber() throws(Unsupported) -> Double {
+        let value = try number()
+        guard value.isFinite else { throw Unsupported() }
+        return value
     }
 }
 

@@ -14,7 +14,8 @@ public struct CoachHome: Sendable {
 
     /// `--home` wins, then `COACH_HOME`, then `$XDG_DATA_HOME/coach`, then
     /// `~/.local/share/coach`.
-    public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> CoachHome {
+    public static func resolve(flag: String?,
+                               environment: [String: String] = ProcessEnvironment.values("COACH_HOME", "XDG_DATA_HOME", "HOME")) -> CoachHome {
         if let flag, !flag.isEmpty { return CoachHome(url: URL(fileURLWithPath: flag)) }
         if let env = environment["COACH_HOME"], !env.isEmpty { return CoachHome(url: URL(fileURLWithPath: env)) }
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
