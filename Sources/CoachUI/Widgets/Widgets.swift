@@ -11,12 +11,13 @@ extension ScreenBuffer {
         fill(row: row, col: col + filled, width: width - filled, with: "░", style: Style(.barEmpty))
     }
 
-    /// A framed box with a title in its top edge; the inside is cleared.
+    /// A framed box with a title in its top edge; the inside and a one-cell margin
+    /// round it are cleared, so nothing of the screen beneath runs up to its frame.
     public mutating func box(_ rect: Rect, title: String) {
         guard rect.rows >= 2, rect.cols >= 2 else { return }
         let style = Style(.accent)
-        for r in rect.row..<(rect.row + rect.rows) {
-            fill(row: r, col: rect.col, width: rect.cols)
+        for r in (rect.row - 1)...(rect.row + rect.rows) {
+            fill(row: r, col: rect.col - 1, width: rect.cols + 2)
         }
         fill(row: rect.row, col: rect.col + 1, width: rect.cols - 2, with: "─", style: style)
         fill(row: rect.row + rect.rows - 1, col: rect.col + 1, width: rect.cols - 2, with: "─", style: style)
@@ -38,7 +39,12 @@ extension ScreenBuffer {
     public mutating func keyBar(_ bar: KeyBar, message: String?, row: Int) {
         fill(row: row, col: 0, width: size.cols, style: Style(.keyHint))
         if let message {
-            put(" " + message, row: row, col: 0, style: Style(.accent, bold: true))
+            // Never half a word at the edge: cut at a word, and say where the rest is.
+            let more = "  M: all"
+            let whole = MessageFit.fit(message, width: size.cols - 2)
+            let shown = whole == message ? whole : MessageFit.fit(message, width: size.cols - 2 - more.count)
+            let used = put(" " + shown, row: row, col: 0, style: Style(.accent, bold: true))
+            if shown != message { put(more, row: row, col: used, style: Style(.keyHint)) }
             return
         }
         let fit = KeyBarFit(bar, cols: size.cols)
