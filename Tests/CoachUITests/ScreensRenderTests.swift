@@ -95,14 +95,21 @@ import Testing
         #expect(!line.contains("─"), "nothing of the rule beneath")
     }
 
-    @Test func aLongMessageEndsAtAWordAndPointsAtM() {
+    @Test func aLongMessageWrapsOntoTheRowAboveAndALongerOneEndsAtAWordPointingAtM() {
         var state = Self.busyState()
         state.message = "progress.json was changed by another program: Coach now shows it as it is on disk, and your change is kept"
-        let bar = render(state, size: state.viewport).line(23)
-        #expect(bar == " progress.json was changed by another program: Coach now shows it as…  M: all")
-        #expect(DisplayWidth.of(bar) <= 80)
+        var buffer = render(state, size: state.viewport)
+        #expect(buffer.line(22) == " progress.json was changed by another program: Coach now shows it as it is on")
+        #expect(buffer.line(23) == " disk, and your change is kept")
+        state.message = String(repeating: "Every word of this message is kept whole. ", count: 5)
+        buffer = render(state, size: state.viewport)
+        #expect(buffer.line(22) == " Every word of this message is kept whole. Every word of this message is kept")
+        #expect(buffer.line(23) == " whole. Every word of this message is kept whole. Every word of this…  M: all")
+        #expect(DisplayWidth.of(buffer.line(23)) <= 80)
         state.message = "Focus track: Beta"
-        #expect(render(state, size: state.viewport).line(23) == " Focus track: Beta")
+        buffer = render(state, size: state.viewport)
+        #expect(buffer.line(23) == " Focus track: Beta")
+        #expect(buffer.line(22).contains("│"), "a short message leaves the screen above alone")
     }
 
     @Test func mShowsTheMessagesInFullAt80x24() {

@@ -50,6 +50,7 @@ public enum Bindings {
                 help: "easy: remembered at once", hint: Hint("4 e", "easy", 9)),
         Binding("u", [(.char("u"), .undo)], in: [.cardRating], help: "take the last rating back",
                 hint: Hint("u", "undo", 6)),
+        Binding("Ctrl-R", [(.control("r"), .redo)], in: [.cardRating], help: "give the rating back that u took"),
         Binding("↑ ↓  k j", [(.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown), (.char("j"), .moveDown)],
                 in: [.drillRubric], help: "move through the rubric", hint: Hint("↑↓", "move", 7)),
         Binding("Space", [(.char(" "), .toggleTick)], in: [.drillRubric], help: "tick what your answer covered",

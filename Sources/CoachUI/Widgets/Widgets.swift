@@ -39,12 +39,7 @@ extension ScreenBuffer {
     public mutating func keyBar(_ bar: KeyBar, message: String?, row: Int) {
         fill(row: row, col: 0, width: size.cols, style: Style(.keyHint))
         if let message {
-            // Never half a word at the edge: cut at a word, and say where the rest is.
-            let more = "  M: all"
-            let whole = MessageFit.fit(message, width: size.cols - 2)
-            let shown = whole == message ? whole : MessageFit.fit(message, width: size.cols - 2 - more.count)
-            let used = put(" " + shown, row: row, col: 0, style: Style(.accent, bold: true))
-            if shown != message { put(more, row: row, col: used, style: Style(.keyHint)) }
+            drawMessage(message, row: row)
             return
         }
         let fit = KeyBarFit(bar, cols: size.cols)
@@ -57,6 +52,29 @@ extension ScreenBuffer {
             col += put(hint.key, row: row, col: col, style: Style(.keyHint, bold: true))
             col += put(" " + hint.label + "  ", row: row, col: col, style: Style(.keyHint))
         }
+    }
+
+    /// A message never ends mid-word at the edge: one too long for the bar takes the row
+    /// above it too, and one too long for both ends at a word with "…" and says where
+    /// the rest is (`M`).
+    mutating func drawMessage(_ message: String, row: Int) {
+        let style = Style(.accent, bold: true)
+        let width = size.cols - 2
+        let lines = TextWrap.wrap(message, width: width)
+        guard lines.count > 1, row > 0 else {
+            put(" " + MessageFit.fit(message, width: width), row: row, col: 0, style: style)
+            return
+        }
+        fill(row: row - 1, col: 0, width: size.cols, style: Style(.keyHint))
+        put(" " + lines[0], row: row - 1, col: 0, style: style)
+        let rest = lines.dropFirst().joined(separator: " ")
+        guard lines.count > 2 else {
+            put(" " + rest, row: row, col: 0, style: style)
+            return
+        }
+        let more = "  M: all"
+        let used = put(" " + MessageFit.fit(rest, width: width - more.count), row: row, col: 0, style: style)
+        put(more, row: row, col: used, style: Style(.keyHint))
     }
 
     /// The top line: program, screen and a right-aligned summary.
