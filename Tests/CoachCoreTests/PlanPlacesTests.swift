@@ -45,6 +45,21 @@ import Testing
         #expect(state.study.planList.selected == 2, "on the next row still to do")
     }
 
+    @Test func aNewDayPlansAfresh() {
+        var book = ProgressBook()
+        let start = ReduceTodayTests.start
+        book.setStatus(.done, of: "alpha.1", at: start.addingTimeInterval(-3 * 86_400))
+        book.setStatus(.done, of: "alpha.2", at: start.addingTimeInterval(-3 * 86_400))
+        var state = ReduceTodayTests.todayState(goal: 120, progress: book)
+        Fixture.apply([.moveDown, .markDone, .rate(.good)], to: &state, now: start)
+        #expect(state.study.plan!.entries.prefix(2).map(\.itemID) == ["alpha.1", "alpha.2"])
+        // The next day the review done yesterday is gone and the plan is the planner's own.
+        Fixture.apply([.tick], to: &state, now: start.addingTimeInterval(86_400))
+        let fresh = DailyPlan(curriculum: state.curriculum, progress: state.progress, reviews: state.study.reviews,
+                              settings: state.settings, day: state.study.today, timeZone: .utc)
+        #expect(state.study.plan?.entries == fresh.entries)
+    }
+
     @Test func slashOnTodayAndHistorySearchesAndShowsTheMatchOnTracks() {
         for screen in [Screen.today, .history] {
             var state = ReduceTodayTests.todayState()

@@ -24,6 +24,8 @@ public struct StudyState: Equatable, Sendable {
     public var journalList = ListCursor()
     /// The note typed for a session too short to log, offered again by the next `f`.
     public var keptNote: String?
+    /// The day the plan on screen was made for: its rows keep their places that day.
+    private var planDay: StudyDay?
 
     public init(journal: Journal = Journal(), reviews: ReviewBook = ReviewBook(items: [:]), timer: SessionTimer? = nil,
                 timeZone: TimeZoneRules = .utc, now: Date = Date(timeIntervalSince1970: 0)) {
@@ -61,11 +63,12 @@ public struct StudyState: Equatable, Sendable {
         let old = plan
         var fresh = DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
                               day: today, timeZone: timeZone)
-        if let old {
+        if let old, planDay == today {
             fresh.entries = Self.keepingPlaces(fresh.entries, of: old.entries)
             planList = Self.cursorAfterChange(planList, old: old.entries, new: fresh.entries)
         }
         plan = fresh
+        planDay = today
         planIsStale = false
         planList.clamp(count: plan?.entries.count ?? 0)
     }
