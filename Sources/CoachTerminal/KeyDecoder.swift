@@ -64,6 +64,7 @@ enum KeyDecoder {
         case 27: return .escape
         case 9: return .tab
         case 8, 127: return .backspace
+        case 1...26: return Unicode.Scalar(value + 96).map { .control(Character($0)) }
         default:
             guard value >= 32, let scalar = Unicode.Scalar(value) else { return nil }
             return .char(Character(scalar))

@@ -5,16 +5,21 @@ import CoachUI
 import FoundationEssentials
 import Glibc
 
+extension BacklogOrder.Sort: ExpressibleByArgument {}
+
 struct IdeaListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the ideas, best score first.",
+        abstract: "List the ideas, best score first (open ideas before shipped and dropped ones).",
         discussion: "On first use the backlog starts with the side-project ideas the sources suggest; remove any with coach idea rm ID.")
 
     @OptionGroup var home: HomeOption
     @Option(help: ArgumentHelp("Only ideas with this status (repeat for several): \(IdeaStatus.allowedList).", valueName: "status"))
     var status: [IdeaStatus] = []
-    @Flag(help: "Print JSON: an array, best first.") var json = false
+    @Option(help: ArgumentHelp("The order: \(BacklogOrder.Sort.allowedList) (as o cycles on the Backlog screen).",
+                               valueName: "key"))
+    var sort: BacklogOrder.Sort = .score
+    @Flag(help: "Print JSON: an array, in the order listed.") var json = false
 
     func run() throws {
         let home = CoachHome.resolve(flag: self.home.home)
@@ -22,7 +27,9 @@ struct IdeaListCommand: ParsableCommand {
         let wanted = Set(status)
         let ranked = backlog.ranked
         // Ranks are places in the whole backlog, so they match `coach idea show`.
-        let ranks = ranked.indices.filter { wanted.isEmpty || wanted.contains(ranked[$0].status) }
+        let ranks = BacklogOrder(sort: sort).arrange(ranked.indices.filter { wanted.isEmpty || wanted.contains(ranked[$0].status) }) {
+            ranked[$0]
+        }
         var output = BufferedOutput()
         defer { output.flush() }
         if json {

@@ -35,8 +35,30 @@ import Testing
         #expect(search.search("vector storytelling").isEmpty)
     }
 
+    static let ranking = Curriculum(tracks: [
+        Track(id: "data", title: "Data", sections: [
+            Section(title: "S", items: [
+                Item(id: "data.storage", title: "Storage engines", summary: "How storage lays out pages.", minutes: 30),
+                Item(id: "data.ragtime", title: "Ragtime for engineers", summary: "A rhythm.", minutes: 30),
+                Item(id: "data.rag", title: "Retrieval-augmented generation (RAG)", summary: "Fetch, then answer.", minutes: 30),
+                Item(id: "data.notes", title: "Field notes", summary: "When RAG goes wrong.", minutes: 30),
+            ]),
+        ]),
+    ])
+
+    @Test func wholeWordsRankBeforeWordStartsAndSubstringsAreOnlyAFallback() {
+        let search = CurriculumSearch(Self.ranking)
+        // RAG in the title, then RAG in a summary, then a word that starts with rag;
+        // "storage" holds "rag" only inside a word, so it is left out.
+        #expect(search.search("rag").map(\.item) == [2, 3, 1])
+        #expect(search.search("rag").map(\.matched) == ["title", "summary", "title"])
+        // With no word starting so, a word's inside is found.
+        #expect(search.search("orag").map(\.item) == [0])
+        #expect(search.search("RAG fetch").map(\.item) == [2])
+    }
+
     @Test func emptyQueryFindsNothingAndLimitCaps() {
         #expect(search.search("   ").isEmpty)
-        #expect(search.search("t", limit: 2).count == 2)
+        #expect(search.search("a", limit: 2).count == 2)
     }
 }

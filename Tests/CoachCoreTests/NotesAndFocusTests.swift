@@ -54,17 +54,35 @@ import Testing
         #expect(state.modal == nil)
     }
 
-    @Test func focusTogglesIsSavedAndUndone() {
+    @Test func focusIsSetKeptOnASecondFAndClearedWithItsOwnKey() {
         var state = Fixture.state()
         Fixture.apply([.moveDown], to: &state)
         #expect(Fixture.apply([.setFocus], to: &state) == [.save(.settings)])
         #expect(state.settings.focusTrack == "beta")
         #expect(state.message == "Focus track: Beta")
-        Fixture.apply([.setFocus], to: &state)
+        // f on the focus track says so and leaves it: no save, no undo step.
+        let steps = state.undo.steps.count
+        #expect(Fixture.apply([.setFocus], to: &state).isEmpty)
+        #expect(state.settings.focusTrack == "beta")
+        #expect(state.message == "Beta is the focus track already (F clears it)")
+        #expect(state.undo.steps.count == steps)
+        #expect(KeyMap.action(for: .char("F"), in: state) == .clearFocus)
+        #expect(Fixture.apply([.clearFocus], to: &state) == [.save(.settings)])
         #expect(state.settings.focusTrack == nil)
         #expect(state.message == "No focus track")
+        #expect(Fixture.apply([.clearFocus], to: &state).isEmpty)
+        #expect(state.message == "No focus track to clear: f on a track sets one")
         #expect(Fixture.apply([.undo], to: &state) == [.save(.settings)])
         #expect(state.settings.focusTrack == "beta")
+        #expect(state.message == "Undid: focus cleared")
+    }
+
+    @Test func fClearsTheFocusOnTodayToo() {
+        var state = Fixture.state()
+        Fixture.apply([.moveDown, .setFocus, .showScreen(.today)], to: &state)
+        #expect(KeyMap.action(for: .char("F"), in: state) == .clearFocus)
+        #expect(Fixture.apply([.clearFocus], to: &state) == [.save(.settings)])
+        #expect(state.settings.focusTrack == nil)
     }
 
     @Test func searchJumpsToTheChosenItem() {

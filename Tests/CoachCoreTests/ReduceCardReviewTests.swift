@@ -107,6 +107,19 @@ import Testing
         #expect(state.study.reviews == before, "the card as it was")
         let session = try #require(state.modal?.cardSession)
         #expect(session.card == 1 && session.revealed && session.answer.text == "my answer")
+
+        // Ctrl-R gives the rating back and goes on to the next card.
+        let rated = state.study.reviews
+        #expect(KeyMap.action(for: .control("r"), in: state) == .redo)
+        #expect(reduce(&state, .redo, now: Self.start) == [.save(.reviews)])
+        #expect(state.message == "Redid: rag#1: again")
+        #expect(state.study.reviews != rated)
+        #expect(state.study.reviews.log.count == 1)
+        #expect(state.modal?.cardSession?.card == 2)
+        // And u takes it back once more.
+        _ = reduce(&state, .confirm, now: Self.start)
+        _ = reduce(&state, .undo, now: Self.start)
+        #expect(state.study.reviews == before)
     }
 
     @Test func anItemWithoutPromptsKeepsTheOneQuestion() throws {

@@ -58,6 +58,11 @@ import Testing
         #expect(state.study.timer?.items == ["beta.1"])
         // Done today stays in the plan, ticked.
         #expect(state.study.plan?.entries.first { $0.itemID == "beta.1" }?.finished == true)
+        // The cursor moved on to the next row still to do; back on the done one, Space says so.
+        #expect(state.selectedPlanEntry?.itemID != "beta.1")
+        #expect(state.selectedPlanEntry?.finished == false)
+        _ = reduce(&state, .moveTop, now: Self.start)
+        #expect(state.selectedPlanEntry?.itemID == "beta.1")
         #expect(reduce(&state, .markDone, now: Self.start).isEmpty)
         #expect(state.message == "Already done today")
         // Undo reopens it.

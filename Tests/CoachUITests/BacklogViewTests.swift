@@ -26,7 +26,7 @@ import Testing
         Self.add("Résumé 日本 parser", reach: "1000", effort: "1", confidence: "40%", items: "alpha.one", to: &state)
         let lines = render(state, size: state.viewport).lines
         #expect(lines[0].hasPrefix(" Coach · Backlog"))
-        #expect(lines[0].hasSuffix("2 ideas · ranked by RICE"))
+        #expect(lines[0].hasSuffix("2 ideas · sorted by score ↓"))
         #expect(lines[1] == "    # Title                                            Reach   Imp  Conf  Effort     Score Status")
         // 日本 takes four cells but two characters of the line's text.
         #expect(lines[2] == "    1 Résumé 日本 parser                                1000     1   40%       1       400 idea")

@@ -10,7 +10,7 @@ import Testing
         try tmux.waitFor("Coach · Today")
         try tmux.send("3")
         // The first run offers the starter ideas from the sources.
-        try tmux.waitFor("6 ideas · ranked by RICE")
+        try tmux.waitFor("6 ideas · sorted by score ↓")
 
         try tmux.send("a")
         try tmux.waitFor("┌─ New idea")

@@ -10,7 +10,7 @@ import Testing
         let tmux = try Tmux(command: TracksJourneyTests.command(home: home), rows: 30, cols: 110)
         try tmux.waitFor("Coach · Today")
         try tmux.send("3")
-        try tmux.waitFor("ranked by RICE")
+        try tmux.waitFor("sorted by score ↓")
         try tmux.send("a")
         try tmux.waitFor("┌─ New idea")
         try tmux.paste("Pasted " + String(repeating: "x", count: 100_000) + "\nsecond line")

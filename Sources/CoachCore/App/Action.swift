@@ -9,7 +9,11 @@ public enum Action: Equatable, Sendable {
     case cycleStatus
     case toggleSkip
     case undo
+    /// `Ctrl-R`: do again what undo took back.
+    case redo
     case toggleHelp
+    /// `M`: the last messages in full.
+    case showMessages
     case quit
     case resize(Size)
     /// `/`: open the search box over the Tracks screen.
@@ -20,13 +24,17 @@ public enum Action: Equatable, Sendable {
     case edit(LineEditor.Edit)
     /// Enter in a text field: jump to the search hit, or save the note.
     case confirm
-    /// `f`: make the selected track the focus track (again: clear it).
+    /// `f`: make the selected track the focus track (on the focus track: says so).
     case setFocus
+    /// `F`: no focus track.
+    case clearFocus
     /// `1`–`4`, Tab, Shift-Tab.
     case showScreen(Screen)
     case nextScreen, previousScreen
     /// Backlog: `a`, `e`, `d`, `x`.
     case addIdea, editIdea, deleteIdea, cycleIdeaStatus
+    /// Backlog: `o` sorts by the next key, `s` shows the next status (or all).
+    case cycleBacklogSort, cycleBacklogStatus
     /// `y` / `n` to a question (delete this idea? drop your changes?).
     case answer(Bool)
     /// Tab / Shift-Tab (and ↓ ↑) in a form.

@@ -23,8 +23,13 @@ public struct AppState: Equatable, Sendable {
     /// Built the first time search opens, so start-up never pays for it.
     var searchIndex: CurriculumSearch?
     public var undo = UndoHistory()
-    /// A one-line notice shown in the key bar until the next key ("Undid: …").
-    public var message: String?
+    /// A one-line notice shown in the key bar until the next key ("Undid: …"); each
+    /// one is kept in `messageLog` too.
+    public var message: String? {
+        didSet { if let message, message != oldValue { messageLog.add(message) } }
+    }
+    /// The last messages, for `M`.
+    public internal(set) var messageLog = MessageLog()
 
     public init(curriculum: Curriculum, progress: ProgressBook, settings: Settings = Settings(),
                 backlog: Backlog = Backlog(), study: StudyState = StudyState(),
@@ -38,6 +43,7 @@ public struct AppState: Equatable, Sendable {
         self.viewport = viewport
         (trackCounts, overallCount) = Self.counts(curriculum, progress)
         self.study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
+        refreshBacklogRows()
     }
 
     /// The one door for changing progress: applies `change` and recounts the track that
@@ -69,7 +75,9 @@ public struct AppState: Equatable, Sendable {
     /// The whole backlog at once, for a file read back from disk.
     mutating func replaceBacklog(_ ideas: Backlog) {
         backlog = ideas
-        backlogScreen.filtered = nil
+        // The ideas it matched may be gone: the text filter goes, the sort stays.
+        backlogScreen.query = ""
+        refreshBacklogRows()
         modals.removeAll { if case .deleteIdea(let id) = $0 { backlog[id] == nil } else { false } }
         clampBacklogSelection()
     }
@@ -80,18 +88,25 @@ public struct AppState: Equatable, Sendable {
         change(&backlog)
         guard backlog[id] != before else { return }
         undo.record(UndoStep(label: label, change: .idea(id: id, before: before)))
-        dropFromFilter(id)
+        refreshBacklogRows()
     }
 
     /// Puts an idea back as it was (nil: it did not exist); for undo.
     mutating func restoreIdea(_ id: String, to before: Idea?) {
         if let before { backlog.put(before) } else { _ = backlog.remove(id) }
-        dropFromFilter(id)
+        refreshBacklogRows()
     }
 
-    /// The filter's matches only ever name ideas that exist.
-    private mutating func dropFromFilter(_ id: String) {
-        if backlog[id] == nil { backlogScreen.filtered?.removeAll { $0 == id } }
+    /// Lists the backlog again in the screen's order and filter, after any change: the
+    /// rows only ever name ideas that exist, and a changed idea moves to its place.
+    mutating func refreshBacklogRows() {
+        let query = backlogScreen.query.trimmingWhitespace()
+        if query.isEmpty, backlogScreen.order == BacklogOrder(),
+           !backlog.ranked.contains(where: { BacklogOrder.isClosed($0.status) }) {
+            backlogScreen.filtered = nil  // the ranking as it is: nothing to copy
+        } else {
+            backlogScreen.filtered = backlogScreen.order.apply(backlog.search(query)).map(\.id)
+        }
     }
 
     /// The one door for changing settings; returns false when nothing changed.
@@ -142,8 +157,15 @@ public enum Screen: Int, CaseIterable, Equatable, Sendable {
 public struct BacklogCursor: Equatable, Sendable {
     /// Over the rows shown (the filter's result, or the whole ranking).
     public var list = ListCursor()
-    /// The ids that match the filter, in rank order; nil when there is no filter.
+    /// The ids listed, in the order shown; nil when that is the RICE ranking as it is.
     public var filtered: [String]?
+    /// The `/` filter's text, kept after Enter; empty: no filter.
+    public var query = ""
+    /// The sort (`o`) and the status shown (`s`).
+    public var order = BacklogOrder()
+
+    /// Whether the list shows only some of the ideas.
+    public var isFiltered: Bool { !query.trimmingWhitespace().isEmpty || order.status != nil }
 
     public init() {}
 }

@@ -7,9 +7,9 @@ public enum Bindings {
     static let screens = KeyContext.screens
     static let details = KeyContext.details
     /// The lists moved with ↑ ↓ k j, PgUp PgDn, g G, Home End (and the wheel).
-    static let lists: [KeyContext] = screens + details + [.help]
+    static let lists: [KeyContext] = screens + details + [.help, .messageLog]
     /// Where the screen keys (`1`–`4`, Tab) switch screens: closing help or the detail.
-    static let switching: [KeyContext] = screens + details + [.help]
+    static let switching: [KeyContext] = screens + details + [.help, .messageLog]
 
     static func chars(_ characters: String, _ action: Action) -> [(Key, Action)] {
         characters.map { (Key.char($0), action) }
@@ -50,6 +50,7 @@ public enum Bindings {
                 help: "easy: remembered at once", hint: Hint("4 e", "easy", 9)),
         Binding("u", [(.char("u"), .undo)], in: [.cardRating], help: "take the last rating back",
                 hint: Hint("u", "undo", 6)),
+        Binding("Ctrl-R", [(.control("r"), .redo)], in: [.cardRating], help: "give the rating back that u took"),
         Binding("↑ ↓  k j", [(.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown), (.char("j"), .moveDown)],
                 in: [.drillRubric], help: "move through the rubric", hint: Hint("↑↓", "move", 7)),
         Binding("Space", [(.char(" "), .toggleTick)], in: [.drillRubric], help: "tick what your answer covered",
@@ -103,7 +104,8 @@ public enum Bindings {
                 in: lists, .move, help: "previous / next", hint: Hint("↑↓", "item", 6),
                 hintIn: [.trackList: Hint("↑↓", "track", 6), .backlog: Hint("↑↓", "idea", 6),
                          .history: Hint("↑↓", "journal", 6), .todayDetail: Hint("↑↓", "scroll", 6),
-                         .tracksDetail: Hint("↑↓", "scroll", 6), .help: Hint("↑↓", "scroll", 6)]),
+                         .tracksDetail: Hint("↑↓", "scroll", 6), .help: Hint("↑↓", "scroll", 6),
+                         .messageLog: Hint("↑↓", "scroll", 6)]),
         Binding("PgUp PgDn", [(.pageUp, .pageUp), (.pageDown, .pageDown)], in: lists, .move, help: "a page up / down"),
         Binding("g G  Home End", [(.char("g"), .moveTop), (.home, .moveTop), (.char("G"), .moveBottom), (.end, .moveBottom)],
                 in: lists, .move, help: "first / last"),
@@ -124,6 +126,8 @@ public enum Bindings {
                 help: "next / previous focus track", hint: Hint("<>", "focus", 3)),
         Binding("Enter", [(.enter, .open)], in: [.today], help: "open the planned item's detail",
                 hint: Hint("Enter", "detail", 5)),
+        Binding("/", [(.char("/"), .openSearch)], in: [.today],
+                help: "search the curriculum; Enter shows it on Tracks", hint: Hint("/", "search", 2)),
     ]
 
     static let tracksKeys: [Binding] = [
@@ -140,7 +144,9 @@ public enum Bindings {
         Binding("p", [(.char("p"), .editProof)], in: [.itemList] + details,
                 help: "proof of work: links to a repo, a write-up", hint: Hint("p", "proof", 4)),
         Binding("f", [(.char("f"), .setFocus)], in: [.trackList, .itemList],
-                help: "make the track your focus track (again: clear it)", hint: Hint("f", "focus", 5), hintIn: [.itemList: nil]),
+                help: "make the track your focus track", hint: Hint("f", "focus", 5), hintIn: [.itemList: nil]),
+        Binding("F", [(.char("F"), .clearFocus)], in: [.today, .trackList, .itemList],
+                help: "clear the focus track (coach settings --no-focus)"),
         Binding("/", [(.char("/"), .openSearch)], in: [.trackList, .itemList],
                 help: "search titles, summaries and resources", hint: Hint("/", "search", 4)),
         // A move (help lists it there), after the others on the bar.
@@ -158,6 +164,10 @@ public enum Bindings {
                 help: "cycle status: idea → active → shipped → dropped", hint: Hint("x", "status", 5)),
         Binding("/", [(.char("/"), .openSearch)], in: [.backlog], help: "filter the ideas by words of title and note",
                 hint: Hint("/", "filter", 4)),
+        Binding("o", [(.char("o"), .cycleBacklogSort)], in: [.backlog],
+                help: "sort by score, effort, confidence, title, status", hint: Hint("o", "sort", 3)),
+        Binding("s", [(.char("s"), .cycleBacklogStatus)], in: [.backlog],
+                help: "show all ideas, or one status at a time", hint: Hint("s", "show", 3)),
     ]
 
     static let historyKeys: [Binding] = [
@@ -165,6 +175,8 @@ public enum Bindings {
                 help: "edit the selected session's minutes and note", hint: Hint("e", "edit session", 6)),
         Binding("d", [(.char("d"), .deleteEntry)], in: [.history], help: "delete the selected session (asks y/n)",
                 hint: Hint("d", "delete session", 5)),
+        Binding("/", [(.char("/"), .openSearch)], in: [.history],
+                help: "search the curriculum; Enter shows it on Tracks", hint: Hint("/", "search", 2)),
     ]
 
     static let detailKeys: [Binding] = [
@@ -183,15 +195,21 @@ public enum Bindings {
         Binding("1 2 3 4", chars("1", .showScreen(.today)) + chars("2", .showScreen(.tracks)) + chars("3", .showScreen(.backlog))
                 + chars("4", .showScreen(.history)), in: switching, .everywhere, help: "Today / Tracks / Backlog / History"),
         Binding("Tab  S-Tab", [(.tab, .nextScreen), (.backTab, .previousScreen)], in: switching, .everywhere,
-                help: "the next / previous screen", hint: Hint("Tab", "screen", 2), hintIn: [.help: nil, .todayDetail: nil,
+                help: "the next / previous screen", hint: Hint("Tab", "screen", 2), hintIn: [.help: nil, .messageLog: nil, .todayDetail: nil,
                                                                                           .tracksDetail: nil,
                                                                                           .trackList: nil, .itemList: nil]),
         Binding("u", [(.char("u"), .undo)], in: screens + details, .everywhere,
                 help: "undo the last change (several steps)", hint: Hint("u", "undo", 3)),
+        Binding("Ctrl-R", [(.control("r"), .redo)], in: screens + details, .everywhere,
+                help: "redo what undo took back"),
         Binding("?", [(.char("?"), .toggleHelp)], in: screens + details, .everywhere, help: "the keys of this screen",
                 hint: Hint("?", "help", 8), hintIn: [.todayDetail: nil, .tracksDetail: nil]),
+        Binding("M", [(.char("M"), .showMessages)], in: screens + details, .everywhere,
+                help: "the last \(MessageLog.depth) messages in full"),
+        Binding("Esc  M", [(.escape, .close), (.char("M"), .close)], in: [.messageLog], .everywhere,
+                help: "close the messages", hint: Hint("Esc", "close", 8)),
         Binding("any other key", [], in: [.help], .everywhere, help: "close help", hint: Hint("any key", "close help", 8)),
-        Binding("q", [(.char("q"), .quit)], in: screens + details + [.help, .fileConflict], .everywhere, help: "quit",
+        Binding("q", [(.char("q"), .quit)], in: screens + details + [.help, .messageLog, .fileConflict], .everywhere, help: "quit",
                 hint: Hint("q", "quit", 8)),
     ]
 }

@@ -50,12 +50,17 @@ extension AppState {
         case .journal(let journal):
             study.changeJournal { $0 = journal }
             modals.removeAll { if case .deleteEntry = $0 { true } else { $0.entryForm != nil } }
-            undo.removeSteps { if case .journalEntry = $0 { true } else { false } }
+            undo.removeSteps {
+                switch $0 {
+                case .journalEntry, .journalEntryAbsent: true
+                default: false
+                }
+            }
         case .reviews(let reviews):
             study.changeReviews { $0 = reviews }
             undo.removeSteps {
                 switch $0 {
-                case .review, .card: true
+                case .review, .card, .cardRating: true
                 default: false
                 }
             }

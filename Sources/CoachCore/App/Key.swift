@@ -11,4 +11,6 @@ public enum Key: Equatable, Hashable, Sendable {
     /// Text the terminal pasted in one piece (bracketed paste), so a long paste is one
     /// edit and one redraw, not one per character.
     case paste(String)
+    /// A letter typed with Ctrl held (Ctrl-R is `.control("r")`).
+    case control(Character)
 }

@@ -4,7 +4,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case today, trackList, itemList, backlog, history
     /// The item detail, opened from Today or from Tracks: it keeps that screen's item keys.
     case todayDetail, tracksDetail
-    case help, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
+    case help, messageLog, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
     case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
     /// A recall card: the answer being typed, then the key points shown and a rating asked.
     case cardQuestion, cardRating
@@ -20,6 +20,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         switch state.modal {
         case nil: self = Self.screen(state.screen, pane: state.tracksCursor.pane)
         case .help: self = .help
+        case .messages: self = .messageLog
         case .detail: self = state.screen == .today ? .todayDetail : .tracksDetail
         case .itemEditor(let editor): self = editor.field == .note ? .noteEditor : .proofEditor
         case .search: self = .search
@@ -59,6 +60,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .history: "History"
         case .todayDetail, .tracksDetail: "Item detail"
         case .help: "Help"
+        case .messageLog: "Messages"
         case .search: "Search"
         case .backlogFilter: "Filter"
         case .noteEditor: "Note"

@@ -5,6 +5,8 @@
 public enum Modal: Equatable, Sendable {
     /// `?`: the keys of what is beneath, scrolled by its cursor when they do not fit.
     case help(ListCursor)
+    /// `M`: the last messages in full, scrolled by its cursor.
+    case messages(ListCursor)
     /// Enter on an item: its summary, status and resources. `resources` is the selected
     /// resource, once ↓ has reached them (nil while the text above is read).
     case detail(itemID: String, scroll: Int, resources: ListCursor? = nil)
@@ -38,7 +40,7 @@ public enum Modal: Equatable, Sendable {
     public var isTyping: Bool {
         switch self {
         case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
-        case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
+        case .help, .messages, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
         case .cardReview(let session): !session.revealed
         case .drill(let session): !session.revealed
         }
@@ -48,7 +50,7 @@ public enum Modal: Equatable, Sendable {
     /// closes them and switches. The others are questions to answer first.
     public var isOverlay: Bool {
         switch self {
-        case .help, .detail: true
+        case .help, .messages, .detail: true
         default: false
         }
     }

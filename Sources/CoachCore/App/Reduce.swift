@@ -41,6 +41,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return []
     case .undo where !state.isTyping:
         return state.undoLastStep()
+    case .redo where !state.isTyping:
+        return state.redoLastStep()
     case .startDrill where !state.isTyping:
         return state.startDrill()
     case .showScreen, .nextScreen, .previousScreen:
@@ -70,7 +72,18 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
             state.replaceModal(.help(list))
         }
         return []
+    case .messages(var list):
+        if action == .showMessages || action == .close { state.closeModal() }
+        let count = MessageLogLayout.lines(state.messageLog, state.viewport).count
+        if list.move(action, count: count, height: MessageLogLayout.visibleRows(state.viewport, lines: count)) {
+            state.replaceModal(.messages(list))
+        }
+        return []
     case .detail(let id, let scroll, let resources):
+        if action == .showMessages {
+            state.open(.messages(ListCursor()))
+            return []
+        }
         return state.reduceDetail(action, itemID: id, scroll: scroll, resources: resources, now: now)
     case nil:
         break
@@ -81,6 +94,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return state.click(row: row, col: col, now: now)
     case .toggleHelp:
         state.open(.help(ListCursor()))
+        return []
+    case .showMessages:
+        state.open(.messages(ListCursor()))
         return []
     case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
@@ -185,10 +201,11 @@ extension AppState {
             }
             return changeStatus(of: item.id, at: now) { action == .cycleStatus ? $0.cycled : $0.skipToggled }
         case .openSearch:
-            if searchIndex == nil { searchIndex = CurriculumSearch(curriculum) }
-            open(.search(SearchState()))
+            openSearch()
         case .setFocus:
-            return toggleFocus()
+            return setFocus()
+        case .clearFocus:
+            return clearFocus()
         default:
             break
         }
@@ -232,57 +249,30 @@ extension AppState {
         return [.save(.progress)]
     }
 
-    mutating func toggleFocus() -> [Effect] {
+    /// `f`: the selected track becomes the focus; on the focus track already, it stays so.
+    mutating func setFocus() -> [Effect] {
         guard let track = selectedTrack else { return [] }
+        guard settings.focusTrack != track.id else {
+            message = "\(track.title) is the focus track already (F clears it)"
+            return []
+        }
         let before = settings
-        let clearing = settings.focusTrack == track.id
-        updateSettings { $0.focusTrack = clearing ? nil : track.id }
-        let label = clearing ? "focus cleared" : "focus → \(track.title)"
-        undo.record(UndoStep(label: label, change: .settings(before: before)))
-        message = clearing ? "No focus track" : "Focus track: \(track.title)"
+        updateSettings { $0.focusTrack = track.id }
+        undo.record(UndoStep(label: "focus → \(track.title)", change: .settings(before: before)))
+        message = "Focus track: \(track.title)"
         return [.save(.settings)]
     }
 
-    mutating func undoLastStep() -> [Effect] {
-        guard let step = undo.pop() else {
-            message = "Nothing to undo"
+    /// `F`: no focus track (the plan then takes from every track).
+    mutating func clearFocus() -> [Effect] {
+        guard settings.focusTrack != nil else {
+            message = "No focus track to clear: f on a track sets one"
             return []
         }
-        message = "Undid: \(step.label)"
-        switch step.change {
-        case .progress(let id, let before):
-            updateProgress(of: id) { book in
-                book.items[id] = before
-                return true
-            }
-            return [.save(.progress)]
-        case .settings(let before):
-            let goal = settings.dailyGoalMinutes
-            updateSettings { $0 = before }
-            guard goal != before.dailyGoalMinutes else { return [.save(.settings)] }
-            // The goal's history follows the goal back.
-            let day = study.today
-            study.changeJournal { $0.goals.change(from: goal, to: before.dailyGoalMinutes, on: day) }
-            return [.save(.settings), .save(.journal)]
-        case .journalEntry(let entry):
-            study.changeJournal { journal in
-                if journal.entry(id: entry.id) == nil { _ = journal.restore(entry) } else { _ = journal.edit(entry) }
-            }
-            screen = .history
-            return [.save(.journal)]
-        case .review(let id, let before):
-            study.changeReviews { $0.restore(before, of: id) }
-            screen = .today
-            return [.save(.reviews)]
-        case .card(let before, let entry, let answer):
-            undoCardRating(before: before, entry: entry, answer: answer)
-            return [.save(.reviews)]
-        case .idea(let id, let before):
-            restoreIdea(id, to: before)
-            screen = .backlog
-            if backlogScreen.filtered != nil { backlogScreen.filtered = nil }
-            follow(id)
-            return [.save(.backlog)]
-        }
+        let before = settings
+        updateSettings { $0.focusTrack = nil }
+        undo.record(UndoStep(label: "focus cleared", change: .settings(before: before)))
+        message = "No focus track"
+        return [.save(.settings)]
     }
 }

@@ -36,7 +36,7 @@ extension AppState {
     private mutating func clickTracks(row: Int, col: Int, now: Date) -> [Effect] {
         let line = row - TracksLayout.listTop
         guard line >= 0, line < TracksLayout.listRows(viewport) else { return [] }
-        let divider = TracksLayout.trackPaneWidth(viewport)
+        let divider = TracksLayout.trackPaneWidth(cols: viewport.cols, curriculum: curriculum)
         if col < divider {
             guard let index = tracksCursor.trackList.index(atLine: line, height: TracksLayout.listRows(viewport),
                                                            count: curriculum.tracks.count) else { return [] }

@@ -28,8 +28,15 @@ extension AppState {
         return []
     }
 
-    /// Selects a search hit's track (and item) on the Tracks screen.
+    /// `/` on Tracks, Today and History: the curriculum's search box.
+    mutating func openSearch() {
+        if searchIndex == nil { searchIndex = CurriculumSearch(curriculum) }
+        open(.search(SearchState()))
+    }
+
+    /// Selects a search hit's track (and item) on the Tracks screen, from any screen.
     mutating func jump(to hit: CurriculumSearch.Hit) {
+        screen = .tracks
         selectTrack(hit.track)
         tracksCursor.itemList.selected = hit.item ?? 0
         tracksCursor.pane = hit.item == nil ? .tracks : .items

@@ -35,12 +35,33 @@ extension AppState {
             follow(idea.id)
             return [.save(.backlog)]
         case .openSearch:
-            open(.backlogFilter(LineEditor()))
+            open(.backlogFilter(LineEditor(backlogScreen.query)))
+        case .cycleBacklogSort:
+            let id = selectedIdea?.id
+            backlogScreen.order.sort = backlogScreen.order.sort.next
+            refreshBacklogRows()
+            if let id { follow(id) }
+            message = "Sorted by \(backlogScreen.order.sort.label)"
+        case .cycleBacklogStatus:
+            let id = selectedIdea?.id
+            backlogScreen.order.status = BacklogOrder.nextStatus(after: backlogScreen.order.status)
+            refreshBacklogRows()
+            backlogScreen.list.selected = 0
+            if let id { follow(id) }
+            let shown = backlogRows.count
+            message = backlogScreen.order.status.map { "Showing \($0.rawValue) ideas: \(shown) of \(backlog.count)" }
+                ?? "Showing every idea"
         case .close:
-            if backlogScreen.filtered != nil {
-                backlogScreen.filtered = nil
-                backlogScreen.list.selected = 0
+            // Esc clears the text filter first, then the status shown.
+            if !backlogScreen.query.isEmpty {
+                backlogScreen.query = ""
+            } else if backlogScreen.order.status != nil {
+                backlogScreen.order.status = nil
+            } else {
+                break
             }
+            refreshBacklogRows()
+            backlogScreen.list.selected = 0
         default:
             break
         }
@@ -54,14 +75,18 @@ extension AppState {
         case .edit(let edit):
             editor.apply(edit)
             replaceModal(.backlogFilter(editor))
-            let query = editor.text.trimmingWhitespace()
-            backlogScreen.filtered = query.isEmpty ? nil : backlog.search(query).map(\.id)
+            backlogScreen.query = editor.text
+            refreshBacklogRows()
             backlogScreen.list.selected = 0
         case .confirm:
             closeModal()
+            if !backlogScreen.query.trimmingWhitespace().isEmpty {
+                message = "Filter kept: \"\(backlogScreen.query.trimmingWhitespace())\" (Esc clears it, / changes it)"
+            }
         case .close:
             closeModal()
-            backlogScreen.filtered = nil
+            backlogScreen.query = ""
+            refreshBacklogRows()
             backlogScreen.list.selected = 0
         case .moveUp, .moveDown, .pageUp, .pageDown:
             backlogScreen.list.apply(action, count: backlogRows.count, page: BacklogLayout.listRows(viewport))
@@ -127,7 +152,11 @@ extension AppState {
             updateBacklog("add \(fields.title)", idea: newID) { added = $0.add(fields, now: now) }
             if let added {
                 message = "Added \(added.title): score \(NumberText.rounded(added.score)), rank \((backlog.rank(of: added.id) ?? 0) + 1)"
-                backlogScreen.filtered = nil
+                if backlogScreen.isFiltered {
+                    backlogScreen.query = ""
+                    backlogScreen.order.status = nil
+                    refreshBacklogRows()
+                }
                 follow(added.id)
             }
         }

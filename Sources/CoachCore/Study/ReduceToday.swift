@@ -36,7 +36,11 @@ extension AppState {
                 message = "No session running: s starts one"
                 return []
             }
-            open(.finishNote(LineEditor()))
+            open(.finishNote(LineEditor(study.keptNote ?? "")))
+        case .clearFocus:
+            return clearFocus()
+        case .openSearch:
+            openSearch()
         case .changeGoal(let delta):
             return changeGoal(by: delta)
         case .cycleFocus(let step):
@@ -120,6 +124,8 @@ extension AppState {
         switch action {
         case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
             study.journalList.move(action, count: count, height: journalRows ?? 1)
+        case .openSearch:
+            openSearch()
         case .deleteEntry, .editEntry:
             let entries = study.journal.newestFirst
             guard entries.indices.contains(study.journalList.selected) else {
@@ -169,11 +175,19 @@ extension AppState {
                 closeModal()
                 guard let timer = study.timer else { return [] }
                 let text = note.text.trimmingWhitespace()
-                study.changeTimer { $0 = nil }
                 guard let entry = timer.finish(at: now, timeZone: study.timeZone, note: text.isEmpty ? nil : text) else {
-                    message = "Session under half a minute: not logged"
-                    return [.save(.session)]
+                    guard !text.isEmpty else {
+                        study.changeTimer { $0 = nil }
+                        message = "Session under half a minute: not logged"
+                        return [.save(.session)]
+                    }
+                    // Nothing to log yet, but the words typed are not thrown away.
+                    study.keptNote = text
+                    message = "Under half a minute: not logged yet. The session goes on; your note waits in f"
+                    return []
                 }
+                study.keptNote = nil
+                study.changeTimer { $0 = nil }
                 var logged = entry
                 study.changeJournal { logged = $0.add(entry) }
                 message = "Logged \(logged.minutes) min · today \(study.minutesToday) of \(settings.dailyGoalMinutes)"

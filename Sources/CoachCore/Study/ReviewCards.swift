@@ -62,6 +62,17 @@ extension ReviewBook {
         self = ReviewBook(items: items, cards: cards, log: log, drillAttempts: drillAttempts)
     }
 
+    /// Gives a rating back that undo took away, for redo: the card as the rating left
+    /// it, and its entry in the journal of ratings again.
+    public mutating func reapply(card id: String, to after: Card?, adding entry: CardReviewEntry) {
+        var cards = self.cards
+        cards[id] = after
+        var log = self.log
+        let index = log.lastIndex { $0.day <= entry.day }.map { $0 + 1 } ?? 0
+        log.insert(entry, at: index)
+        self = ReviewBook(items: items, cards: cards, log: log, drillAttempts: drillAttempts)
+    }
+
     /// The ratings of the item's cards, newest first: the journal of what was said.
     public func entries(of itemID: String) -> [CardReviewEntry] {
         log.filter { $0.itemID == itemID }.reversed()

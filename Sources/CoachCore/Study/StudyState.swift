@@ -22,6 +22,10 @@ public struct StudyState: Equatable, Sendable {
     public var planList = ListCursor()
     /// History's journal, newest first.
     public var journalList = ListCursor()
+    /// The note typed for a session too short to log, offered again by the next `f`.
+    public var keptNote: String?
+    /// The day the plan on screen was made for: its rows keep their places that day.
+    private var planDay: StudyDay?
 
     public init(journal: Journal = Journal(), reviews: ReviewBook = ReviewBook(items: [:]), timer: SessionTimer? = nil,
                 timeZone: TimeZoneRules = .utc, now: Date = Date(timeIntervalSince1970: 0)) {
@@ -56,10 +60,51 @@ public struct StudyState: Equatable, Sendable {
 
     mutating func refreshPlan(curriculum: Curriculum, progress: ProgressBook, settings: Settings) {
         guard planIsStale else { return }
-        plan = DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
-                         day: today, timeZone: timeZone)
+        let old = plan
+        var fresh = DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
+                              day: today, timeZone: timeZone)
+        if let old, planDay == today {
+            fresh.entries = Self.keepingPlaces(fresh.entries, of: old.entries)
+            planList = Self.cursorAfterChange(planList, old: old.entries, new: fresh.entries)
+        }
+        plan = fresh
+        planDay = today
         planIsStale = false
         planList.clamp(count: plan?.entries.count ?? 0)
+    }
+
+    /// The new plan's rows in the places they had on screen, so a rating or a tick never
+    /// swaps rows under the cursor: rows still planned keep their order, and a row that
+    /// is new comes after the row it follows in the new plan.
+    static func keepingPlaces(_ entries: [DailyPlan.Entry], of old: [DailyPlan.Entry]) -> [DailyPlan.Entry] {
+        var oldPlace: [String: Int] = [:]
+        for (index, entry) in old.enumerated() where oldPlace[entry.itemID] == nil { oldPlace[entry.itemID] = index }
+        var anchor = -1
+        var keyed: [(key: (Int, Int), entry: DailyPlan.Entry)] = []
+        for (index, entry) in entries.enumerated() {
+            if let place = oldPlace[entry.itemID] {
+                anchor = place
+                keyed.append(((place, -1), entry))
+            } else {
+                keyed.append(((anchor, index), entry))
+            }
+        }
+        return keyed.sorted { $0.key < $1.key }.map(\.entry)
+    }
+
+    /// The cursor on the same row; when that row was just finished, on the next
+    /// unfinished row below it (or the first above, when none is below).
+    static func cursorAfterChange(_ list: ListCursor, old: [DailyPlan.Entry], new: [DailyPlan.Entry]) -> ListCursor {
+        guard old.indices.contains(list.selected) else { return list }
+        let was = old[list.selected]
+        guard let index = new.firstIndex(where: { $0.itemID == was.itemID }) else { return list }
+        var moved = list
+        moved.selected = index
+        if !was.finished, new[index].finished,
+           let next = new[(index + 1)...].firstIndex(where: { !$0.finished }) ?? new[..<index].firstIndex(where: { !$0.finished }) {
+            moved.selected = next
+        }
+        return moved
     }
 
     // The doors: every change of journal, reviews or timer goes through one of these.

@@ -14,6 +14,27 @@ public enum TracksLayout {
         min(36, max(28, viewport.cols / 3))
     }
 
+    /// A track row besides its title: " ▸ ", the focus star "★ ", a space, the bar,
+    /// the percentage and the divider.
+    public static let trackRowChrome = 3 + 2 + 1 + 6 + 5 + 1
+
+    /// The items pane keeps at least this much when the track pane grows.
+    public static let itemPaneMinimum = 34
+
+    /// From 80 columns on, the track pane is as wide as the longest track title needs
+    /// (the items keep `itemPaneMinimum`); narrower windows keep a third of it.
+    public static func trackPaneWidth(cols: Int, longestTitle: Int) -> Int {
+        let third = trackPaneWidth(Size(rows: 24, cols: cols))
+        guard cols >= 80 else { return third }
+        return max(third, min(longestTitle + trackRowChrome, cols - itemPaneMinimum))
+    }
+
+    /// The track pane's width for this curriculum in a window `cols` wide: what the
+    /// view draws and a click reads.
+    public static func trackPaneWidth(cols: Int, curriculum: Curriculum) -> Int {
+        trackPaneWidth(cols: cols, longestTitle: curriculum.tracks.map { DisplayWidth.of($0.title) }.max() ?? 0)
+    }
+
     /// The rows of a track's item list: a heading row per section, then its items.
     public static func rowOfItem(_ index: Int, in track: Track) -> Int {
         var row = 0

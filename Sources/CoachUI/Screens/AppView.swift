@@ -34,6 +34,7 @@ public func render(_ state: AppState, size: Size) -> ScreenBuffer {
 func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout ScreenBuffer) {
     switch modal {
     case .help(let list): HelpView.draw((KeyMap.helpLines(for: state), list), in: window, into: &buffer)
+    case .messages(let list): MessageLogView.draw((state.messageLog, list), in: window, into: &buffer)
     case .detail(let id, let scroll, let resources):
         let editing = state.modals.contains { $0.itemEditor != nil }
         ItemDetailView.draw(.init(state: state, itemID: id, scroll: scroll, resource: resources?.selected, editing: editing),

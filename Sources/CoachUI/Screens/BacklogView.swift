@@ -6,8 +6,7 @@ enum BacklogView: View {
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout ScreenBuffer) {
         let size = Size(rows: rect.rows + 1, cols: rect.cols)
         let rows = state.backlogRows
-        let filterNote = state.backlogScreen.filtered.map { "\($0.count) of \(state.backlog.count) match" }
-        buffer.titleBar(screen: "Backlog", right: filterNote ?? "\(state.backlog.count) idea\(state.backlog.count == 1 ? "" : "s") · ranked by RICE")
+        buffer.titleBar(screen: "Backlog", right: titleNote(state, room: size.cols - 18))
 
         let columns = Columns(width: size.cols)
         buffer.put(columns.heading, row: 1, col: 0, style: Style(.heading, bold: true))
@@ -28,6 +27,30 @@ enum BacklogView: View {
         if let idea = state.selectedIdea {
             drawDetail(idea, state: state, into: &buffer, top: detailTop + 1, rows: BacklogLayout.detailRows - 1)
         }
+    }
+
+    /// What the list shows and how it is sorted, longest first that fits: a kept filter
+    /// shows its text and the key that clears it.
+    static func titleNote(_ state: AppState, room: Int) -> String {
+        let screen = state.backlogScreen
+        let total = state.backlog.count
+        let query = screen.query.trimmingWhitespace()
+        let order = screen.order
+        let count = screen.isFiltered ? "\(state.backlogRows.count) of \(total)" : "\(total) idea\(total == 1 ? "" : "s")"
+        let status = order.status.map { " \($0.rawValue)" } ?? ""
+        var candidates: [String] = []
+        if !query.isEmpty {
+            let filter = "/\(DisplayWidth.truncate(query, to: 20))"
+            candidates += ["\(filter) · \(count)\(status) · Esc clears · sorted by \(order.sort.label)",
+                           "\(filter) · \(count)\(status) · Esc clears · \(order.sort.label)",
+                           "\(filter) · \(count) · Esc clears", "\(filter) · Esc clears"]
+        } else if order.status != nil {
+            candidates += ["\(count)\(status) · Esc shows all · sorted by \(order.sort.label)",
+                           "\(count)\(status) · Esc all · \(order.sort.label)", "\(count)\(status)"]
+        } else {
+            candidates += ["\(count) · sorted by \(order.sort.label)", "\(count) · \(order.sort.label)", count]
+        }
+        return candidates.first { DisplayWidth.of($0) <= room } ?? candidates.last!
     }
 
     static func statusRole(_ status: IdeaStatus) -> Role {
@@ -62,22 +85,63 @@ enum BacklogView: View {
     }
 }
 
-/// The ranking's columns, sized to the window: the title takes what is left.
+/// The ranking's columns, sized to the window: the title takes what is left, and when
+/// that is too little the figures go, least telling first (reach, impact, confidence,
+/// effort), so a narrow window still reads the titles.
 struct Columns {
+    /// The title keeps at least this much before a figure column is dropped for it.
+    static let titleRoom = 24
+
+    enum Field: CaseIterable {
+        case rank, title, reach, impact, confidence, effort, score, status
+    }
+
+    let fields: [Field]
     let table: TableWidget
 
     init(width: Int) {
-        table = TableWidget([.init("#", width: 4, right: true), .init("Title", width: nil), .init("Reach", width: 8, right: true),
-                             .init("Imp", width: 5, right: true), .init("Conf", width: 5, right: true),
-                             .init("Effort", width: 7, right: true), .init("Score", width: 9, right: true),
-                             .init("Status", width: 8)], width: width - 2)
+        var fields = Field.allCases
+        var table = Self.table(fields, width: width - 2)
+        for drop in [Field.reach, .impact, .confidence, .effort] {
+            guard let title = fields.firstIndex(of: .title), table.widths[title] < Self.titleRoom else { break }
+            fields.removeAll { $0 == drop }
+            table = Self.table(fields, width: width - 2)
+        }
+        self.fields = fields
+        self.table = table
+    }
+
+    static func table(_ fields: [Field], width: Int) -> TableWidget {
+        TableWidget(fields.map(column), width: width)
+    }
+
+    static func column(_ field: Field) -> TableWidget.Column {
+        switch field {
+        case .rank: .init("#", width: 4, right: true)
+        case .title: .init("Title", width: nil)
+        case .reach: .init("Reach", width: 8, right: true)
+        case .impact: .init("Imp", width: 5, right: true)
+        case .confidence: .init("Conf", width: 5, right: true)
+        case .effort: .init("Effort", width: 7, right: true)
+        case .score: .init("Score", width: 9, right: true)
+        case .status: .init("Status", width: 8)
+        }
     }
 
     var heading: String { " " + table.heading }
 
     func row(_ idea: Idea, rank: Int) -> String {
-        " " + table.line(["\(rank)", idea.title, NumberText.rounded(idea.reach, decimals: 1), NumberText.plain(idea.impact.value),
-                          NumberText.confidence(idea.confidence), NumberText.rounded(idea.totalEffort),
-                          NumberText.rounded(idea.score), idea.status.rawValue])
+        " " + table.line(fields.map { field in
+            switch field {
+            case .rank: "\(rank)"
+            case .title: idea.title
+            case .reach: NumberText.rounded(idea.reach, decimals: 1)
+            case .impact: NumberText.plain(idea.impact.value)
+            case .confidence: NumberText.confidence(idea.confidence)
+            case .effort: NumberText.rounded(idea.totalEffort)
+            case .score: NumberText.rounded(idea.score)
+            case .status: idea.status.rawValue
+            }
+        })
     }
 }

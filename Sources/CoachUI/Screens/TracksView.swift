@@ -9,11 +9,11 @@ enum TracksView: View {
         let overall = state.overallCount
         buffer.titleBar(screen: "Tracks", right: "\(overall.percent)% overall · \(overall.done)/\(overall.counted) done")
 
-        let leftWidth = TracksLayout.trackPaneWidth(size)
+        let leftWidth = TracksLayout.trackPaneWidth(cols: rect.cols, curriculum: state.curriculum)
         let listTop = TracksLayout.listTop
         let listRows = TracksLayout.listRows(size)
-        for row in 1..<(size.rows - 1) {
-            buffer.put("│", row: row, col: leftWidth, style: Style(.dim))
+        for row in (rect.row + 1)..<rect.bottom {
+            buffer.put("│", row: row, col: rect.col + leftWidth, style: Style(.dim))
         }
         drawTrackList(state, into: &buffer, width: leftWidth, top: listTop, rows: listRows)
         drawItems(state, into: &buffer, col: leftWidth + 2, width: size.cols - leftWidth - 3, top: listTop, rows: listRows)
@@ -37,7 +37,9 @@ enum TracksView: View {
             let selected = index == state.tracksCursor.trackList.selected
             let marker = selected ? "▸" : " "
             let title = state.settings.focusTrack == track.id ? "★ " + track.title : track.title
-            buffer.put(" \(marker) " + DisplayWidth.pad(title, to: titleWidth), row: row, col: 0, width: width,
+            // A space at least between the title and its bar; a long title is cut with "…".
+            buffer.put(" \(marker) " + DisplayWidth.pad(DisplayWidth.truncate(title, to: titleWidth - 1), to: titleWidth),
+                       row: row, col: 0, width: width,
                        style: Style(selected ? .accent : .normal, bold: selected))
             buffer.progressBar(row: row, col: titleWidth + 3, width: barWidth, fraction: count.fraction)
             let percent = "\(count.percent)%"
@@ -88,9 +90,10 @@ enum TracksView: View {
     static func drawItem(_ item: Item, status: ItemStatus, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
         let minutes = MinutesText.short(item.minutes)
         let titleWidth = max(1, width - 6 - minutes.count - 1)
+        // The title ends a space before the minutes.
         let markStyle = Style(StatusMark.role(status), bold: status == .doing)
         buffer.put("  " + StatusMark.text(status) + " ", row: row, col: col, style: markStyle)
-        buffer.put(DisplayWidth.pad(item.title, to: titleWidth), row: row, col: col + 6,
+        buffer.put(DisplayWidth.pad(DisplayWidth.truncate(item.title, to: titleWidth - 1), to: titleWidth), row: row, col: col + 6,
                    style: Style(status == .skipped ? .dim : .normal))
         buffer.put(minutes, row: row, col: col + width - minutes.count, style: Style(.dim))
     }

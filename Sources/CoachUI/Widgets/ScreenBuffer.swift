@@ -74,7 +74,13 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Fills a run of cells with one character (a rule, a bar, a highlight).
     public mutating func fill(row: Int, col: Int, width: Int, with character: Character = " ", style: Style = .plain) {
         guard row >= 0, row < size.rows else { return }
-        for x in max(0, col)..<max(max(0, col), min(size.cols, col + width)) {
+        let (start, end) = (max(0, col), max(max(0, col), min(size.cols, col + width)))
+        guard start < end else { return }
+        // A wide character cut in two by the run goes whole: half of one would be drawn
+        // by the terminal over the cells next to it.
+        if cells[row * size.cols + start] == .continuation, start > 0 { cells[row * size.cols + start - 1] = .blank }
+        if end < size.cols, cells[row * size.cols + end] == .continuation { cells[row * size.cols + end] = .blank }
+        for x in start..<end {
             cells[row * size.cols + x] = Cell(String(character), style: style)
         }
     }

@@ -11,12 +11,13 @@ extension ScreenBuffer {
         fill(row: row, col: col + filled, width: width - filled, with: "░", style: Style(.barEmpty))
     }
 
-    /// A framed box with a title in its top edge; the inside is cleared.
+    /// A framed box with a title in its top edge; the inside and a one-cell margin
+    /// round it are cleared, so nothing of the screen beneath runs up to its frame.
     public mutating func box(_ rect: Rect, title: String) {
         guard rect.rows >= 2, rect.cols >= 2 else { return }
         let style = Style(.accent)
-        for r in rect.row..<(rect.row + rect.rows) {
-            fill(row: r, col: rect.col, width: rect.cols)
+        for r in (rect.row - 1)...(rect.row + rect.rows) {
+            fill(row: r, col: rect.col - 1, width: rect.cols + 2)
         }
         fill(row: rect.row, col: rect.col + 1, width: rect.cols - 2, with: "─", style: style)
         fill(row: rect.row + rect.rows - 1, col: rect.col + 1, width: rect.cols - 2, with: "─", style: style)
@@ -38,7 +39,7 @@ extension ScreenBuffer {
     public mutating func keyBar(_ bar: KeyBar, message: String?, row: Int) {
         fill(row: row, col: 0, width: size.cols, style: Style(.keyHint))
         if let message {
-            put(" " + message, row: row, col: 0, style: Style(.accent, bold: true))
+            drawMessage(message, row: row)
             return
         }
         let fit = KeyBarFit(bar, cols: size.cols)
@@ -51,6 +52,29 @@ extension ScreenBuffer {
             col += put(hint.key, row: row, col: col, style: Style(.keyHint, bold: true))
             col += put(" " + hint.label + "  ", row: row, col: col, style: Style(.keyHint))
         }
+    }
+
+    /// A message never ends mid-word at the edge: one too long for the bar takes the row
+    /// above it too, and one too long for both ends at a word with "…" and says where
+    /// the rest is (`M`).
+    mutating func drawMessage(_ message: String, row: Int) {
+        let style = Style(.accent, bold: true)
+        let width = size.cols - 2
+        let lines = TextWrap.wrap(message, width: width)
+        guard lines.count > 1, row > 0 else {
+            put(" " + MessageFit.fit(message, width: width), row: row, col: 0, style: style)
+            return
+        }
+        fill(row: row - 1, col: 0, width: size.cols, style: Style(.keyHint))
+        put(" " + lines[0], row: row - 1, col: 0, style: style)
+        let rest = lines.dropFirst().joined(separator: " ")
+        guard lines.count > 2 else {
+            put(" " + rest, row: row, col: 0, style: style)
+            return
+        }
+        let more = "  M: all"
+        let used = put(" " + MessageFit.fit(rest, width: width - more.count), row: row, col: 0, style: style)
+        put(more, row: row, col: used, style: Style(.keyHint))
     }
 
     /// The top line: program, screen and a right-aligned summary.
