@@ -64,9 +64,20 @@ enum KeyDecoder {
         case 27: return .escape
         case 9: return .tab
         case 8, 127: return .backspace
+        case 1...26:
+            // Ctrl-A … Ctrl-Z arrive as 1 … 26 (those above are Tab, Enter, Backspace).
+            return .control(Character(Unicode.Scalar(value + 96)!))
         default:
             guard value >= 32, let scalar = Unicode.Scalar(value) else { return nil }
             return .char(Character(scalar))
         }
+    }
+
+    /// The key a character makes when it came right behind an ESC (in the same read):
+    /// Alt held with it. Nil for what is not a printable character, which is then
+    /// read as a key of its own after a plain Esc.
+    static func alt(_ value: UInt32) -> Key? {
+        guard value >= 32, value != 127, let scalar = Unicode.Scalar(value) else { return nil }
+        return .alt(Character(scalar))
     }
 }

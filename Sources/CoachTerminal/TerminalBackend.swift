@@ -16,6 +16,9 @@ public protocol TerminalBackend: AnyObject {
     func takeSignal() -> Int32
     /// True once the terminal has gone away even if no SIGHUP said so.
     var isHungUp: Bool { get }
+    /// Gives the terminal to another program (the learner's editor) while `body` runs,
+    /// then takes it back and repaints the whole screen at the next frame.
+    func handOver<Result>(_ body: () -> Result) -> Result
 }
 
 extension Terminal: TerminalBackend {}

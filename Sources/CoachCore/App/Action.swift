@@ -64,6 +64,10 @@ public enum Action: Equatable, Sendable {
     case saveFailed(String)
     /// The answer to "keep the file on disk or yours?": `o` keeps mine, `r` reloads.
     case resolveConflict(keepMine: Bool)
+    /// `N` on an item, Ctrl-X in a note or a drill answer: write it in `$EDITOR`.
+    case editExternally
+    /// The shell ran the editor an `.editText` effect asked for; this is how it ended.
+    case externalEditFinished(ExternalEdit.Purpose, ExternalEditOutcome)
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -76,5 +80,8 @@ public enum Effect: Hashable, Sendable {
     case reload(DocumentKind)
     /// Save the document over the file another program changed.
     case overwrite(DocumentKind)
+    /// Hand the terminal to the learner's editor on this text, and give the outcome
+    /// back as `.externalEditFinished`.
+    case editText(ExternalEdit)
     case quit
 }

@@ -55,7 +55,7 @@ extension AppState {
             study.changeReviews { $0 = reviews }
             undo.removeSteps {
                 switch $0 {
-                case .review, .card: true
+                case .review, .card, .drillAttempt: true
                 default: false
                 }
             }

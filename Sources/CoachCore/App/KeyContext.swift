@@ -21,7 +21,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case nil: self = Self.screen(state.screen, pane: state.tracksCursor.pane)
         case .help: self = .help
         case .detail: self = state.screen == .today ? .todayDetail : .tracksDetail
-        case .itemEditor(let editor): self = editor.field == .note ? .noteEditor : .proofEditor
+        case .itemEditor: self = .proofEditor
+        case .noteEditor(let editor): self = editor.confirmingDiscard ? .discardChanges : .noteEditor
         case .search: self = .search
         case .backlogFilter: self = .backlogFilter
         case .ideaForm(let form): self = form.confirmingDiscard ? .discardChanges : .ideaForm
@@ -31,8 +32,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .entryForm: self = .entryForm
         case .deleteEntry: self = .deleteEntry
         case .fileConflict: self = .fileConflict
-        case .cardReview(let session): self = session.revealed ? .cardRating : .cardQuestion
-        case .drill(let session): self = session.revealed ? .drillRubric : .drillAnswer
+        case .cardReview(let session):
+            self = session.confirmingDiscard ? .discardChanges : session.revealed ? .cardRating : .cardQuestion
+        case .drill(let session):
+            self = session.confirmingDiscard ? .discardChanges : session.revealed ? .drillRubric : .drillAnswer
         }
     }
 
@@ -79,8 +82,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm, .cardQuestion, .drillAnswer:
+        case .search, .backlogFilter, .proofEditor, .ideaForm, .finishNote, .entryForm:
             LineEditor.edit(for: key).map { .edit($0) }
+        case .noteEditor, .cardQuestion, .drillAnswer:
+            TextEditor.edit(for: key).map { .edit($0) }
         default: nil
         }
     }

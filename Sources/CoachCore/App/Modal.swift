@@ -7,8 +7,10 @@ public enum Modal: Equatable, Sendable {
     case help(ListCursor)
     /// Enter on an item: its summary, status and resources.
     case detail(itemID: String, scroll: Int)
-    /// The note or proof-of-work links of the item detail beneath, being edited.
+    /// The proof-of-work links of the item detail beneath, being edited.
     case itemEditor(ItemTextEditor)
+    /// The note of the item detail beneath, being written in place.
+    case noteEditor(NoteEditor)
     /// `/` on Tracks: the search box and its results.
     case search(SearchState)
     /// `/` on Backlog: the filter being typed.
@@ -36,10 +38,10 @@ public enum Modal: Equatable, Sendable {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
         switch self {
-        case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
+        case .itemEditor, .noteEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
         case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
-        case .cardReview(let session): !session.revealed
-        case .drill(let session): !session.revealed
+        case .cardReview(let session): !session.revealed || session.confirmingDiscard
+        case .drill(let session): !session.revealed || session.confirmingDiscard
         }
     }
 
@@ -60,6 +62,10 @@ public enum Modal: Equatable, Sendable {
 
     public var itemEditor: ItemTextEditor? {
         if case .itemEditor(let editor) = self { editor } else { nil }
+    }
+
+    public var noteEditor: NoteEditor? {
+        if case .noteEditor(let editor) = self { editor } else { nil }
     }
 
     public var search: SearchState? {

@@ -29,6 +29,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return state.noteSaveFailure(reason)
     case .resolveConflict(let keepMine):
         return state.resolveConflict(keepMine: keepMine)
+    case .externalEditFinished(let purpose, let outcome):
+        return state.finishExternalEdit(purpose, outcome, now: now)
     case .quit:
         return [.quit]
     case .resize(let size):
@@ -60,6 +62,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .backlogFilter: return state.reduceBacklogFilter(action)
     case .search: return state.reduceSearch(action)
     case .itemEditor: return state.reduceItemEditor(action, now: now)
+    case .noteEditor(let editor): return state.reduceNoteEditor(action, editor: editor, now: now)
     case .help(var list):
         if action == .toggleHelp || action == .close { state.closeModal() }  // back onto what it opened over
         let count = KeyMap.helpLines(for: state).count
@@ -79,10 +82,16 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .toggleHelp:
         state.open(.help(ListCursor()))
         return []
-    case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks:
+    case .editNote where state.screen == .tracks:
+        guard let id = state.openOrSelectedItemID else { return [] }
+        state.openNoteEditor(id)
+        return []
+    case .editExternally where state.screen == .tracks:
+        return state.editNoteExternally()
+    case .editProof where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
         state.open(.detail(itemID: id, scroll: 0))
-        state.open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: state.progress.items[id])))
+        state.open(.itemEditor(ItemTextEditor(.proof, of: state.progress.items[id])))
         return []
     default:
         break
@@ -126,8 +135,9 @@ extension AppState {
         case .pageDown: scrollDetail(to: scroll + page)
         case .moveTop: scrollDetail(to: 0)
         case .moveBottom: scrollDetail(to: Int.max)
-        case .editNote, .editProof:
-            open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: progress.items[id])))
+        case .editNote: openNoteEditor(id)
+        case .editExternally: return editNoteExternally()
+        case .editProof: open(.itemEditor(ItemTextEditor(.proof, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
         case .toggleSkip: return changeStatus(of: id, at: now) { $0.skipToggled }
         case .markDone, .toggleTimer, .finishSession:
@@ -271,6 +281,9 @@ extension AppState {
             return [.save(.reviews)]
         case .card(let before, let entry, let answer):
             undoCardRating(before: before, entry: entry, answer: answer)
+            return [.save(.reviews)]
+        case .drillAttempt(let attempt):
+            study.changeReviews { $0.remove(attempt) }
             return [.save(.reviews)]
         case .idea(let id, let before):
             restoreIdea(id, to: before)

@@ -39,5 +39,7 @@ public struct UndoStep: Equatable, Sendable {
         /// A card as it was before a rating (nil: not stored yet), the rating, and the
         /// answer that was typed.
         case card(before: Card?, entry: CardReviewEntry, answer: String)
+        /// A drill attempt that was recorded.
+        case drillAttempt(DrillAttempt)
     }
 }

@@ -35,9 +35,11 @@ func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout
     switch modal {
     case .help(let list): HelpView.draw((KeyMap.helpLines(for: state), list), in: window, into: &buffer)
     case .detail(let id, let scroll):
-        let editing = state.modals.contains { $0.itemEditor != nil }
+        let editing = state.modals.contains { $0.itemEditor != nil || $0.noteEditor != nil }
         ItemDetailView.draw(.init(state: state, itemID: id, scroll: scroll, editing: editing), in: window, into: &buffer)
     case .itemEditor(let editor): ItemEditorView.draw(editor, in: window, into: &buffer)
+    case .noteEditor(let editor):
+        NoteEditorView.draw((editor, state.curriculum.item(id: editor.itemID)?.title ?? editor.itemID), in: window, into: &buffer)
     case .search(let search): SearchView.draw((state, search), in: window, into: &buffer)
     case .ideaForm(let form): IdeaFormView.draw(form, in: window, into: &buffer)
     case .fileConflict(let document): ConflictView.draw(document, in: window, into: &buffer)
