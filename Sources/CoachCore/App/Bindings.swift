@@ -62,21 +62,23 @@ public enum Bindings {
 
     /// Every text field: one line, or several (`multiLine`).
     static let textFields: [KeyContext] = [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote, .ideaForm,
-                                           .entryForm, .cardQuestion, .drillAnswer]
+                                           .itemPicker, .entryForm, .cardQuestion, .drillAnswer]
     /// The texts of several lines: Enter is a line break there, and Ctrl-D is done.
     static let multiLine: [KeyContext] = [.noteEditor, .cardQuestion, .drillAnswer]
 
     /// Text fields and forms: what is not bound here is typed.
     static let fields: [Binding] = [
-        Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote, .cardQuestion, .drillAnswer],
+        Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote, .cardQuestion, .drillAnswer,
+                                 .itemPicker],
                 help: "typed text goes into the field",
                 hintIn: [.search: Hint("type", "search", 9), .backlogFilter: Hint("type", "filter", 9),
+                         .itemPicker: Hint("type", "filter by title", 9),
                          .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, spaces between", 9),
                          .finishNote: Hint("type", "a note (optional)", 9),
                          .cardQuestion: Hint("type", "an answer", 9),
                          .drillAnswer: Hint("type", "your answer", 9)]),
         Binding("↑ ↓  PgUp PgDn", [(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)],
-                in: [.search], help: "choose a result", hint: Hint("↑↓", "choose", 7)),
+                in: [.search, .itemPicker], help: "choose a result", hint: Hint("↑↓", "choose", 7)),
         Binding("↑ ↓", [(.up, .moveUp), (.down, .moveDown)], in: [.backlogFilter], help: "choose an idea",
                 hint: Hint("↑↓", "choose", 7)),
         Binding("←→ Home End", [], in: [.proofEditor], help: "move in the text",
@@ -102,16 +104,18 @@ public enum Bindings {
         Binding("← →", [], in: [.ideaForm], help: "move in the text, or choose impact and status",
                 hint: Hint("←→", "move or choose", 5)),
         Binding("Enter", [(.enter, .confirm)], in: [.search, .backlogFilter, .proofEditor, .finishNote,
-                                                   .ideaForm, .entryForm],
+                                                   .ideaForm, .entryForm, .itemPicker],
                 help: "go to the result, keep the filter, or save",
                 hint: Hint("Enter", "save", 9),
                 hintIn: [.search: Hint("Enter", "go to", 9), .backlogFilter: Hint("Enter", "keep filter", 9),
+                         .itemPicker: Hint("Enter", "link it", 9),
                          .finishNote: Hint("Enter", "log it", 9)]),
         Binding("Esc", [(.escape, .close)], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote,
-                                                 .ideaForm, .entryForm, .cardQuestion, .drillAnswer],
+                                                 .ideaForm, .entryForm, .cardQuestion, .drillAnswer, .itemPicker],
                 help: "close, clear the filter, or cancel",
                 hint: Hint("Esc", "cancel", 9),
                 hintIn: [.search: Hint("Esc", "close", 9), .backlogFilter: Hint("Esc", "clear", 9),
+                         .itemPicker: Hint("Esc", "back to the form", 9),
                          .finishNote: Hint("Esc", "keep going", 9),
                          .cardQuestion: Hint("Esc", "later", 9), .drillAnswer: Hint("Esc", "leave", 9)]),
     ]

@@ -4,7 +4,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case today, trackList, itemList, backlog, history
     /// The item detail, opened from Today or from Tracks: it keeps that screen's item keys.
     case todayDetail, tracksDetail
-    case help, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
+    case help, search, backlogFilter, noteEditor, proofEditor, ideaForm, itemPicker, discardChanges, deleteIdea
     case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
     /// A recall card: the answer being typed, then the key points shown and a rating asked.
     case cardQuestion, cardRating
@@ -26,6 +26,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .search: self = .search
         case .backlogFilter: self = .backlogFilter
         case .ideaForm(let form): self = form.confirmingDiscard ? .discardChanges : .ideaForm
+        case .itemPicker: self = .itemPicker
         case .deleteIdea: self = .deleteIdea
         case .reviewPrompt: self = .reviewPrompt
         case .finishNote: self = .finishNote
@@ -67,6 +68,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .noteEditor: "Note"
         case .proofEditor: "Proof of work"
         case .ideaForm: "Idea form"
+        case .itemPicker: "Link items"
         case .discardChanges, .deleteIdea, .deleteEntry: "Question"
         case .reviewPrompt: "Review"
         case .finishNote: "Finish the session"
@@ -82,7 +84,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .proofEditor, .ideaForm, .finishNote, .entryForm:
+        case .search, .backlogFilter, .proofEditor, .ideaForm, .itemPicker, .finishNote, .entryForm:
             LineEditor.edit(for: key).map { .edit($0) }
         case .noteEditor, .cardQuestion, .drillAnswer:
             TextEditor.edit(for: key).map { .edit($0) }

@@ -17,6 +17,8 @@ public enum Modal: Equatable, Sendable {
     case backlogFilter(LineEditor)
     /// The add/edit form of an idea (with its own "drop the changes?" question).
     case ideaForm(IdeaForm)
+    /// Over the idea form: the curriculum items to link, filtered as you type.
+    case itemPicker(ItemPicker)
     /// The idea waiting for a y/n before it is deleted.
     case deleteIdea(id: String)
     /// The planned review of an item without prompts, waiting for hard/good/easy.
@@ -38,7 +40,7 @@ public enum Modal: Equatable, Sendable {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
         switch self {
-        case .itemEditor, .noteEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
+        case .itemEditor, .noteEditor, .itemPicker, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
         case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
         case .cardReview(let session): !session.revealed || session.confirmingDiscard
         case .drill(let session): !session.revealed || session.confirmingDiscard
@@ -70,6 +72,10 @@ public enum Modal: Equatable, Sendable {
 
     public var search: SearchState? {
         if case .search(let search) = self { search } else { nil }
+    }
+
+    public var itemPicker: ItemPicker? {
+        if case .itemPicker(let picker) = self { picker } else { nil }
     }
 
     public var ideaForm: IdeaForm? {

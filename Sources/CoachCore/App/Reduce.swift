@@ -55,6 +55,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     switch state.modal {
     case .fileConflict: return []  // only r, o and q answer it, above
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
+    case .itemPicker(let picker): return state.reduceItemPicker(action, picker: picker)
     case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
     case .drill(let session): return state.reduceDrill(action, session: session)

@@ -36,7 +36,7 @@ enum IdeaFormView: View {
                 buffer.put("✗ " + problem, row: row, col: col + fieldWidth + 2, width: inner - labelWidth - fieldWidth - 2,
                            style: Style(.bad))
             } else if focused {
-                buffer.put(field.rule, row: row, col: col + fieldWidth + 2, width: inner - labelWidth - fieldWidth - 2,
+                buffer.put(field == .items ? IdeaForm.itemsHint : field.rule, row: row, col: col + fieldWidth + 2, width: inner - labelWidth - fieldWidth - 2,
                            style: Style(.dim))
             }
         }

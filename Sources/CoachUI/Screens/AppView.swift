@@ -42,6 +42,9 @@ func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout
         NoteEditorView.draw((editor, state.curriculum.item(id: editor.itemID)?.title ?? editor.itemID), in: window, into: &buffer)
     case .search(let search): SearchView.draw((state, search), in: window, into: &buffer)
     case .ideaForm(let form): IdeaFormView.draw(form, in: window, into: &buffer)
+    case .itemPicker(let picker):
+        let linked = state.modals.dropLast().last?.ideaForm?.linkedItems ?? []
+        ItemPickerView.draw((state, picker, linked), in: window, into: &buffer)
     case .fileConflict(let document): ConflictView.draw(document, in: window, into: &buffer)
     case .backlogFilter(let editor): BacklogFilterView.draw(editor, in: window, into: &buffer)
     case .deleteIdea(let id):
