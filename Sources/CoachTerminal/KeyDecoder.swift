@@ -70,4 +70,12 @@ enum KeyDecoder {
             return .char(Character(scalar))
         }
     }
+
+    /// The key a character makes when it came right behind an ESC (in the same read):
+    /// Alt held with it. Nil for what is not a printable character, which is then
+    /// read as a key of its own after a plain Esc.
+    static func alt(_ value: UInt32) -> Key? {
+        guard value >= 32, value != 127, let scalar = Unicode.Scalar(value) else { return nil }
+        return .alt(Character(scalar))
+    }
 }

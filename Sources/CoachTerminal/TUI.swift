@@ -19,7 +19,7 @@ public enum TUI {
     public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch,
                            exitAfterFirstFrame: Bool = false) -> Outcome {
         run(initial, home: home, watch: watch, terminal: Terminal(), clock: Date.init,
-            exitAfterFirstFrame: exitAfterFirstFrame)
+            exitAfterFirstFrame: exitAfterFirstFrame, editText: { ExternalEditor.edit($0) })
     }
 
     /// The run loop on any terminal, with the time from `clock` and the saves on
@@ -27,7 +27,8 @@ public enum TUI {
     /// `reduce`.
     public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch, terminal: TerminalBackend,
                            clock: () -> Date, saves: SaveQueue = SaveQueue(),
-                           exitAfterFirstFrame: Bool = false) -> Outcome {
+                           exitAfterFirstFrame: Bool = false,
+                           editText: (String) -> ExternalEditOutcome = { ExternalEditor.edit($0) }) -> Outcome {
         var state = initial
         terminal.start()
         var reportedFailures: [DocumentKind: String] = [:]
@@ -95,6 +96,11 @@ public enum TUI {
                 _ = reduce(&state, .linkOpened(LinkOpener.open(link)), now: clock())
             case .copy(let text):
                 terminal.copyToClipboard(text)
+            case .editText(let edit):
+                // The engine asked for the learner's editor: the terminal is theirs until
+                // it ends, and the outcome goes back to the engine as an action.
+                let outcome = terminal.handOver { editText(edit.text) }
+                carryOut(reduce(&state, .externalEditFinished(edit.purpose, outcome), now: clock()))
             case .quit:
                 break
             }
@@ -156,11 +162,14 @@ public enum TUI {
                 break
             }
             if key == nil { lookForChangedFiles(ticking: true) }
-            let action: Action? = key.map { KeyMap.action(for: $0, in: state) } ?? .tick
-            guard let action else { continue }
-            let effects = reduce(&state, action, now: clock())
-            if effects.contains(.quit) { running = false }
-            carryOut(effects.filter { $0 != .quit })
+            let keys: [Key?] = key.map { KeyMap.keys(for: $0, in: state) } ?? [nil]
+            for key in keys {
+                // Each key is mapped in the state the one before it left.
+                guard let action = key.map({ KeyMap.action(for: $0, in: state) }) ?? .tick else { continue }
+                let effects = reduce(&state, action, now: clock())
+                if effects.contains(.quit) { running = false; break }
+                carryOut(effects.filter { $0 != .quit })
+            }
         }
         saves.drain()
         // Anything whose last write failed gets one more try before giving up.

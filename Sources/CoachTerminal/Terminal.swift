@@ -50,6 +50,25 @@ final class Terminal {
         }
     }
 
+    /// The terminal as it was before curses while `body` runs (curses' own mode kept
+    /// with `def_prog_mode` and put back with `reset_prog_mode`), then the whole screen
+    /// is sent again, since the other program drew over it.
+    func handOver<Result>(_ body: () -> Result) -> Result {
+        guard let window, !isendwin() else { return body() }
+        def_prog_mode()
+        curs_set(1)
+        Terminal.send("\u{1B}[?2004l")
+        endwin()
+        let result = body()
+        reset_prog_mode()
+        Terminal.send("\u{1B}[?2004h")
+        curs_set(0)
+        clearok(window, true)
+        shown = nil
+        wrefresh(window)
+        return result
+    }
+
     /// Bytes for the terminal itself, past curses (which has no call for these modes).
     private static func send(_ sequence: String) {
         fflush(nil)
@@ -122,8 +141,21 @@ final class Terminal {
         if result == KEY_CODE_YES, Int32(character) == KEY_MOUSE { return mouseKey() }
         if result == KEY_CODE_YES, Int32(character) == KeyDecoder.pasteStart { return pastedText(window) }
         if result == KEY_CODE_YES { return KeyDecoder.function(Int32(character)) }
+        if result == OK, character == 27 { return escapeOrAlt(window) }
         if result == OK { return KeyDecoder.character(UInt32(character)) }
         return nil
+    }
+
+    /// Esc alone, or Alt with a key: the terminal sends Alt-b as ESC then `b` at once,
+    /// so a character already waiting behind the ESC is Alt's. Nothing is waited for,
+    /// so Esc alone still closes at once (curses has waited its ESCDELAY already).
+    private func escapeOrAlt(_ window: UnsafeMutablePointer<WINDOW>) -> Key {
+        wtimeout(window, 0)
+        var next: wint_t = 0
+        let result = wget_wch(window, &next)
+        if result == OK, let alt = KeyDecoder.alt(UInt32(next)) { return alt }
+        if result == OK { unget_wch(wchar_t(next)) } else if result == KEY_CODE_YES { ungetch(Int32(next)) }
+        return .escape
     }
 
     /// Everything up to the end of a paste, as one key. The text is kept only up to

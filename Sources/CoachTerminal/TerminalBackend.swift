@@ -18,6 +18,9 @@ public protocol TerminalBackend: AnyObject {
     var isHungUp: Bool { get }
     /// Puts `text` on the terminal's clipboard (OSC 52), which works over ssh and in tmux.
     func copyToClipboard(_ text: String)
+    /// Gives the terminal to another program (the learner's editor) while `body` runs,
+    /// then takes it back and repaints the whole screen at the next frame.
+    func handOver<Result>(_ body: () -> Result) -> Result
 }
 
 extension Terminal: TerminalBackend {}

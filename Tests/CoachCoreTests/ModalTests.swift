@@ -26,7 +26,7 @@ import Testing
         var state = Fixture.itemsState()
         _ = Self.press([.enter, .char("n")], &state)
         #expect(state.modals.count == 2)
-        #expect(state.modal?.itemEditor?.field == .note)
+        #expect(state.modal?.noteEditor != nil)
         // A file conflict arrives while typing: it goes on top and takes the keys.
         _ = reduce(&state, .saveRefused(.progress), now: Fixture.now)
         #expect(state.modal == .fileConflict(.progress))
@@ -34,7 +34,7 @@ import Testing
         #expect(KeyMap.action(for: .char("o"), in: state) == .resolveConflict(keepMine: true))
         #expect(KeyMap.action(for: .char("x"), in: state) == nil)
         #expect(reduce(&state, .resolveConflict(keepMine: true), now: Fixture.now) == [.overwrite(.progress)])
-        #expect(state.modal?.itemEditor != nil, "the note being typed is still there")
+        #expect(state.modal?.noteEditor != nil, "the note being typed is still there")
         _ = Self.press([.escape], &state)
         #expect(state.modal == .detail(itemID: "alpha.1", scroll: 0))
         _ = Self.press([.escape], &state)

@@ -32,25 +32,37 @@ import Testing
         let effects = Fixture.apply(Self.typed("Ünïcode ✓") + [.confirm], to: &state)
         #expect(effects == [.save(.progress)])
         #expect(state.progress.items["alpha.1"]?.note == "Ünïcode ✓")
-        #expect(state.modal?.itemEditor == nil)
+        #expect(state.modal?.noteEditor == nil)
         #expect(state.message == "Note saved")
         Fixture.apply([.undo], to: &state)
         #expect(state.progress.items["alpha.1"] == nil)
         #expect(state.message == "Undid: note on Alpha 1")
     }
 
-    @Test func escapeLeavesTheNoteUnchanged() {
+    @Test func escapeAsksBeforeDroppingATypedNote() {
         var state = Fixture.itemsState()
         Fixture.apply([.editNote] + Self.typed("draft") + [.close], to: &state)
+        #expect(state.modal?.noteEditor?.confirmingDiscard == true, "what was typed is not dropped silently")
+        #expect(KeyContext(state) == .discardChanges)
+        Fixture.apply([.answer(false)], to: &state)
+        #expect(state.modal?.noteEditor?.text.text == "draft", "n goes back to the text")
+        Fixture.apply([.close, .answer(true)], to: &state)
         #expect(state.progress.items["alpha.1"] == nil)
-        #expect(state.modal?.itemEditor == nil)
+        #expect(state.modal?.noteEditor == nil)
+        #expect(state.message == "Note not changed: what you typed was dropped")
+    }
+
+    @Test func escapeOnAnUnchangedNoteClosesAtOnce() {
+        var state = Fixture.itemsState()
+        Fixture.apply([.editNote, .close], to: &state)
+        #expect(state.modal == .detail(itemID: "alpha.1", scroll: 0))
         #expect(state.message == "Note not changed")
     }
 
     @Test func noteKeyOnTheTrackListDoesNothing() {
         var state = Fixture.state()
         Fixture.apply([.editNote], to: &state)
-        #expect(state.modal?.itemEditor == nil)
+        #expect(state.modal?.noteEditor == nil)
         #expect(state.modal == nil)
     }
 
@@ -114,5 +126,55 @@ import Testing
         #expect(KeyMap.action(for: .down, in: state) == .moveDown)
         #expect(KeyMap.action(for: .enter, in: state) == .confirm)
         #expect(KeyMap.action(for: .escape, in: state) == .close)
+    }
+}
+
+/// Notes of several lines, in place and through the learner's editor.
+@Suite struct MultiLineNoteTests {
+    static func typed(_ text: String) -> [Action] { text.map { $0 == "\n" ? .edit(.newline) : .edit(.insert($0)) } }
+
+    @Test func aNoteOfSeveralLinesIsSavedWithItsBreaksAndTrimmed() {
+        var state = Fixture.itemsState()
+        let effects = Fixture.apply([.editNote] + Self.typed("first\n\nthird line\n\n") + [.confirm], to: &state)
+        #expect(effects == [.save(.progress)])
+        #expect(state.progress.items["alpha.1"]?.note == "first\n\nthird line")
+        // Opening it again starts with the note, cursor at its end.
+        Fixture.apply([.editNote], to: &state)
+        #expect(state.modal?.noteEditor?.text.text == "first\n\nthird line")
+        #expect(state.modal?.noteEditor?.isChanged == false)
+    }
+
+    @Test func bigNEditsTheNoteInTheLearnersEditor() {
+        var state = Fixture.itemsState()
+        Fixture.apply([.editNote] + Self.typed("old") + [.confirm], to: &state)
+        let effects = Fixture.apply([.editExternally], to: &state)
+        #expect(effects == [.editText(ExternalEdit(.note(itemID: "alpha.1"), text: "old"))])
+        #expect(Fixture.apply([.externalEditFinished(.note(itemID: "alpha.1"), .changed("old\nnew line"))], to: &state)
+                == [.save(.progress)])
+        #expect(state.progress.items["alpha.1"]?.note == "old\nnew line")
+        #expect(state.message == "Note saved")
+        Fixture.apply([.undo], to: &state)
+        #expect(state.progress.items["alpha.1"]?.note == "old", "undo takes the editor's change back")
+    }
+
+    @Test func anUnchangedFileOrAFailedEditorSavesNothingAndSaysSo() {
+        var state = Fixture.itemsState()
+        #expect(Fixture.apply([.externalEditFinished(.note(itemID: "alpha.1"), .unchanged)], to: &state).isEmpty)
+        #expect(state.message == "Note not changed: the editor left the file as it was")
+        #expect(Fixture.apply([.externalEditFinished(.note(itemID: "alpha.1"), .failed("the editor \"false\" ended with status 1; nothing was saved"))],
+                              to: &state).isEmpty)
+        #expect(state.message == "Note not saved: the editor \"false\" ended with status 1; nothing was saved")
+        #expect(state.progress.items["alpha.1"] == nil)
+    }
+
+    @Test func ctrlXInTheNoteBoxHandsItsTextToTheEditorAndASaveClosesTheBox() {
+        var state = Fixture.itemsState()
+        let effects = Fixture.apply([.editNote] + Self.typed("draft") + [.editExternally], to: &state)
+        #expect(effects == [.editText(ExternalEdit(.note(itemID: "alpha.1"), text: "draft"))])
+        Fixture.apply([.externalEditFinished(.note(itemID: "alpha.1"), .unchanged)], to: &state)
+        #expect(state.modal?.noteEditor?.text.text == "draft", "nothing saved: the box is still open with its text")
+        Fixture.apply([.externalEditFinished(.note(itemID: "alpha.1"), .changed("draft, done"))], to: &state)
+        #expect(state.modal?.noteEditor == nil)
+        #expect(state.progress.items["alpha.1"]?.note == "draft, done")
     }
 }

@@ -26,10 +26,10 @@ import Testing
         var state = Self.state()
         Self.press(.char("w"), &state)
         #expect(state.modal?.isTyping == true)
-        Self.press(.enter, &state)
+        Self.press(.control("d"), &state)
         #expect(state.message == "Write your answer first (Esc leaves)", "an empty answer is not revealed")
         for character in "I cut churn 12%" { Self.press(.char(character), &state) }
-        Self.press(.enter, &state)
+        Self.press(.control("d"), &state)
         guard case .drill(let session)? = state.modal else { Issue.record("no drill open"); return }
         #expect(session.revealed && session.answer.text == "I cut churn 12%")
         Self.press(.char(" "), &state)  // Situation
@@ -41,7 +41,7 @@ import Testing
         Self.press(.enter, &state)
         let attempt = try #require(state.study.reviews.drillAttempts.last)
         #expect(attempt.drill == 1 && attempt.covered == [1, 3] && attempt.rating == .hard, "50% suggests hard")
-        #expect(state.message == "Drill kept: covered 2 of 4 (50%), hard")
+        #expect(state.message == "Drill kept: covered 2 of 4 (50%), hard; u undoes")
         #expect(state.modal?.detailItemID == "career.star", "back on the detail")
         // The next `w` asks the drill answered least often.
         Self.press(.char("w"), &state)
@@ -54,12 +54,58 @@ import Testing
         Self.press(.char("w"), &state)
         for character in "answer" { Self.press(.char(character), &state) }
         Self.press(.escape, &state)
+        #expect(KeyContext(state) == .discardChanges, "a written answer is not dropped without asking")
+        Self.press(.char("n"), &state)
+        #expect(state.modal.flatMap { if case .drill(let s) = $0 { s.answer.text } else { nil } } == "answer")
+        Self.press(.escape, &state)
+        Self.press(.char("y"), &state)
         #expect(state.study.reviews.drillAttempts.isEmpty)
+        #expect(state.message == "Drill left: the answer was dropped, nothing kept")
         Self.press(.char("w"), &state)
         for character in "answer" { Self.press(.char(character), &state) }
-        Self.press(.enter, &state)
+        Self.press(.control("d"), &state)
         Self.press(.char("4"), &state)
         #expect(state.study.reviews.drillAttempts.last?.rating == .easy)
         #expect(state.study.reviews.drillAttempts.last?.covered == [])
+    }
+
+    @Test func undoTakesBackTheLastDrillAttempt() throws {
+        var state = Self.state()
+        Self.press(.char("w"), &state)
+        for character in "Cut churn 12%" { Self.press(.char(character), &state) }
+        Self.press(.control("d"), &state)
+        Self.press(.char("3"), &state)
+        #expect(state.study.reviews.drillAttempts.count == 1)
+        Self.press(.char("u"), &state)
+        #expect(state.study.reviews.drillAttempts.isEmpty)
+        let title = try #require(state.curriculum.item(id: "career.star")?.title)
+        #expect(state.message == "Undid: drill attempt on \(title) (drill 1, good)")
+        Self.press(.char("u"), &state)
+        #expect(state.message == "Nothing to undo")
+    }
+
+    @Test func undoOfADrillAttemptSavesTheReviews() {
+        var state = Self.state()
+        Self.press(.char("w"), &state)
+        for character in "x" { Self.press(.char(character), &state) }
+        Self.press(.control("d"), &state)
+        Self.press(.enter, &state)
+        #expect(reduce(&state, .undo, now: Self.start) == [.save(.reviews)])
+    }
+
+    @Test func ctrlXWritesTheAnswerInTheEditorAndItComesBackIntoTheDrill() {
+        var state = Self.state()
+        Self.press(.char("w"), &state)
+        for character in "S: a churn problem" { Self.press(.char(character), &state) }
+        #expect(reduce(&state, .editExternally, now: Self.start)
+                == [.editText(ExternalEdit(.drillAnswer(itemID: "career.star", drill: 1), text: "S: a churn problem"))])
+        _ = reduce(&state, .externalEditFinished(.drillAnswer(itemID: "career.star", drill: 1),
+                                                 .changed("S: a churn problem\nT: cut it\nA: …\nR: 12%")), now: Self.start)
+        guard case .drill(let session)? = state.modal else { Issue.record("no drill open"); return }
+        #expect(session.answer.text == "S: a churn problem\nT: cut it\nA: …\nR: 12%" && !session.revealed)
+        #expect(state.message == "Answer taken from the editor: Ctrl-D shows the rubric")
+        _ = reduce(&state, .externalEditFinished(.drillAnswer(itemID: "career.star", drill: 1), .failed("no editor")),
+                   now: Self.start)
+        #expect(state.message == "Answer not changed: no editor")
     }
 }

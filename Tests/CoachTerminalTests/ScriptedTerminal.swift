@@ -36,6 +36,11 @@ final class ScriptedTerminal: TerminalBackend {
     func start() { started += 1 }
     func stop() { stopped += 1 }
     func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
+    private(set) var handedOver = 0
+    func handOver<Result>(_ body: () -> Result) -> Result {
+        handedOver += 1
+        return body()
+    }
 
     var isHungUp: Bool { hungUp }
 

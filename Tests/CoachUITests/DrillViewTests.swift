@@ -20,12 +20,13 @@ import Testing
 
     @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
     func theAnswerIsWrittenUnderTheQuestion(size: Size) {
-        let lines = Self.lines(DrillSession(itemID: "career.star", drill: 1, answer: LineEditor("At Acme I")), size: size)
+        let lines = Self.lines(DrillSession(itemID: "career.star", drill: 1, answer: TextEditor("At Acme I")), size: size)
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Drill · Behavioural (STAR) · STAR answers"))
         #expect(text.contains("Tell me about a time you used data"))
         #expect(text.contains("Situation, Task, Action, Result, and numbers"))
-        #expect(text.contains("Your answer (Enter shows the rubric):"))
+        #expect(text.contains("Your answer (Ctrl-D shows the rubric, Ctrl-X writes it in $EDITOR):"))
+        #expect(text.contains("Enter new line · Ctrl-D when done"))
         #expect(text.contains("At Acme I"))
         #expect(!text.contains("[ ]"), "the rubric waits for the answer")
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= size.cols })
@@ -33,7 +34,7 @@ import Testing
 
     @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
     func theRubricShowsTheTicksAndTheSuggestion(size: Size) {
-        let lines = Self.lines(DrillSession(itemID: "career.star", drill: 1, answer: LineEditor("At Acme I cut churn 12%"),
+        let lines = Self.lines(DrillSession(itemID: "career.star", drill: 1, answer: TextEditor("At Acme I cut churn 12%"),
                                             revealed: true, ticks: [1, 3], cursor: 1), size: size)
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Your answer:"))

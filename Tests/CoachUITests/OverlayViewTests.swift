@@ -152,15 +152,17 @@ import Testing
         #expect(render(state, size: state.viewport).text.contains("Nothing matches \"CAFEz\"."))
     }
 
-    @Test func noteEditorShowsTextAndCursorInTheDetail() {
+    @Test func noteEditorShowsTextAndCursorInItsBox() {
         var state = Fixtures.state(size: Size(rows: 16, cols: 64))
         Fixtures.apply([.focusRight, .editNote] + "Été 日本".map { .edit(.insert($0)) } + [.edit(.left)], to: &state)
         let buffer = render(state, size: state.viewport)
-        #expect(buffer.lines[12].contains("│ Note (Enter saves, Esc cancels)"))
-        #expect(buffer.lines[13].contains("│ Été 日本"))
+        let top = try! #require(buffer.lines.firstIndex { $0.contains("┌─ Note · ") })
+        #expect(buffer.lines[top].hasPrefix(" ┌─ Note · "), "as wide as the window allows")
+        #expect(buffer.lines[top + 1].contains("│ Été 日本"))
         // "Été 日" is 6 cells wide; the cursor is on "本".
-        #expect(buffer.cursor == Position(row: 13, col: 4 + 6))
-        #expect(buffer.lines[15].hasPrefix(" type note  ←→ Home End move  Enter save  Esc cancel"))
+        #expect(buffer.cursor == Position(row: top + 1, col: 3 + 6))
+        #expect(buffer.text.contains("Ctrl-D saves · Enter new line · Ctrl-X"), "the keys that end it, first")
+        #expect(buffer.lines[15].hasPrefix(" type note  Ctrl-D save  Enter new line"))
     }
 
     @Test func savedNoteAppearsInTheDetail() {

@@ -27,23 +27,23 @@ import Testing
 
     @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
     func theQuestionAndTheAnswerBeingTyped(size: Size) {
-        let state = Self.state(CardSession(itemID: "rag", cards: [1, 2], answer: LineEditor("It stays fresh")), size: size)
+        let state = Self.state(CardSession(itemID: "rag", cards: [1, 2], answer: TextEditor("It stays fresh")), size: size)
         let lines = render(state, size: size).lines
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Review 1 of 2 · Retrieval-augmented generation"))
         #expect(text.contains("Card 1 of 2"))
         #expect(text.contains("When would you choose retrieval over fine-tuning"))
         #expect(text.contains("stakeholder"), "the question wraps, it is not cut")
-        #expect(text.contains("Your answer (optional; Enter shows the key points):"))
+        #expect(text.contains("Your answer (optional; Ctrl-D, or Enter on none, shows the key points):"))
         #expect(text.contains("It stays fresh"))
         #expect(!text.contains("Key points"), "hidden until revealed")
-        #expect(lines.last?.contains("Enter") == true, "the key bar says how to reveal")
+        #expect(lines.last?.contains("Ctrl-D show the points") == true, "the key bar says how to reveal")
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= size.cols })
     }
 
     @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
     func theRevealShowsTheAnswerBesideTheKeyPointsAndTheRatings(size: Size) {
-        let state = Self.state(CardSession(itemID: "rag", cards: [1, 2], answer: LineEditor("It stays fresh"), revealed: true),
+        let state = Self.state(CardSession(itemID: "rag", cards: [1, 2], answer: TextEditor("It stays fresh"), revealed: true),
                                size: size)
         let lines = render(state, size: size).lines
         let text = lines.joined(separator: "\n")

@@ -76,7 +76,7 @@ import Testing
         let tmux = try Tmux(command: Self.command(home), rows: 24, cols: 60)
         try tmux.waitFor("↻ review")
         try tmux.send("Space")
-        let question = try tmux.waitFor("Enter show the points")
+        let question = try tmux.waitFor("Ctrl-D show the points")
         #expect(question.contains("Esc later"), "the question's way out stays on the bar at 60 columns")
         try tmux.send("Enter")
         let prompt = try tmux.waitFor("1 again  2 h hard  3 g good  4 e easy")

@@ -78,6 +78,10 @@ public enum Action: Equatable, Sendable {
     case linksChecked(LinkCheck)
     /// The shell's answer to `.openLink`: the opener started, or why none could be.
     case linkOpened(LinkOpening)
+    /// `N` on an item, Ctrl-X in a note or a drill answer: write it in `$EDITOR`.
+    case editExternally
+    /// The shell ran the editor an `.editText` effect asked for; this is how it ended.
+    case externalEditFinished(ExternalEdit.Purpose, ExternalEditOutcome)
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -98,5 +102,8 @@ public enum Effect: Hashable, Sendable {
     case openLink(String)
     /// Put the text on the clipboard of the terminal (OSC 52, so it works over ssh).
     case copy(String)
+    /// Hand the terminal to the learner's editor on this text, and give the outcome
+    /// back as `.externalEditFinished`.
+    case editText(ExternalEdit)
     case quit
 }

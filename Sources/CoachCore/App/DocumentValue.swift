@@ -60,7 +60,7 @@ extension AppState {
             study.changeReviews { $0 = reviews }
             undo.removeSteps {
                 switch $0 {
-                case .review, .card, .cardRating: true
+                case .review, .card, .cardRating, .drillAttempt, .drillAttemptTakenBack: true
                 default: false
                 }
             }

@@ -11,6 +11,10 @@ public enum Key: Equatable, Hashable, Sendable {
     /// Text the terminal pasted in one piece (bracketed paste), so a long paste is one
     /// edit and one redraw, not one per character.
     case paste(String)
-    /// A letter typed with Ctrl held (Ctrl-R is `.control("r")`).
+    /// A letter typed with Ctrl held (`.control("a")` for Ctrl-A), lower case. Tab,
+    /// Enter and Backspace, which share their codes with Ctrl-I, Ctrl-M and Ctrl-H,
+    /// stay `.tab`, `.enter` and `.backspace`.
     case control(Character)
+    /// A character typed with Alt (Meta) held: the terminal sends ESC before it.
+    case alt(Character)
 }

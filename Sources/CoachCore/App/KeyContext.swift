@@ -4,7 +4,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case today, trackList, itemList, backlog, history
     /// The item detail, opened from Today or from Tracks: it keeps that screen's item keys.
     case todayDetail, tracksDetail
-    case help, messageLog, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
+    case help, messageLog, search, backlogFilter, noteEditor, proofEditor, ideaForm, itemPicker, discardChanges, deleteIdea
     case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
     /// A recall card: the answer being typed, then the key points shown and a rating asked.
     case cardQuestion, cardRating
@@ -22,18 +22,22 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: self = .help
         case .messages: self = .messageLog
         case .detail: self = state.screen == .today ? .todayDetail : .tracksDetail
-        case .itemEditor(let editor): self = editor.field == .note ? .noteEditor : .proofEditor
+        case .itemEditor: self = .proofEditor
+        case .noteEditor(let editor): self = editor.confirmingDiscard ? .discardChanges : .noteEditor
         case .search: self = .search
         case .backlogFilter: self = .backlogFilter
         case .ideaForm(let form): self = form.confirmingDiscard ? .discardChanges : .ideaForm
+        case .itemPicker: self = .itemPicker
         case .deleteIdea: self = .deleteIdea
         case .reviewPrompt: self = .reviewPrompt
         case .finishNote: self = .finishNote
         case .entryForm: self = .entryForm
         case .deleteEntry: self = .deleteEntry
         case .fileConflict: self = .fileConflict
-        case .cardReview(let session): self = session.revealed ? .cardRating : .cardQuestion
-        case .drill(let session): self = session.revealed ? .drillRubric : .drillAnswer
+        case .cardReview(let session):
+            self = session.confirmingDiscard ? .discardChanges : session.revealed ? .cardRating : .cardQuestion
+        case .drill(let session):
+            self = session.confirmingDiscard ? .discardChanges : session.revealed ? .drillRubric : .drillAnswer
         }
     }
 
@@ -66,6 +70,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .noteEditor: "Note"
         case .proofEditor: "Proof of work"
         case .ideaForm: "Idea form"
+        case .itemPicker: "Link items"
         case .discardChanges, .deleteIdea, .deleteEntry: "Question"
         case .reviewPrompt: "Review"
         case .finishNote: "Finish the session"
@@ -81,8 +86,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm, .cardQuestion, .drillAnswer:
+        case .search, .backlogFilter, .proofEditor, .ideaForm, .itemPicker, .finishNote, .entryForm:
             LineEditor.edit(for: key).map { .edit($0) }
+        case .noteEditor, .cardQuestion, .drillAnswer:
+            TextEditor.edit(for: key).map { .edit($0) }
         default: nil
         }
     }

@@ -17,6 +17,14 @@ public enum KeyMap {
         return context.fallback(key)
     }
 
+    /// The keys a key read from the terminal stands for. An Alt key that means nothing
+    /// here was an Esc and a key typed so fast (or sent by a script) that they came in
+    /// one read: it is those two, to be mapped one after the other.
+    public static func keys(for key: Key, in state: AppState) -> [Key] {
+        guard case .alt(let character) = key, action(for: key, in: state) == nil else { return [key] }
+        return [.escape, .char(character)]
+    }
+
     /// The key bar for what is on screen: the question asked, if any, and the hints.
     public static func keyBar(for state: AppState) -> KeyBar {
         KeyBar(prompt: prompt(for: state), hints: hints(for: state))

@@ -10,14 +10,18 @@ public enum Modal: Equatable, Sendable {
     /// Enter on an item: its summary, status and resources. `resources` is the selected
     /// resource, once ↓ has reached them (nil while the text above is read).
     case detail(itemID: String, scroll: Int, resources: ListCursor? = nil)
-    /// The note or proof-of-work links of the item detail beneath, being edited.
+    /// The proof-of-work links of the item detail beneath, being edited.
     case itemEditor(ItemTextEditor)
+    /// The note of the item detail beneath, being written in place.
+    case noteEditor(NoteEditor)
     /// `/` on Tracks: the search box and its results.
     case search(SearchState)
     /// `/` on Backlog: the filter being typed.
     case backlogFilter(LineEditor)
     /// The add/edit form of an idea (with its own "drop the changes?" question).
     case ideaForm(IdeaForm)
+    /// Over the idea form: the curriculum items to link, filtered as you type.
+    case itemPicker(ItemPicker)
     /// The idea waiting for a y/n before it is deleted.
     case deleteIdea(id: String)
     /// The planned review of an item without prompts, waiting for hard/good/easy.
@@ -39,10 +43,10 @@ public enum Modal: Equatable, Sendable {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
         switch self {
-        case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
+        case .itemEditor, .noteEditor, .itemPicker, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
         case .help, .messages, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
-        case .cardReview(let session): !session.revealed
-        case .drill(let session): !session.revealed
+        case .cardReview(let session): !session.revealed || session.confirmingDiscard
+        case .drill(let session): !session.revealed || session.confirmingDiscard
         }
     }
 
@@ -65,8 +69,16 @@ public enum Modal: Equatable, Sendable {
         if case .itemEditor(let editor) = self { editor } else { nil }
     }
 
+    public var noteEditor: NoteEditor? {
+        if case .noteEditor(let editor) = self { editor } else { nil }
+    }
+
     public var search: SearchState? {
         if case .search(let search) = self { search } else { nil }
+    }
+
+    public var itemPicker: ItemPicker? {
+        if case .itemPicker(let picker) = self { picker } else { nil }
     }
 
     public var ideaForm: IdeaForm? {

@@ -32,6 +32,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .linkOpened(let outcome):
         state.noteLinkOpened(outcome)
         return []
+    case .externalEditFinished(let purpose, let outcome):
+        return state.finishExternalEdit(purpose, outcome, now: now)
     case .quit:
         return [.quit]
     case .resize(let size):
@@ -58,6 +60,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     switch state.modal {
     case .fileConflict: return []  // only r, o and q answer it, above
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
+    case .itemPicker(let picker): return state.reduceItemPicker(action, picker: picker)
     case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
     case .drill(let session): return state.reduceDrill(action, session: session)
@@ -65,6 +68,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .backlogFilter: return state.reduceBacklogFilter(action)
     case .search: return state.reduceSearch(action)
     case .itemEditor: return state.reduceItemEditor(action, now: now)
+    case .noteEditor(let editor): return state.reduceNoteEditor(action, editor: editor, now: now)
     case .help(var list):
         if action == .toggleHelp || action == .close { state.closeModal() }  // back onto what it opened over
         let count = KeyMap.helpLines(for: state).count
@@ -98,10 +102,16 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .showMessages:
         state.open(.messages(ListCursor()))
         return []
-    case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks:
+    case .editNote where state.screen == .tracks:
+        guard let id = state.openOrSelectedItemID else { return [] }
+        state.openNoteEditor(id)
+        return []
+    case .editExternally where state.screen == .tracks:
+        return state.editNoteExternally()
+    case .editProof where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
         state.open(.detail(itemID: id, scroll: 0))
-        state.open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: state.progress.items[id])))
+        state.open(.itemEditor(ItemTextEditor(.proof, of: state.progress.items[id])))
         return []
     default:
         break
@@ -145,8 +155,9 @@ extension AppState {
         case .pageDown: scrollDetail(to: scroll + page, keepingResource: false)
         case .moveTop: scrollDetail(to: 0, keepingResource: false)
         case .openLink, .copyLink: return actOnResource(action, itemID: id, resources: resources)
-        case .editNote, .editProof:
-            open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: progress.items[id])))
+        case .editNote: openNoteEditor(id)
+        case .editExternally: return editNoteExternally()
+        case .editProof: open(.itemEditor(ItemTextEditor(.proof, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
         case .toggleSkip: return changeStatus(of: id, at: now) { $0.skipToggled }
         case .markDone, .toggleTimer, .finishSession:

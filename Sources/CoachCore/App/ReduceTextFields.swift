@@ -53,7 +53,7 @@ extension AppState {
         switch action {
         case .close:
             closeModal()
-            message = editor.field == .note ? "Note not changed" : "Proof of work not changed"
+            message = "Proof of work not changed"
             return []
         case .edit(let edit):
             editor.line.apply(edit)
@@ -64,11 +64,6 @@ extension AppState {
             let before = progress.items[id]
             let label: String
             switch editor.field {
-            case .note:
-                closeModal()
-                guard updateProgress(of: id, { $0.setNote(editor.line.text, of: id, at: now) }) else { return [] }
-                label = "note on \(title)"
-                message = "Note saved"
             case .proof:
                 switch ProofLinks.parse(editor.line.text) {
                 case .failure(let problem):
@@ -114,10 +109,11 @@ extension AppState {
     }
 }
 
-/// The item detail's one-line editor: the note, or the proof-of-work links.
+/// The item detail's one-line editor of the proof-of-work links (the note has its
+/// own, of several lines: `NoteEditor`).
 public struct ItemTextEditor: Equatable, Sendable {
     public enum Field: Equatable, Sendable {
-        case note, proof
+        case proof
     }
 
     public var field: Field
@@ -129,7 +125,6 @@ public struct ItemTextEditor: Equatable, Sendable {
     init(_ field: Field, of entry: ItemProgress?) {
         self.field = field
         switch field {
-        case .note: line = LineEditor(entry?.note ?? "")
         case .proof: line = LineEditor((entry?.proof ?? []).joined(separator: ", "))
         }
     }

@@ -69,6 +69,14 @@ extension AppState {
             let now = study.reviews.cards[entry.cardID]
             redoCardRating(after: after, entry: entry)
             return (reverse(.card(before: now, entry: entry, answer: answer)), [.save(.reviews)])
+        case .drillAttempt(let attempt):
+            study.changeReviews { $0.remove(attempt) }
+            screen = .today
+            return (reverse(.drillAttemptTakenBack(attempt)), [.save(.reviews)])
+        case .drillAttemptTakenBack(let attempt):
+            study.changeReviews { $0.record(attempt) }
+            screen = .today
+            return (reverse(.drillAttempt(attempt)), [.save(.reviews)])
         case .idea(let id, let before):
             let now = backlog[id]
             restoreIdea(id, to: before)

@@ -68,5 +68,9 @@ public struct UndoStep: Equatable, Sendable {
         case card(before: Card?, entry: CardReviewEntry, answer: String)
         /// A card's rating to give again (a redo): the card after it, and its entry.
         case cardRating(after: Card?, entry: CardReviewEntry, answer: String)
+        /// A drill attempt that was recorded.
+        case drillAttempt(DrillAttempt)
+        /// A drill attempt that undo took back, to record again (a redo).
+        case drillAttemptTakenBack(DrillAttempt)
     }
 }

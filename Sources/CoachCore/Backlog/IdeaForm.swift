@@ -42,6 +42,12 @@ public struct IdeaForm: Equatable, Sendable {
 
     public func editor(_ field: IdeaField) -> LineEditor { editors[field] ?? LineEditor() }
 
+    /// The Items field as these ids (the picker adds, Backspace takes the last).
+    mutating func setItems(_ ids: [String], knownItems: Set<String>) {
+        editors[.items] = LineEditor(ids.joined(separator: ", "), limit: Self.limit(of: .items))
+        revalidate(knownItems: knownItems)
+    }
+
     public mutating func moveFocus(by step: Int) {
         let fields = Self.fields
         let index = fields.firstIndex(of: focus) ?? 0

@@ -257,7 +257,7 @@ public enum IdeaValidation {
                               costs: (labeling, retraining, monitoring, regulatory), items: checkedItems)
     }
 
-    /// "genai.rag, agents.tool-use" or "genai.rag agents.tool-use" → the ids.
+    /// "genai.rag, agents.mcp" or "genai.rag agents.mcp" → the ids.
     public static func splitItems(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
     }

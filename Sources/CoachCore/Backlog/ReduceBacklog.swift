@@ -114,6 +114,22 @@ extension AppState {
         switch action {
         case .nextField: form.moveFocus(by: 1)
         case .previousField: form.moveFocus(by: -1)
+        case .edit(let edit) where form.focus == .items:
+            // Items are picked by title, not typed: a letter opens the picker with it.
+            switch edit {
+            case .insert(let character):
+                openItemPicker(query: String(character))
+                return []
+            case .insertText(let text):
+                openItemPicker(query: text)
+                return []
+            case .backspace, .delete, .cutWordBack, .cutToStart, .cutToEnd:
+                if let id = form.unlinkLast(knownItems: knownItemIDs) {
+                    message = "Unlinked \(curriculum.item(id: id)?.title ?? id)"
+                }
+            default:
+                return []
+            }
         case .edit(let edit): form.apply(edit, knownItems: knownItemIDs)
         case .close:
             if form.isChanged {

@@ -6,12 +6,14 @@ public struct CardSession: Equatable, Sendable {
     public var cards: [Int]
     /// Where in `cards` the review is.
     public var position: Int
-    /// What the learner typed before revealing the points.
-    public var answer: LineEditor
-    /// True once Enter (or Space on an empty answer) showed the key points.
+    /// What the learner typed before revealing the points: several lines if they like.
+    public var answer: TextEditor
+    /// True once Ctrl-D (or Space or Enter on an empty answer) showed the key points.
     public var revealed: Bool
+    /// Esc was pressed with an answer typed: "drop it? y/n" is asked.
+    public var confirmingDiscard = false
 
-    public init(itemID: String, cards: [Int], position: Int = 0, answer: LineEditor = LineEditor(), revealed: Bool = false) {
+    public init(itemID: String, cards: [Int], position: Int = 0, answer: TextEditor = TextEditor(), revealed: Bool = false) {
         self.itemID = itemID
         self.cards = cards
         self.position = position
@@ -48,14 +50,32 @@ extension AppState {
     /// Keys while a card is shown: typing and reveal first, then the rating.
     mutating func reduceCardReview(_ action: Action, session: CardSession) -> [Effect] {
         var session = session
+        if session.confirmingDiscard {
+            switch action {
+            case .answer(true):
+                closeModal()
+                message = "Left for later: the answer typed was dropped, the rest of the cards stay due"
+            case .answer(false):
+                session.confirmingDiscard = false
+                replaceModal(.cardReview(session))
+            default: break
+            }
+            return []
+        }
         switch action {
         case .close:
+            // What was typed is not dropped without asking.
+            guard session.answer.isBlank else {
+                session.confirmingDiscard = true
+                replaceModal(.cardReview(session))
+                return []
+            }
             closeModal()
             message = "Left for later: the rest of the cards stay due"
             return []
         case .edit(let edit) where !session.revealed:
-            // Space on an empty answer reveals, as it does in Anki; in a word it is a space.
-            if edit == .insert(" "), session.answer.text.isEmpty {
+            // Space or Enter on an empty answer reveals, as in Anki; after text they type.
+            if edit == .insert(" ") || edit == .newline, session.answer.text.isEmpty {
                 session.revealed = true
             } else {
                 session.answer.apply(edit)
@@ -116,9 +136,9 @@ extension AppState {
         if case .cardReview(let session) = modal, session.itemID == entry.itemID,
            let position = session.cards.firstIndex(of: number) {
             replaceModal(.cardReview(CardSession(itemID: session.itemID, cards: session.cards, position: position,
-                                                 answer: LineEditor(answer), revealed: true)))
+                                                 answer: TextEditor(answer), revealed: true)))
         } else if modal == nil {
-            open(.cardReview(CardSession(itemID: entry.itemID, cards: [number], answer: LineEditor(answer), revealed: true)))
+            open(.cardReview(CardSession(itemID: entry.itemID, cards: [number], answer: TextEditor(answer), revealed: true)))
         }
     }
 }

@@ -76,6 +76,17 @@ extension ReviewBook {
         self = ReviewBook(items: items, cards: cards, log: log, drillAttempts: attempts)
     }
 
+    /// Takes back the attempt recorded last that equals `attempt` (for undo); false
+    /// when there is none.
+    @discardableResult
+    public mutating func remove(_ attempt: DrillAttempt) -> Bool {
+        var attempts = drillAttempts
+        guard let index = attempts.lastIndex(of: attempt) else { return false }
+        attempts.remove(at: index)
+        self = ReviewBook(items: items, cards: cards, log: log, drillAttempts: attempts)
+        return true
+    }
+
     /// The attempts at drill `number` of `itemID`, newest first.
     public func attempts(itemID: String, drill number: Int) -> [DrillAttempt] {
         drillAttempts.filter { $0.itemID == itemID && $0.drill == number }.reversed()

@@ -7,15 +7,18 @@ public struct DrillSession: Equatable, Sendable {
     public var itemID: String
     /// 1-based.
     public var drill: Int
-    public var answer: LineEditor
+    /// The answer, written here or in `$EDITOR` (Ctrl-X).
+    public var answer: TextEditor
     /// True once the answer is in and the rubric shows.
     public var revealed: Bool
+    /// Esc was pressed with an answer written: "drop it? y/n" is asked.
+    public var confirmingDiscard = false
     /// 1-based rubric entries ticked as covered.
     public var ticks: Set<Int>
     /// The rubric entry Space ticks (0-based).
     public var cursor: Int
 
-    public init(itemID: String, drill: Int, answer: LineEditor = LineEditor(), revealed: Bool = false,
+    public init(itemID: String, drill: Int, answer: TextEditor = TextEditor(), revealed: Bool = false,
                 ticks: Set<Int> = [], cursor: Int = 0) {
         self.itemID = itemID
         self.drill = drill
@@ -48,13 +51,32 @@ extension AppState {
             return []
         }
         let drill = item.drills[session.drill - 1]
+        if session.confirmingDiscard {
+            switch action {
+            case .answer(true):
+                closeModal()
+                message = "Drill left: the answer was dropped, nothing kept"
+            case .answer(false):
+                session.confirmingDiscard = false
+                replaceModal(.drill(session))
+            default: break
+            }
+            return []
+        }
         switch action {
         case .close:
+            // A written answer is not dropped without asking.
+            guard session.answer.isBlank else {
+                session.confirmingDiscard = true
+                break
+            }
             closeModal()
-            message = session.answer.text.isEmpty ? nil : "Drill left: nothing kept"
             return []
         case .edit(let edit) where !session.revealed:
             session.answer.apply(edit)
+        case .editExternally where !session.revealed:
+            return [.editText(ExternalEdit(.drillAnswer(itemID: session.itemID, drill: session.drill),
+                                           text: session.answer.text))]
         case .confirm where !session.revealed:
             guard !session.answer.text.allSatisfy(\.isWhitespace) else {
                 message = "Write your answer first (Esc leaves)"
@@ -87,8 +109,11 @@ extension AppState {
         let attempt = DrillAttempt(day: study.today, itemID: session.itemID, drill: session.drill, answer: text,
                                    covered: covered, rating: chosen)
         study.changeReviews { $0.record(attempt) }
+        let title = curriculum.item(id: session.itemID)?.title ?? session.itemID
+        undo.record(UndoStep(label: "drill attempt on \(title) (drill \(session.drill), \(chosen.name))",
+                             change: .drillAttempt(attempt)))
         closeModal()
-        message = "Drill kept: covered \(covered.count) of \(drill.rubric.count) (\(Int((share * 100).rounded()))%), \(chosen.name)"
+        message = "Drill kept: covered \(covered.count) of \(drill.rubric.count) (\(Int((share * 100).rounded()))%), \(chosen.name); u undoes"
         return [.save(.reviews)]
     }
 }

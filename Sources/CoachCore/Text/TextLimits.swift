@@ -7,6 +7,8 @@ public enum TextLimits {
     public static let id = 200
     /// One line field of a form: a note, a proof link, a search.
     public static let line = 2_000
+    /// A text of several lines: an item's note, the answer to a card or a drill.
+    public static let text = 20_000
     /// Any command-line argument.
     public static let argument = 10_000
 

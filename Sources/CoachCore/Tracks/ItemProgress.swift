@@ -107,7 +107,8 @@ public struct ProgressBook: Equatable, Sendable {
     /// Sets or clears (empty text) an item's note. Returns false when nothing changed.
     @discardableResult
     public mutating func setNote(_ text: String, of id: String, at now: Date) -> Bool {
-        let trimmed = text.trimmingWhitespace()
+        // A note of several lines keeps its inner line breaks, not blank lines around it.
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         let note: String? = trimmed.isEmpty ? nil : trimmed
         guard items[id]?.note != note else { return false }
         var entry = items[id] ?? ItemProgress(status: .todo, changed: now)

@@ -14,14 +14,12 @@ enum DrillView {
         for text in TextWrap.wrap(drill.kind.instruction, width: inner) { box.line(text, Style(.dim), into: &buffer) }
         box.gap()
         guard session.revealed else {
-            box.line("Your answer (Enter shows the rubric):", Style(.accent, bold: true), into: &buffer)
-            if box.hasRoom {
-                buffer.textField(session.answer, row: box.row, col: box.col, width: inner, style: Style(.normal, underline: true))
-            }
+            box.line("Your answer (Ctrl-D shows the rubric, Ctrl-X writes it in $EDITOR):", Style(.accent, bold: true), into: &buffer)
+            box.answer(session.answer, asking: session.confirmingDiscard ? "Drop the answer you wrote? y/n" : nil, into: &buffer)
             return
         }
         box.line("Your answer:", Style(.accent, bold: true), into: &buffer)
-        for text in TextWrap.wrap(session.answer.text, width: inner).prefix(3) { box.line(text, .plain, into: &buffer) }
+        box.written(session.answer.text, limit: 4, into: &buffer)
         box.gap()
         box.line("Tick what your answer covered (Space):", Style(.accent, bold: true), into: &buffer)
         for (index, entry) in drill.rubric.enumerated() {
@@ -35,6 +33,10 @@ enum DrillView {
         let share = DrillRubric.share(covered: session.ticks.sorted(), of: drill)
         let suggested = DrillRubric.suggestedRating(share: share)
         box.gap()
+        if session.confirmingDiscard {
+            box.line("Drop the answer you wrote and leave the drill? y/n", Style(.bad, bold: true), into: &buffer)
+            return
+        }
         box.line("Covered \(session.ticks.count) of \(drill.rubric.count) (\(Int((share * 100).rounded()))%): suggests \(suggested.rawValue) \(suggested.name)",
                  Style(.accent), into: &buffer)
     }

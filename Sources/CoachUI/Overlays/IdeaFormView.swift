@@ -6,11 +6,13 @@ enum IdeaFormView: View {
     static func draw(_ form: IdeaForm, in area: Rect, into buffer: inout ScreenBuffer) {
         let size = Size(rows: area.rows, cols: area.cols)
         let fields = IdeaForm.fields
-        let rect = Rect.centered(in: size, rows: fields.count + 5, cols: 110, margin: 1)
+        let rect = Rect.centered(in: size, rows: fields.count + 5, cols: 140, margin: 1)
         buffer.box(rect, title: form.editing == nil ? "New idea" : "Edit idea")
         let labelWidth = 18
         let inner = rect.cols - 4
-        let fieldWidth = min(30, max(10, (inner - labelWidth) / 2))
+        // The fields grow with the window; the rule or the problem beside the focused
+        // field keeps about 40 columns (the footer repeats a problem whole).
+        let fieldWidth = max(min(30, inner - labelWidth - 2), inner - labelWidth - 2 - 42)
         var cursorRow: Int?
         for (offset, field) in fields.enumerated() {
             let row = rect.row + 1 + offset
@@ -25,7 +27,7 @@ enum IdeaFormView: View {
                            style: Style(.normal, bold: focused, underline: focused))
             } else {
                 var shown = ScreenBuffer(size: Size(rows: 1, cols: fieldWidth))
-                shown.textField(editor, row: 0, col: 0, width: fieldWidth)
+                shown.textField(editor, row: 0, col: 0, width: fieldWidth, focused: focused)
                 buffer.put(shown.line(0), row: row, col: col, width: fieldWidth, style: Style(.normal, underline: true))
                 buffer.restyle(row: row, col: col, width: fieldWidth) { $0.underline = true }
                 if focused { cursorRow = row; buffer.cursor = Position(row: row, col: col + (shown.cursor?.col ?? 0)) }
@@ -34,7 +36,7 @@ enum IdeaFormView: View {
                 buffer.put("✗ " + problem, row: row, col: col + fieldWidth + 2, width: inner - labelWidth - fieldWidth - 2,
                            style: Style(.bad))
             } else if focused {
-                buffer.put(field.rule, row: row, col: col + fieldWidth + 2, width: inner - labelWidth - fieldWidth - 2,
+                buffer.put(field == .items ? IdeaForm.itemsHint : field.rule, row: row, col: col + fieldWidth + 2, width: inner - labelWidth - fieldWidth - 2,
                            style: Style(.dim))
             }
         }

@@ -56,16 +56,14 @@ enum ItemDetailView: View {
     }
 }
 
-/// The note or proof being edited, on the item detail box's last inner rows, always in view.
+/// The proof being edited, on the item detail box's last inner rows, always in view.
 enum ItemEditorView: View {
     static func draw(_ editor: ItemTextEditor, in area: Rect, into buffer: inout ScreenBuffer) {
         let size = Size(rows: area.rows, cols: area.cols)
         let box = ItemDetailText.boxRect(size)
         let inner = ItemDetailText.width(size)
         let row = box.row + box.rows - 2
-        let label = editor.field == .note
-            ? "Note (Enter saves, Esc cancels)"
-            : "Proof of work: links, commas between (Enter saves, Esc cancels)"
+        let label = "Proof of work: links, commas between (Enter saves, Esc cancels)"
         buffer.fill(row: row - 1, col: box.col + 1, width: box.cols - 2)
         buffer.put(label, row: row - 1, col: box.col + 2, width: inner, style: Style(.heading, bold: true))
         if let problem = editor.problem {
@@ -80,4 +78,27 @@ enum ItemEditorView: View {
         buffer.textField(editor.line, row: row, col: box.col + 2, width: inner, style: Style(.normal, underline: true))
     }
 
+}
+
+/// The note being written in place (`n`): a box as wide as the window, over the detail,
+/// as tall as the text needs (at most the window), with the keys that end it.
+enum NoteEditorView: View {
+    static func draw(_ model: (editor: NoteEditor, title: String), in area: Rect, into buffer: inout ScreenBuffer) {
+        let size = Size(rows: area.rows - 1, cols: area.cols)
+        let cols = size.cols - 2
+        let needed = model.editor.text.layout(width: max(2, cols - 5)).rows.count
+        let rect = Rect.centered(in: size, rows: max(8, needed + 5), cols: cols, margin: 1)
+        buffer.box(rect, title: "Note · \(model.title)")
+        let text = Rect(row: rect.row + 1, col: rect.col + 2, rows: rect.rows - 4, cols: rect.cols - 4)
+        buffer.textArea(model.editor.text, in: text)
+        let footer = rect.row + rect.rows - 2
+        if model.editor.confirmingDiscard {
+            buffer.put("Drop the changes to the note? y/n", row: footer, col: rect.col + 2, width: rect.cols - 4,
+                       style: Style(.bad, bold: true))
+            buffer.cursor = nil
+        } else {
+            buffer.put("Ctrl-D saves · Enter new line · Ctrl-X $EDITOR · Esc cancels", row: footer, col: rect.col + 2,
+                       width: rect.cols - 4, style: Style(.dim))
+        }
+    }
 }

@@ -51,7 +51,7 @@ enum EntryFormView: View {
         buffer.put(minutesField.line(0), row: row, col: minutesCol, width: 6, style: Style(.normal, underline: true))
         buffer.restyle(row: row, col: minutesCol, width: 6) { $0.underline = true }
         buffer.put("note:", row: row, col: minutesCol + 8, style: Style(.accent, bold: true))
-        buffer.textField(form.note, row: row, col: minutesCol + 14, width: cols - minutesCol - 15)
+        buffer.textField(form.note, row: row, col: minutesCol + 14, width: cols - minutesCol - 15, focused: form.editingNote)
         if !form.editingNote { buffer.cursor = Position(row: row, col: minutesCol + (minutesField.cursor?.col ?? 0)) }
         if let problem = form.problem { buffer.put("✗ " + problem, row: row + 1, col: 1, style: Style(.bad, bold: true)) }
     }

@@ -13,13 +13,14 @@ enum ReviewCardView {
         box.line("Card \(session.card) of \(item.prompts.count)", Style(.dim), into: &buffer)
         for text in TextWrap.wrap(prompt.question, width: inner) { box.line(text, Style(.heading, bold: true), into: &buffer) }
         box.gap()
-        box.line(session.revealed ? "Your answer:" : "Your answer (optional; Enter shows the key points):", Style(.accent, bold: true), into: &buffer)
+        box.line(session.revealed ? "Your answer:" : "Your answer (optional; Ctrl-D, or Enter on none, shows the key points):",
+                 Style(.accent, bold: true), into: &buffer)
         if session.revealed {
             let answer = session.answer.text
             if answer.isEmpty {
                 box.line("(none typed)", Style(.dim), into: &buffer)
             } else {
-                for text in TextWrap.wrap(answer, width: inner).prefix(4) { box.line(text, .plain, into: &buffer) }
+                box.written(answer, limit: 6, into: &buffer)
             }
             box.gap()
             box.line("Key points:", Style(.accent, bold: true), into: &buffer)
@@ -29,9 +30,13 @@ enum ReviewCardView {
                 }
             }
             box.gap()
-            box.line("How well did you recall it?  1 again · 2 hard · 3 good · 4 easy", Style(.accent), into: &buffer)
-        } else if box.hasRoom {
-            buffer.textField(session.answer, row: box.row, col: box.col, width: inner, style: Style(.normal, underline: true))
+            if session.confirmingDiscard {
+                box.line("Drop the answer you typed and leave the cards for later? y/n", Style(.bad, bold: true), into: &buffer)
+            } else {
+                box.line("How well did you recall it?  1 again · 2 hard · 3 good · 4 easy", Style(.accent), into: &buffer)
+            }
+        } else {
+            box.answer(session.answer, asking: session.confirmingDiscard ? "Drop the answer you typed? y/n" : nil, into: &buffer)
         }
     }
 }

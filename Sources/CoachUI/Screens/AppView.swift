@@ -36,12 +36,17 @@ func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout
     case .help(let list): HelpView.draw((KeyMap.helpLines(for: state), list), in: window, into: &buffer)
     case .messages(let list): MessageLogView.draw((state.messageLog, list), in: window, into: &buffer)
     case .detail(let id, let scroll, let resources):
-        let editing = state.modals.contains { $0.itemEditor != nil }
+        let editing = state.modals.contains { $0.itemEditor != nil || $0.noteEditor != nil }
         ItemDetailView.draw(.init(state: state, itemID: id, scroll: scroll, resource: resources?.selected, editing: editing),
                             in: window, into: &buffer)
     case .itemEditor(let editor): ItemEditorView.draw(editor, in: window, into: &buffer)
+    case .noteEditor(let editor):
+        NoteEditorView.draw((editor, state.curriculum.item(id: editor.itemID)?.title ?? editor.itemID), in: window, into: &buffer)
     case .search(let search): SearchView.draw((state, search), in: window, into: &buffer)
     case .ideaForm(let form): IdeaFormView.draw(form, in: window, into: &buffer)
+    case .itemPicker(let picker):
+        let linked = state.modals.dropLast().last?.ideaForm?.linkedItems ?? []
+        ItemPickerView.draw((state, picker, linked), in: window, into: &buffer)
     case .fileConflict(let document): ConflictView.draw(document, in: window, into: &buffer)
     case .backlogFilter(let editor): BacklogFilterView.draw(editor, in: window, into: &buffer)
     case .deleteIdea(let id):

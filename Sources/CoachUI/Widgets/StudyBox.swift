@@ -34,4 +34,26 @@ struct StudyBox {
 
     /// A blank line between parts.
     mutating func gap() { row += 1 }
+
+    /// The answer being written: a text area on the rows left (at most 10, one kept
+    /// for the line under it), or, while "drop it?" is asked, the question.
+    mutating func answer(_ editor: TextEditor, asking question: String?, into buffer: inout ScreenBuffer) {
+        guard hasRoom else { return }
+        let rows = max(1, min(10, last - row))
+        buffer.textArea(editor, in: Rect(row: row, col: col, rows: rows, cols: inner), style: Style(.normal, underline: true))
+        row += rows
+        if let question {
+            buffer.cursor = nil
+            line(question, Style(.bad, bold: true), into: &buffer)
+        } else {
+            line("Enter new line · Ctrl-D when done", Style(.dim), into: &buffer)
+        }
+    }
+
+    /// What was written, wrapped, at most `limit` rows (the last says how many more).
+    mutating func written(_ text: String, limit: Int, into buffer: inout ScreenBuffer) {
+        let rows = TextWrap.wrap(text, width: inner)
+        for text in rows.prefix(rows.count > limit ? limit - 1 : limit) { line(text, .plain, into: &buffer) }
+        if rows.count > limit { line("… \(rows.count - limit + 1) more lines", Style(.dim), into: &buffer) }
+    }
 }
