@@ -83,8 +83,11 @@ struct DailyPlanTests {
     @Test func theFirstOpenItemComesInEvenWhenItAloneIsOverTheGoal() {
         let statuses = Self.reviewsTrackDone.merging(["f.1": "done@2024-01-01", "f.2": "done@2024-01-01", "f.3": "skipped"]) { $1 }
         let plan = Self.plan(statuses, reviews: Self.notDue())
-        #expect(Self.lines(plan) == ["focus f.4 60"], "over the goal: no explore")
-        #expect(plan.totalMinutes == 60)
+        // Longer than a session (the goal): studied in parts, the first 45 minutes today.
+        #expect(Self.lines(plan) == ["focus f.4 45"], "a part fills the day: no explore")
+        #expect(plan.totalMinutes == 45)
+        #expect(plan.entries[0].step == DailyPlan.Step(firstPart: 1, lastPart: 1, parts: 2, spent: 0, estimate: 60, remaining: 60))
+        #expect(plan.entries[0].step?.partText == "part 1 of 2")
     }
 
     @Test func theFirstItemThatDoesNotFitEndsTheFocusItems() {
@@ -196,7 +199,8 @@ struct DailyPlanTests {
         #expect(!plan.entries.contains { $0.kind == .review })
         #expect(plan.reviewsDue == 1)
         #expect(plan.reviewsWaiting == 1)
-        #expect(Self.lines(plan) == ["focus f.1 20"])
+        #expect(Self.lines(plan) == ["focus f.1 5"], "a 5-minute part of the 20-minute item")
+        #expect(plan.entries[0].step?.partText == "part 1 of 4")
     }
 
     @Test func reviewsOfItemsTheCurriculumNoLongerHasAreLeftOut() {

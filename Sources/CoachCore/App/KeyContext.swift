@@ -6,6 +6,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case todayDetail, tracksDetail
     case help, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
     case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
+    /// The own estimate being typed; the y/n to log the estimate of an item done with no time.
+    case estimateEditor, logEstimate
     /// A recall card: the answer being typed, then the key points shown and a rating asked.
     case cardQuestion, cardRating
     /// An interview drill: the answer being written, then the rubric being ticked.
@@ -21,7 +23,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case nil: self = Self.screen(state.screen, pane: state.tracksCursor.pane)
         case .help: self = .help
         case .detail: self = state.screen == .today ? .todayDetail : .tracksDetail
-        case .itemEditor(let editor): self = editor.field == .note ? .noteEditor : .proofEditor
+        case .itemEditor(let editor):
+            self = switch editor.field {
+            case .note: .noteEditor
+            case .proof: .proofEditor
+            case .estimate: .estimateEditor
+            }
+        case .logEstimate: self = .logEstimate
         case .search: self = .search
         case .backlogFilter: self = .backlogFilter
         case .ideaForm(let form): self = form.confirmingDiscard ? .discardChanges : .ideaForm
@@ -64,7 +72,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .noteEditor: "Note"
         case .proofEditor: "Proof of work"
         case .ideaForm: "Idea form"
-        case .discardChanges, .deleteIdea, .deleteEntry: "Question"
+        case .discardChanges, .deleteIdea, .deleteEntry, .logEstimate: "Question"
+        case .estimateEditor: "Your estimate"
         case .reviewPrompt: "Review"
         case .finishNote: "Finish the session"
         case .entryForm: "Session"
@@ -79,7 +88,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm, .cardQuestion, .drillAnswer:
+        case .search, .backlogFilter, .noteEditor, .proofEditor, .estimateEditor, .ideaForm, .finishNote, .entryForm,
+             .cardQuestion, .drillAnswer:
             LineEditor.edit(for: key).map { .edit($0) }
         default: nil
         }

@@ -23,6 +23,8 @@ public enum Modal: Equatable, Sendable {
     case cardReview(CardSession)
     /// An interview drill: the answer being written, then the rubric to tick.
     case drill(DrillSession)
+    /// An item marked done with no time spent on it, asking y/n whether to log its estimate.
+    case logEstimate(itemID: String, minutes: Int)
     /// The note typed when finishing the session.
     case finishNote(LineEditor)
     /// A journal entry's minutes and note being edited on History.
@@ -37,7 +39,7 @@ public enum Modal: Equatable, Sendable {
     public var isTyping: Bool {
         switch self {
         case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
-        case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
+        case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict, .logEstimate: false
         case .cardReview(let session): !session.revealed
         case .drill(let session): !session.revealed
         }

@@ -8,6 +8,8 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
     // The plan is rebuilt only when it is shown and something it depends on changed.
     if state.screen == .today {
         state.study.refreshPlan(curriculum: state.curriculum, progress: state.progress, settings: state.settings)
+        // While the timer runs, the selected plan row is the item being studied.
+        if state.followPlanSelection(now: now), !effects.contains(.save(.session)) { return effects + [.save(.session)] }
     }
     return effects
 }
@@ -53,7 +55,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     switch state.modal {
     case .fileConflict: return []  // only r, o and q answer it, above
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
-    case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
+    case .reviewPrompt, .finishNote, .deleteEntry, .entryForm, .logEstimate: return state.reduceStudyPrompt(action, now: now)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
     case .drill(let session): return state.reduceDrill(action, session: session)
     case .deleteIdea: return state.answerDelete(action)
@@ -79,10 +81,12 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .toggleHelp:
         state.open(.help(ListCursor()))
         return []
-    case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks:
+    case .editNote where state.screen == .tracks, .editProof where state.screen == .tracks,
+         .editEstimate where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
         state.open(.detail(itemID: id, scroll: 0))
-        state.open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: state.progress.items[id])))
+        let field: ItemTextEditor.Field = action == .editNote ? .note : action == .editProof ? .proof : .estimate
+        state.open(.itemEditor(ItemTextEditor(field, of: state.progress.items[id])))
         return []
     default:
         break
@@ -128,6 +132,8 @@ extension AppState {
         case .moveBottom: scrollDetail(to: Int.max)
         case .editNote, .editProof:
             open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: progress.items[id])))
+        case .editEstimate:
+            open(.itemEditor(ItemTextEditor(.estimate, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
         case .toggleSkip: return changeStatus(of: id, at: now) { $0.skipToggled }
         case .markDone, .toggleTimer, .finishSession:

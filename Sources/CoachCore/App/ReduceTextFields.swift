@@ -46,7 +46,11 @@ extension AppState {
         switch action {
         case .close:
             closeModal()
-            message = editor.field == .note ? "Note not changed" : "Proof of work not changed"
+            message = switch editor.field {
+            case .note: "Note not changed"
+            case .proof: "Proof of work not changed"
+            case .estimate: "Estimate not changed"
+            }
             return []
         case .edit(let edit):
             editor.line.apply(edit)
@@ -73,6 +77,23 @@ extension AppState {
                     label = "proof of work on \(title)"
                     message = links.isEmpty ? "Proof of work removed" : "Proof of work saved: \(links.count) link\(links.count == 1 ? "" : "s")"
                 }
+            case .estimate:
+                let text = editor.line.text.trimmingWhitespace()
+                var minutes: Int?
+                if !text.isEmpty {
+                    switch ItemTime.parseEstimate(text) {
+                    case .failure(let problem):
+                        message = problem.message
+                        return []
+                    case .success(let value): minutes = value
+                    }
+                }
+                closeModal()
+                guard updateProgress(of: id, { $0.setEstimate(minutes, of: id, at: now) }) else { return [] }
+                label = "estimate of \(title)"
+                let shipped = curriculum.item(id: id).map { MinutesText.short($0.minutes) } ?? "?"
+                message = minutes.map { "Your estimate: \(MinutesText.short($0)) (shipped: \(shipped))" }
+                    ?? "Estimate back to the shipped \(shipped)"
             }
             undo.record(UndoStep(label: label, change: .progress(itemID: id, before: before)))
             return [.save(.progress)]
@@ -85,7 +106,7 @@ extension AppState {
 /// The item detail's one-line editor: the note, or the proof-of-work links.
 public struct ItemTextEditor: Equatable, Sendable {
     public enum Field: Equatable, Sendable {
-        case note, proof
+        case note, proof, estimate
     }
 
     public var field: Field
@@ -97,6 +118,7 @@ public struct ItemTextEditor: Equatable, Sendable {
         switch field {
         case .note: line = LineEditor(entry?.note ?? "")
         case .proof: line = LineEditor((entry?.proof ?? []).joined(separator: " "))
+        case .estimate: line = LineEditor(entry?.estimate.map { "\($0)" } ?? "")
         }
     }
 }

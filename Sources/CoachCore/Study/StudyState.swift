@@ -18,6 +18,10 @@ public struct StudyState: Equatable, Sendable {
     var planIsStale = true
     private var summarizedDay: StudyDay
 
+    /// Steps the learner added to today's plan (`m`), and the day they were added on.
+    public private(set) var extraSteps = 0
+    private var extraStepsDay: StudyDay?
+
     /// Today's plan.
     public var planList = ListCursor()
     /// History's journal, newest first.
@@ -57,9 +61,19 @@ public struct StudyState: Equatable, Sendable {
     mutating func refreshPlan(curriculum: Curriculum, progress: ProgressBook, settings: Settings) {
         guard planIsStale else { return }
         plan = DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
-                         day: today, timeZone: timeZone)
+                         day: today, timeZone: timeZone, extraSteps: extraStepsDay == today ? extraSteps : 0)
         planIsStale = false
         planList.clamp(count: plan?.entries.count ?? 0)
+    }
+
+    /// One more step in today's plan.
+    mutating func studyMore() {
+        if extraStepsDay != today {
+            extraStepsDay = today
+            extraSteps = 0
+        }
+        extraSteps += 1
+        planIsStale = true
     }
 
     // The doors: every change of journal, reviews or timer goes through one of these.

@@ -57,9 +57,11 @@ enum ItemEditorView: View {
         let box = ItemDetailText.boxRect(size)
         let inner = ItemDetailText.width(size)
         let row = box.row + box.rows - 2
-        let label = editor.field == .note
-            ? "Note (Enter saves, Esc cancels)"
-            : "Proof of work: links, spaces between (Enter saves, Esc cancels)"
+        let label = switch editor.field {
+        case .note: "Note (Enter saves, Esc cancels)"
+        case .proof: "Proof of work: links, spaces between (Enter saves, Esc cancels)"
+        case .estimate: "Your estimate: minutes (90) or 1h30; empty for the shipped one (Enter saves, Esc cancels)"
+        }
         buffer.fill(row: row - 1, col: box.col + 1, width: box.cols - 2)
         buffer.put(label, row: row - 1, col: box.col + 2, width: inner, style: Style(.heading, bold: true))
         buffer.textField(editor.line, row: row, col: box.col + 2, width: inner, style: Style(.normal, underline: true))
