@@ -8,6 +8,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
     /// The own estimate being typed; the y/n to log the estimate of an item done with no time.
     case estimateEditor, logEstimate
+    /// A finished session's minutes shared among its items.
+    case sessionSplit
     /// A recall card: the answer being typed, then the key points shown and a rating asked.
     case cardQuestion, cardRating
     /// An interview drill: the answer being written, then the rubric being ticked.
@@ -30,6 +32,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
             case .estimate: .estimateEditor
             }
         case .logEstimate: self = .logEstimate
+        case .sessionSplit: self = .sessionSplit
         case .search: self = .search
         case .backlogFilter: self = .backlogFilter
         case .ideaForm(let form): self = form.confirmingDiscard ? .discardChanges : .ideaForm
@@ -74,6 +77,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .ideaForm: "Idea form"
         case .discardChanges, .deleteIdea, .deleteEntry, .logEstimate: "Question"
         case .estimateEditor: "Your estimate"
+        case .sessionSplit: "Share the session"
         case .reviewPrompt: "Review"
         case .finishNote: "Finish the session"
         case .entryForm: "Session"

@@ -25,6 +25,8 @@ public enum Modal: Equatable, Sendable {
     case drill(DrillSession)
     /// An item marked done with no time spent on it, asking y/n whether to log its estimate.
     case logEstimate(itemID: String, minutes: Int)
+    /// A finished session's minutes being shared among the items studied in it.
+    case sessionSplit(SessionSplit)
     /// The note typed when finishing the session.
     case finishNote(LineEditor)
     /// A journal entry's minutes and note being edited on History.
@@ -39,7 +41,7 @@ public enum Modal: Equatable, Sendable {
     public var isTyping: Bool {
         switch self {
         case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
-        case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict, .logEstimate: false
+        case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict, .logEstimate, .sessionSplit: false
         case .cardReview(let session): !session.revealed
         case .drill(let session): !session.revealed
         }

@@ -56,6 +56,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .fileConflict: return []  // only r, o and q answer it, above
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
     case .reviewPrompt, .finishNote, .deleteEntry, .entryForm, .logEstimate: return state.reduceStudyPrompt(action, now: now)
+    case .sessionSplit(let split): return state.reduceSessionSplit(action, split: split, now: now)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
     case .drill(let session): return state.reduceDrill(action, session: session)
     case .deleteIdea: return state.answerDelete(action)

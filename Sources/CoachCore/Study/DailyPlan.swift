@@ -302,7 +302,7 @@ public struct DailyPlan: Equatable, Sendable {
         var explored = false
         for track in curriculum.tracks where track.id != focus.id {
             for item in track.items where !planned.contains(item.id) && workedToday(item.id) {
-                let entry = stepEntry(item)
+                let entry = stepEntry(item, cutTo: max(reach - total, Self.shortestSlot))
                 add(.explore, item.id, entry.minutes, finished: entry.finished, step: entry.step)
                 explored = true
             }

@@ -219,15 +219,20 @@ extension AppState {
                 }
                 var logged = entry
                 study.changeJournal { logged = $0.add(entry) }
-                // The session's minutes go to the items studied in it, by the time on each.
+                // The session's minutes go to the items studied in it, by the time on each;
+                // with several, the learner may share them otherwise first.
                 let shares = timer.split(minutes: logged.minutes, at: now)
                 let day = logged.day
+                message = "Logged \(logged.minutes) min · today \(study.minutesToday) of \(settings.dailyGoalMinutes)"
+                if shares.count > 1 {
+                    open(.sessionSplit(SessionSplit(day: day, minutes: logged.minutes, shares: shares)))
+                    return [.save(.journal), .save(.session)]
+                }
                 var credited = false
                 for share in shares {
                     if updateProgress(of: share.itemID, { $0.credit([share], on: day, at: now) }) { credited = true }
                 }
-                message = "Logged \(logged.minutes) min · today \(study.minutesToday) of \(settings.dailyGoalMinutes)"
-                    + (shares.isEmpty ? "" : " · \(TimeCredit.text(shares))")
+                message! += shares.isEmpty ? "" : " · \(TimeCredit.text(shares))"
                 return [.save(.journal), .save(.session)] + (credited ? [.save(.progress)] : [])
             default:
                 break
