@@ -13,7 +13,7 @@ struct CoachCommand: ParsableCommand {
         abstract: "A terminal study coach for product managers becoming AI product managers.",
         discussion: "With no subcommand, opens the full-screen coach (standard input and output must be a terminal).",
         version: "coach \(CoachVersion.text)",
-        subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, ProofCommand.self, NoteCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self,
+        subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, EstimateCommand.self, ProofCommand.self, NoteCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self,
                       TodayCommand.self, StatusCommand.self, StatsCommand.self, SettingsCommand.self, LogCommand.self,
                       JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self,
                       MergeCommand.self]

@@ -16,7 +16,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What you did, in one line.", valueName: "text"))
     var note: String?
     @Option(name: .customLong("item"), parsing: .upToNextOption,
-            help: ArgumentHelp("Items you worked on (repeatable), e.g. genai.rag.", valueName: "id"))
+            help: ArgumentHelp("Items you worked on (repeatable), e.g. genai.rag; the minutes count for them, shared evenly.", valueName: "id"))
     var items: [String] = []
 
     func run() throws {
@@ -24,10 +24,13 @@ struct LogCommand: ParsableCommand {
         let draft = JournalDraft(date: date ?? "", minutes: minutes, note: note ?? "", items: items)
         let entry = try StudyFiles.validated(draft, today: context.today, curriculum: context.curriculum)
         try context.recoverInterruptedSession()
-        let stored = try context.writing {
+        // The session's minutes count for its items too, shared evenly among them.
+        let stored = try context.home.writingTogether {
             var journal = try JournalStore.load(context.home)
             let stored = journal.add(entry)
             try JournalStore.save(journal, to: context.home)
+            var progress = try ProgressStore.load(context.home)
+            if progress.credit(stored, at: Date()) { try ProgressStore.save(progress, to: context.home) }
             return stored
         }
         print("logged session \(stored.id): \(StudyFiles.summary(stored))")

@@ -12,7 +12,9 @@ struct ReviewCommand: ParsableCommand {
             With no options, asks each due card of the item on the terminal: type your answer (an empty line ends it), \
             Enter reveals the key points, then rate 1 again, 2 hard, 3 good, 4 easy (h g e also work). \
             --card N --rating R [--answer TEXT] [--at DATE] records one rating for scripts. \
-            --rating hard|good|easy without --card rates the whole item on the old ladder.
+            --rating hard|good|easy without --card rates the whole item on the old ladder. \
+            --ahead reviews the cards not due yet, soonest first, when none is due (FSRS counts the days that really \
+            passed, so an early review lengthens the interval less).
             """)
 
     @OptionGroup var home: HomeOption
@@ -25,8 +27,10 @@ struct ReviewCommand: ParsableCommand {
     var answer: String?
     @Option(help: ArgumentHelp("The day of the review, YYYY-MM-DD (default today; with --card).", valueName: "date"))
     var at: String?
+    @Flag(help: "When no card is due, review the cards due soonest, early.") var ahead = false
 
     func validate() throws {
+        if ahead, card != nil || rating != nil { throw ValidationError("--ahead reviews on the terminal; it does not go with --card or --rating") }
         if card != nil, rating == nil { throw ValidationError("--card N needs --rating R (1 again, 2 hard, 3 good, 4 easy)") }
         if card == nil, answer != nil || at != nil { throw ValidationError("--answer and --at go with --card N --rating R") }
     }
@@ -46,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
         guard isatty(0) == 1 else {
             throw CoachFailure("coach review \(item.id) asks on a terminal; for scripts give --card N --rating R (1 again, 2 hard, 3 good, 4 easy)")
         }
-        try ReviewSession(context: context, item: item).run()
+        try ReviewSession(context: context, item: item, ahead: ahead).run()
     }
 
     /// "3", "good", "g": the rating, or a refusal naming what is allowed.
@@ -101,6 +105,7 @@ struct ReviewCommand: ParsableCommand {
 struct ReviewSession {
     let context: AppContext
     let item: Item
+    var ahead = false
 
     static func notDone(_ item: Item, _ progress: ProgressBook) -> CoachFailure {
         let status = progress.status(of: item.id)
@@ -109,7 +114,7 @@ struct ReviewSession {
 
     /// Records one rating under the lock, reading progress, settings and reviews afresh.
     static func record(_ context: AppContext, _ item: Item, card number: Int, rating: CardRating, on day: StudyDay,
-                       answer: String?) throws -> CardReviewEntry {
+                       answer: String?, seconds: Double? = nil) throws -> CardReviewEntry {
         try context.writing {
             let progress = try ProgressStore.load(context.home)
             let settings = try SettingsStore.load(context.home)
@@ -121,7 +126,7 @@ struct ReviewSession {
                 throw CoachFailure("\(item.id) was done on \(doneOn), after \(day): a review cannot come before it")
             }
             guard let recorded = reviews.rate(rating, card: number, of: item, on: day, doneOn: doneOn, answer: answer,
-                                              scheduler: settings.scheduler)
+                                              seconds: seconds, scheduler: settings.scheduler)
             else { throw CoachFailure("\(item.id) has no card \(number)") }
             try ReviewStore.save(reviews, to: context.home)
             return recorded
@@ -132,7 +137,8 @@ struct ReviewSession {
     static func outcome(_ entry: CardReviewEntry, item: Item, today: StudyDay) -> String {
         let due = today.adding(days: entry.interval)
         let recall = entry.retrievability.map { "recall was \(Int(($0 * 100).rounded()))%" } ?? "first review"
-        return "\(entry.cardID): \(entry.rating.name); next review on \(due), in \(entry.interval) day\(entry.interval == 1 ? "" : "s") (\(recall))  \(item.title)"
+        let early = entry.early ? ", reviewed early" : ""
+        return "\(entry.cardID): \(entry.rating.name); next review on \(due), in \(entry.interval) day\(entry.interval == 1 ? "" : "s") (\(recall)\(early))  \(item.title)"
     }
 
     func run() throws {
@@ -143,17 +149,25 @@ struct ReviewSession {
                                         scheduler: settings.scheduler)
         else { throw Self.notDone(item, context.progress) }
         guard !item.prompts.isEmpty else { throw CoachFailure("\(item.id) has no recall prompts, so no cards to review") }
-        let due = cards.enumerated().filter { $0.element.due <= today }
+        var due = cards.enumerated().filter { $0.element.due <= today }
+        if due.isEmpty, ahead {
+            due = cards.enumerated().filter { $0.element.due > today }
+                .sorted { $0.element.due != $1.element.due ? $0.element.due < $1.element.due : $0.offset < $1.offset }
+            if let first = due.first {
+                print("Reviewing ahead: no card is due; these are early (the first was due on \(first.element.due)).")
+            }
+        }
         guard !due.isEmpty else {
-            let next = cards.map(\.due).min().map { "; the next is due on \($0)" } ?? ""
+            let next = cards.map(\.due).min().map { "; the next is due on \($0) (--ahead reviews it early)" } ?? ""
             print("\(item.id): no card is due today\(next)")
             return
         }
-        print("\(item.title): \(due.count) card\(due.count == 1 ? "" : "s") due. Type your answer; an empty line ends it. q quits.")
+        print("\(item.title): \(due.count) card\(due.count == 1 ? "" : "s")\(due[0].element.due > today ? " ahead" : " due"). Type your answer; an empty line ends it. q quits.")
         for (index, _) in due {
             let prompt = item.prompts[index]
             print("")
             print("Card \(index + 1) of \(item.prompts.count): \(prompt.question)")
+            let shown = Date()
             var lines: [String] = []
             while let line = readLine() {
                 if line.isEmpty { break }
@@ -170,7 +184,7 @@ struct ReviewSession {
                 if let chosen = try? ReviewCommand.cardRating(line) { rating = chosen; break }
             }
             let entry = try Self.record(context, item, card: index + 1, rating: rating, on: today,
-                                        answer: lines.joined(separator: "\n"))
+                                        answer: lines.joined(separator: "\n"), seconds: Date().timeIntervalSince(shown))
             print(Self.outcome(entry, item: item, today: today))
         }
     }

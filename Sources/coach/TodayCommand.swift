@@ -19,6 +19,13 @@ struct TodayCommand: ParsableCommand {
         @OrNull var track: String?
         var minutes: Int
         var finished: Bool
+        /// A study step: which part, of how many; minutes spent in all and the estimate.
+        var part: Int?
+        var lastPart: Int?
+        var parts: Int?
+        var spent: Int?
+        var estimate: Int?
+        var remaining: Int?
     }
 
     struct Report: Encodable {
@@ -27,8 +34,11 @@ struct TodayCommand: ParsableCommand {
         var goal: Int
         /// Minutes of the plan.
         var planned: Int
+        /// Minutes over the goal (one step at most).
+        var over: Int
         /// Minutes in the journal today.
         var logged: Int
+        var minutesPerCard: Double
         var reviewsDue: Int
         var reviewsWaiting: Int
         @OrNull var notice: String?
@@ -43,10 +53,13 @@ struct TodayCommand: ParsableCommand {
         let entries = plan.entries.map { entry in
             Entry(kind: entry.kind.rawValue, item: entry.itemID, title: context.title(of: entry.itemID),
                   track: context.curriculum.track(containing: entry.itemID)?.id, minutes: entry.minutes,
-                  finished: entry.finished)
+                  finished: entry.finished, part: entry.step?.firstPart, lastPart: entry.step?.lastPart,
+                  parts: entry.step?.parts, spent: entry.step?.spent, estimate: entry.step?.estimate,
+                  remaining: entry.step?.remaining)
         }
         let report = Report(date: today.description, focusTrack: context.settings.focusTrack, goal: plan.goal,
-                            planned: plan.totalMinutes, logged: journal.minutes(on: today), reviewsDue: plan.reviewsDue,
+                            planned: plan.totalMinutes, over: plan.minutesOver, logged: journal.minutes(on: today),
+                            minutesPerCard: plan.minutesPerCard, reviewsDue: plan.reviewsDue,
                             reviewsWaiting: plan.reviewsWaiting, notice: plan.message, entries: entries)
         if json { return try JSONOutput.print(report) }
 
@@ -57,14 +70,19 @@ struct TodayCommand: ParsableCommand {
         } else {
             let idWidth = entries.map(\.item.count).max() ?? 0
             let titleWidth = min(48, entries.map { DisplayWidth.of($0.title) }.max() ?? 0)
-            for entry in entries {
+            for (entry, planned) in zip(entries, plan.entries) {
                 let mark = entry.finished ? "[x]" : "[ ]"
                 let title = DisplayWidth.pad(DisplayWidth.truncate(entry.title, to: titleWidth), to: titleWidth)
+                let step = planned.step.map { step in
+                    "  " + ([step.partText, step.spentText, step.remaining > 0 && !entry.finished ? "\(MinutesText.short(step.remaining)) left" : nil]
+                        .compactMap { $0 }.joined(separator: " · "))
+                } ?? ""
                 print("  \(column(entry.kind, 7)) \(mark) "
-                    + "\(column(entry.item, idWidth))  \(title)  \(pad(MinutesText.short(entry.minutes), 5))")
+                    + "\(column(entry.item, idWidth))  \(title)  \(pad(MinutesText.short(entry.minutes), 5))\(step)")
             }
         }
-        print("planned \(report.planned) of \(report.goal) min · logged today \(report.logged) min")
+        let over = report.over > 0 ? " (\(report.over) over)" : ""
+        print("planned \(report.planned) of \(report.goal) min\(over) · logged today \(report.logged) min")
         if plan.reviewsWaiting > 0 {
             let count = plan.reviewsWaiting
             print("\(count) more review\(count == 1 ? "" : "s") wait for another day: reviews take at most half of the goal")

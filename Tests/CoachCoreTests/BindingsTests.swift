@@ -73,7 +73,7 @@ import Testing
         var state = Fixture.state()
         #expect(KeyMap.hints(for: state).map(\.key) == ["↑↓", "→/Enter", "f", "/", "u", "?", "q"])
         state.tracksCursor.pane = .items
-        #expect(KeyMap.hints(for: state).map(\.key) == ["↑↓", "Space", "s", "Enter", "n", "p", "/", "←", "u", "?", "q"])
+        #expect(KeyMap.hints(for: state).map(\.key) == ["↑↓", "Space", "s", "Enter", "n", "p", "t", "/", "←", "u", "?", "q"])
     }
 
     /// The README's key tables, as they are in the file.

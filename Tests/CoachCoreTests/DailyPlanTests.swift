@@ -83,8 +83,11 @@ struct DailyPlanTests {
     @Test func theFirstOpenItemComesInEvenWhenItAloneIsOverTheGoal() {
         let statuses = Self.reviewsTrackDone.merging(["f.1": "done@2024-01-01", "f.2": "done@2024-01-01", "f.3": "skipped"]) { $1 }
         let plan = Self.plan(statuses, reviews: Self.notDue())
-        #expect(Self.lines(plan) == ["focus f.4 60"], "over the goal: no explore")
-        #expect(plan.totalMinutes == 60)
+        // Longer than a session (the goal): studied in parts, the first 45 minutes today.
+        #expect(Self.lines(plan) == ["focus f.4 45"], "a part fills the day: no explore")
+        #expect(plan.totalMinutes == 45)
+        #expect(plan.entries[0].step == DailyPlan.Step(firstPart: 1, lastPart: 1, parts: 2, spent: 0, estimate: 60, remaining: 60))
+        #expect(plan.entries[0].step?.partText == "part 1 of 2")
     }
 
     @Test func theFirstItemThatDoesNotFitEndsTheFocusItems() {
@@ -196,7 +199,8 @@ struct DailyPlanTests {
         #expect(!plan.entries.contains { $0.kind == .review })
         #expect(plan.reviewsDue == 1)
         #expect(plan.reviewsWaiting == 1)
-        #expect(Self.lines(plan) == ["focus f.1 20"])
+        #expect(Self.lines(plan) == ["focus f.1 5"], "a 5-minute part of the 20-minute item")
+        #expect(plan.entries[0].step?.partText == "part 1 of 4")
     }
 
     @Test func reviewsOfItemsTheCurriculumNoLongerHasAreLeftOut() {
@@ -217,7 +221,9 @@ struct DailyPlanTests {
         statuses["f.2"] = "done@2024-05-01"
         statuses["a.1"] = "done@2024-05-01"
         let all = Self.plan(statuses, reviews: Self.notDue())
-        #expect(Self.lines(all) == ["focus f.1 20 ✓", "focus f.2 20 ✓", "explore a.1 30 ✓"], "a day can be done")
+        // The explore step keeps the 5 minutes it was planned for: the totals stay those of the plan.
+        #expect(Self.lines(all) == ["focus f.1 20 ✓", "focus f.2 20 ✓", "explore a.1 5 ✓"], "a day can be done")
+        #expect(all.totalMinutes == before.totalMinutes)
     }
 
     @Test func aReviewDoneTodayStaysTicked() {

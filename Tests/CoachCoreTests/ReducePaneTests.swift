@@ -84,7 +84,7 @@ struct ReducePaneTests {
         let item = try! #require(state.selectedItem)
         _ = reduce(&state, .open, now: Fixture.now)
         let lines = ItemDetailText.lines(for: item, in: state, changedDay: nil, width: ItemDetailText.width(state.viewport))
-        #expect(lines.map(\.text) == ["Beta · beta.3", "Status: todo   Estimate: 30m", "", "About Beta 3", "",
+        #expect(lines.map(\.text) == ["Beta · beta.3", "Status: todo   Time: 0m of 30m", "", "About Beta 3", "",
                                       "Proof of work", "none yet: p adds a link (a repo, a write-up)", "", "Resources", "none listed"])
         #expect(ItemDetailText.maxScroll(for: item, in: state) == 4)
         Fixture.apply(Array(repeating: .moveDown, count: 20), to: &state)

@@ -78,13 +78,15 @@ import Testing
         #expect(state.isTyping)
         for c in "très bien" { _ = reduce(&state, .edit(.insert(c)), now: Self.start) }
         let effects = reduce(&state, .confirm, now: Self.start.addingTimeInterval(25 * 60))
-        #expect(effects == [.save(.journal), .save(.session)])
+        #expect(effects == [.save(.journal), .save(.session), .save(.progress)])
         #expect(state.study.timer == nil)
         let entry = try! #require(state.study.journal.entries.first)
         #expect(entry.minutes == 25)
         #expect(entry.note == "très bien")
         #expect(state.study.minutesToday == 25)
-        #expect(state.message == "Logged 25 min · today 25 of 45")
+        // The timer ran on the selected plan row, which gets the session's minutes.
+        #expect(state.message == "Logged 25 min · today 25 of 45 · beta.1 25m")
+        #expect(state.progress.minutesSpent(on: "beta.1") == 25)
     }
 
     @Test func finishingWithoutASessionSaysHowToStartOne() {

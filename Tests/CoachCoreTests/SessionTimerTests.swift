@@ -153,6 +153,6 @@ struct SessionTimerTests {
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .iso8601
         let text = String(decoding: try encoder.encode(timer), as: UTF8.self)
-        #expect(text == #"{"accumulatedSeconds":90,"items":[],"lastSeen":"2024-05-01T07:01:30Z","started":"2024-05-01T07:00:00Z"}"#)
+        #expect(text == #"{"accumulatedSeconds":90,"itemSeconds":{},"items":[],"lastSeen":"2024-05-01T07:01:30Z","started":"2024-05-01T07:00:00Z","studySince":"2024-05-01T07:01:30Z"}"#)
     }
 }

@@ -24,7 +24,7 @@ struct ProgressStoreTests {
           "status" : "done"
         }
       },
-      "version" : 1
+      "version" : 2
     }
 
     """
@@ -59,7 +59,7 @@ struct ProgressStoreTests {
         try withHome { home in
             try ProgressStore.save(Self.book, to: home)
             let text = try String(contentsOf: home.progressFile, encoding: .utf8)
-            #expect(text.contains("\"version\" : 1"))
+            #expect(text.contains("\"version\" : 2"))
             #expect(text.hasSuffix("}\n"))
             #expect(text.split(separator: "\n").count > 10, "one field a line")
             #expect(text.contains("\n    \"genai.rag\" : {"), "indented")
@@ -80,7 +80,7 @@ struct ProgressStoreTests {
             #expect(fields == fields.sorted())
 
             let json = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-            #expect(json["version"] as? Int == 1)
+            #expect(json["version"] as? Int == 2)
             #expect(Set(json.keys) == ["version", "items"])
         }
     }
@@ -208,8 +208,8 @@ struct ProgressStoreTests {
         }
         #expect(file.hasSuffix("/progress.json"))
         #expect(found == 99)
-        #expect(supported == 1)
-        #expect(ProgressStore.version == 1)
+        #expect(supported == 2)
+        #expect(ProgressStore.version == 2)
     }
 
     @Test func theErrorMessagesSayTheFileWasLeftAsItIs() {

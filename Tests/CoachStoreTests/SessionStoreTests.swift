@@ -27,7 +27,7 @@ struct SessionStoreTests {
             #expect(!loaded.isRunning)
             #expect(loaded.accumulatedSeconds == 90.5)
             let text = try String(contentsOf: SessionStore.file(home), encoding: .utf8)
-            #expect(text.contains("\"version\" : 1"))
+            #expect(text.contains("\"version\" : 2"))
             #expect(text.contains("\"started\" : \"2024-05-01T07:00:00Z\""))
         }
     }
@@ -95,11 +95,11 @@ struct SessionStoreTests {
     }
 
     @Test func aNewerVersionIsRefused() throws {
-        let error = try refusal(#"{"version": 2, "timer": null}"#)
+        let error = try refusal(#"{"version": 3, "timer": null}"#)
         guard case .newerVersion(_, let found, _)? = error else {
             Issue.record("expected newerVersion, got \(String(describing: error))")
             return
         }
-        #expect(found == 2)
+        #expect(found == 3)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         #expect(lines[1].hasSuffix("┐"), "and nothing after it")
         #expect(lines[2].hasPrefix("  │ Alpha Track · alpha.one"))
         #expect(lines[2].contains("│ Alpha Track · alpha.one"))
-        #expect(lines[3].contains("│ Status: todo   Estimate: 30m"))
+        #expect(lines[3].contains("│ Status: todo   Time: 0m of 30m"))
         #expect(lines[5].contains("│ Learn the first thing well, because everything later"))
         #expect(lines[6].contains("│ builds on it."))
         #expect(lines[8].contains("│ Proof of work"))

@@ -43,6 +43,10 @@ public enum Action: Equatable, Sendable {
     case tick
     /// Today: `s` starts, pauses and resumes the session timer; `f` finishes and logs it.
     case toggleTimer, finishSession
+    /// Today: one more step when the plan is done; review the cards due soonest, early.
+    case studyMore, reviewAhead
+    /// The learner's own estimate of an item.
+    case editEstimate
     /// Today: Space marks the planned item done, or asks how its review went.
     case markDone
     /// The answer to "how did the review go?".

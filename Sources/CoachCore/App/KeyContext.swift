@@ -6,6 +6,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case todayDetail, tracksDetail
     case help, messageLog, search, backlogFilter, noteEditor, proofEditor, ideaForm, itemPicker, discardChanges, deleteIdea
     case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
+    /// The own estimate being typed; the y/n to log the estimate of an item done with no time.
+    case estimateEditor, logEstimate
+    /// A finished session's minutes shared among its items.
+    case sessionSplit
     /// A recall card: the answer being typed, then the key points shown and a rating asked.
     case cardQuestion, cardRating
     /// An interview drill: the answer being written, then the rubric being ticked.
@@ -22,8 +26,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: self = .help
         case .messages: self = .messageLog
         case .detail: self = state.screen == .today ? .todayDetail : .tracksDetail
-        case .itemEditor: self = .proofEditor
+        case .itemEditor(let editor): self = editor.field == .proof ? .proofEditor : .estimateEditor
         case .noteEditor(let editor): self = editor.confirmingDiscard ? .discardChanges : .noteEditor
+        case .logEstimate: self = .logEstimate
+        case .sessionSplit: self = .sessionSplit
         case .search: self = .search
         case .backlogFilter: self = .backlogFilter
         case .ideaForm(let form): self = form.confirmingDiscard ? .discardChanges : .ideaForm
@@ -71,7 +77,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .proofEditor: "Proof of work"
         case .ideaForm: "Idea form"
         case .itemPicker: "Link items"
-        case .discardChanges, .deleteIdea, .deleteEntry: "Question"
+        case .discardChanges, .deleteIdea, .deleteEntry, .logEstimate: "Question"
+        case .estimateEditor: "Your estimate"
+        case .sessionSplit: "Share the session"
         case .reviewPrompt: "Review"
         case .finishNote: "Finish the session"
         case .entryForm: "Session"
@@ -86,7 +94,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .proofEditor, .ideaForm, .itemPicker, .finishNote, .entryForm:
+        case .search, .backlogFilter, .proofEditor, .estimateEditor, .ideaForm, .itemPicker, .finishNote, .entryForm:
             LineEditor.edit(for: key).map { .edit($0) }
         case .noteEditor, .cardQuestion, .drillAnswer:
             TextEditor.edit(for: key).map { .edit($0) }

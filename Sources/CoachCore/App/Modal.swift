@@ -30,6 +30,10 @@ public enum Modal: Equatable, Sendable {
     case cardReview(CardSession)
     /// An interview drill: the answer being written, then the rubric to tick.
     case drill(DrillSession)
+    /// An item marked done with no time spent on it, asking y/n whether to log its estimate.
+    case logEstimate(itemID: String, minutes: Int)
+    /// A finished session's minutes being shared among the items studied in it.
+    case sessionSplit(SessionSplit)
     /// The note typed when finishing the session.
     case finishNote(LineEditor)
     /// A journal entry's minutes and note being edited on History.
@@ -44,7 +48,7 @@ public enum Modal: Equatable, Sendable {
     public var isTyping: Bool {
         switch self {
         case .itemEditor, .noteEditor, .itemPicker, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
-        case .help, .messages, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
+        case .help, .messages, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict, .logEstimate, .sessionSplit: false
         case .cardReview(let session): !session.revealed || session.confirmingDiscard
         case .drill(let session): !session.revealed || session.confirmingDiscard
         }

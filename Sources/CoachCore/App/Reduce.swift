@@ -8,6 +8,8 @@ public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Eff
     // The plan is rebuilt only when it is shown and something it depends on changed.
     if state.screen == .today {
         state.study.refreshPlan(curriculum: state.curriculum, progress: state.progress, settings: state.settings)
+        // While the timer runs, the selected plan row is the item being studied.
+        if state.followPlanSelection(now: now), !effects.contains(.save(.session)) { return effects + [.save(.session)] }
     }
     return effects
 }
@@ -61,7 +63,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .fileConflict: return []  // only r, o and q answer it, above
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
     case .itemPicker(let picker): return state.reduceItemPicker(action, picker: picker)
-    case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
+    case .reviewPrompt, .finishNote, .deleteEntry, .entryForm, .logEstimate: return state.reduceStudyPrompt(action, now: now)
+    case .sessionSplit(let split): return state.reduceSessionSplit(action, split: split, now: now)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
     case .drill(let session): return state.reduceDrill(action, session: session)
     case .deleteIdea: return state.answerDelete(action)
@@ -108,10 +111,10 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return []
     case .editExternally where state.screen == .tracks:
         return state.editNoteExternally()
-    case .editProof where state.screen == .tracks:
+    case .editProof where state.screen == .tracks, .editEstimate where state.screen == .tracks:
         guard let id = state.openOrSelectedItemID else { return [] }
         state.open(.detail(itemID: id, scroll: 0))
-        state.open(.itemEditor(ItemTextEditor(.proof, of: state.progress.items[id])))
+        state.open(.itemEditor(ItemTextEditor(action == .editProof ? .proof : .estimate, of: state.progress.items[id])))
         return []
     default:
         break
@@ -158,6 +161,7 @@ extension AppState {
         case .editNote: openNoteEditor(id)
         case .editExternally: return editNoteExternally()
         case .editProof: open(.itemEditor(ItemTextEditor(.proof, of: progress.items[id])))
+        case .editEstimate: open(.itemEditor(ItemTextEditor(.estimate, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
         case .toggleSkip: return changeStatus(of: id, at: now) { $0.skipToggled }
         case .markDone, .toggleTimer, .finishSession:

@@ -53,7 +53,7 @@ extension AppState {
         switch action {
         case .close:
             closeModal()
-            message = "Proof of work not changed"
+            message = editor.field == .proof ? "Proof of work not changed" : "Estimate not changed"
             return []
         case .edit(let edit):
             editor.line.apply(edit)
@@ -78,6 +78,23 @@ extension AppState {
                     replaceModal(.itemEditor(editor))
                     return [.checkLinks(links)]
                 }
+            case .estimate:
+                let text = editor.line.text.trimmingWhitespace()
+                var minutes: Int?
+                if !text.isEmpty {
+                    switch ItemTime.parseEstimate(text) {
+                    case .failure(let problem):
+                        message = problem.message
+                        return []
+                    case .success(let value): minutes = value
+                    }
+                }
+                closeModal()
+                guard updateProgress(of: id, { $0.setEstimate(minutes, of: id, at: now) }) else { return [] }
+                label = "estimate of \(title)"
+                let shipped = curriculum.item(id: id).map { MinutesText.short($0.minutes) } ?? "?"
+                message = minutes.map { "Your estimate: \(MinutesText.short($0)) (shipped: \(shipped))" }
+                    ?? "Estimate back to the shipped \(shipped)"
             }
             undo.record(UndoStep(label: label, change: .progress(itemID: id, before: before)))
             return [.save(.progress)]
@@ -113,7 +130,7 @@ extension AppState {
 /// own, of several lines: `NoteEditor`).
 public struct ItemTextEditor: Equatable, Sendable {
     public enum Field: Equatable, Sendable {
-        case proof
+        case proof, estimate
     }
 
     public var field: Field
@@ -126,6 +143,7 @@ public struct ItemTextEditor: Equatable, Sendable {
         self.field = field
         switch field {
         case .proof: line = LineEditor((entry?.proof ?? []).joined(separator: ", "))
+        case .estimate: line = LineEditor(entry?.estimate.map { "\($0)" } ?? "")
         }
     }
 }

@@ -10,9 +10,16 @@ public struct CardReviewEntry: Equatable, Sendable {
     public var interval: Int
     /// What the learner typed before revealing the points, if anything.
     public var answer: String?
+    /// Seconds from the card shown to rated, when the review was timed (on Today); what
+    /// the plan's minutes per card are measured from.
+    public var seconds: Double?
+    /// Rated before it was due ("review ahead").
+    public var early: Bool
 
     public init(day: StudyDay, cardID: String, rating: CardRating, retrievability: Double?, interval: Int,
-                answer: String? = nil) {
+                answer: String? = nil, seconds: Double? = nil, early: Bool = false) {
+        self.seconds = seconds
+        self.early = early
         self.day = day
         self.cardID = cardID
         self.rating = rating

@@ -26,7 +26,7 @@ extension AppState {
         case .open:
             if let entry = selectedPlanEntry { open(.detail(itemID: entry.itemID, scroll: 0)) }
         case .toggleTimer:
-            var timer = study.timer ?? SessionTimer.start(at: now)
+            var timer = study.timer ?? SessionTimer.start(at: now, studying: selectedPlanEntry?.itemID)
             if study.timer != nil { timer.toggle(at: now) }
             message = study.timer == nil ? "Session started" : (timer.isRunning ? "Session resumed" : "Session paused")
             study.changeTimer { $0 = timer }
@@ -43,6 +43,21 @@ extension AppState {
             openSearch()
         case .changeGoal(let delta):
             return changeGoal(by: delta)
+        case .studyMore:
+            study.studyMore()
+            message = "One more step: a session of \(MinutesText.short(DailyPlan.sessionMinutes(goal: settings.dailyGoalMinutes))) added to today's plan"
+        case .reviewAhead:
+            if let entry = study.plan?.entries.first(where: { $0.kind == .review && !$0.finished }),
+               let session = cardSession(for: entry.itemID) {
+                message = "Cards are due today: reviewing those first"
+                open(.cardReview(session))
+            } else if let session = cardSessionAhead() {
+                let title = curriculum.item(id: session.itemID)?.title ?? session.itemID
+                message = "Reviewing ahead: \(title), before its cards are due (early)"
+                open(.cardReview(session))
+            } else {
+                message = "No cards to review ahead: finish an item with prompts first"
+            }
         case .cycleFocus(let step):
             guard !curriculum.tracks.isEmpty else { return [] }
             let ids = curriculum.tracks.map(\.id)
@@ -70,6 +85,12 @@ extension AppState {
                 return []
             }
             let effects = changeStatus(of: entry.itemID, at: now) { _ in .done }
+            // Done with no time on it, and no session running to count it: ask whether the
+            // estimate was the time it took, so the day and the item keep it.
+            if !effects.isEmpty, progress.minutesSpent(on: entry.itemID) == 0, study.timer == nil,
+               let item = curriculum.item(id: entry.itemID) {
+                open(.logEstimate(itemID: item.id, minutes: min(ItemTime.minutesRange.upperBound, progress.estimate(of: item))))
+            }
             return effects + touch(entry.itemID)
         default:
             break
@@ -92,6 +113,15 @@ extension AppState {
         undo.record(UndoStep(label: "goal → \(goal) min", change: .settings(before: before)))
         message = "Daily goal: \(goal) minutes"
         return [.save(.settings), .save(.journal)]
+    }
+
+    /// While the timer runs, the item studied follows the selected plan row. Returns
+    /// true when it changed (the session is saved).
+    mutating func followPlanSelection(now: Date) -> Bool {
+        guard let timer = study.timer, timer.isRunning, modal == nil || openDetail != nil,
+              let id = selectedPlanEntry?.itemID, timer.studying != id else { return false }
+        study.changeTimer { $0?.study(id, at: now) }
+        return true
     }
 
     /// Counts an item as touched by the running session.
@@ -164,6 +194,19 @@ extension AppState {
             undo.record(UndoStep(label: "review of \(title): \(rating.rawValue)", change: .review(itemID: id, before: before)))
             message = "Reviewed \(title): \(rating.rawValue)"
             return [.save(.reviews)] + touch(id)
+        case .logEstimate(let id, let minutes):
+            closeModal()
+            guard action == .answer(true) else {
+                message = "No time logged for it"
+                return []
+            }
+            let entry = JournalEntry(day: study.today, start: now, minutes: minutes, items: [id], note: nil).normalized
+            var logged = entry
+            study.changeJournal { logged = $0.add(entry) }
+            let day = study.today
+            updateProgress(of: id) { $0.credit(TimeCredit.even(logged.minutes, among: [id]), on: day, at: now) }
+            message = "Logged \(MinutesText.short(logged.minutes)) on \(curriculum.item(id: id)?.title ?? id) · today \(study.minutesToday) of \(settings.dailyGoalMinutes)"
+            return [.save(.journal), .save(.progress)]
         case .finishNote(var note):
             switch action {
             case .edit(let edit):
@@ -190,8 +233,21 @@ extension AppState {
                 study.changeTimer { $0 = nil }
                 var logged = entry
                 study.changeJournal { logged = $0.add(entry) }
+                // The session's minutes go to the items studied in it, by the time on each;
+                // with several, the learner may share them otherwise first.
+                let shares = timer.split(minutes: logged.minutes, at: now)
+                let day = logged.day
                 message = "Logged \(logged.minutes) min · today \(study.minutesToday) of \(settings.dailyGoalMinutes)"
-                return [.save(.journal), .save(.session)]
+                if shares.count > 1 {
+                    open(.sessionSplit(SessionSplit(day: day, minutes: logged.minutes, shares: shares)))
+                    return [.save(.journal), .save(.session)]
+                }
+                var credited = false
+                for share in shares {
+                    if updateProgress(of: share.itemID, { $0.credit([share], on: day, at: now) }) { credited = true }
+                }
+                message! += shares.isEmpty ? "" : " · \(TimeCredit.text(shares))"
+                return [.save(.journal), .save(.session)] + (credited ? [.save(.progress)] : [])
             default:
                 break
             }

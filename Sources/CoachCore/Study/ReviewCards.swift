@@ -33,15 +33,18 @@ extension ReviewBook {
     /// rating with the answer typed. Nil when the item has no such prompt.
     @discardableResult
     public mutating func rate(_ rating: CardRating, card number: Int, of item: Item, on day: StudyDay,
-                              doneOn: StudyDay, answer: String? = nil,
+                              doneOn: StudyDay, answer: String? = nil, seconds: Double? = nil,
                               scheduler: FSRSScheduler) -> CardReviewEntry? {
         let all = cards(of: item, doneOn: doneOn, scheduler: scheduler)
         guard all.indices.contains(number - 1) else { return nil }
-        let result = scheduler.review(all[number - 1], rating: rating, on: day)
+        let card = all[number - 1]
+        let result = scheduler.review(card, rating: rating, on: day)
         let trimmed = answer?.trimmingWhitespaceAndNewlines()
         let entry = CardReviewEntry(day: day, cardID: result.card.id, rating: rating,
                                     retrievability: result.retrievability, interval: result.interval,
-                                    answer: trimmed?.isEmpty == false ? trimmed : nil)
+                                    answer: trimmed?.isEmpty == false ? trimmed : nil,
+                                    seconds: seconds.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil },
+                                    early: card.state != .new && card.due > day)
         var cards = self.cards
         cards[result.card.id] = result.card
         var log = self.log

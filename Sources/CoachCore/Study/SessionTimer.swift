@@ -17,18 +17,29 @@ public struct SessionTimer: Equatable, Codable, Sendable {
     public private(set) var lastSeen: Date
     /// Items touched in this session, in the order they were first touched.
     public private(set) var items: [String]
+    /// Seconds studied on each item, for the stretches that ended (a pause, another
+    /// item chosen): what finishing credits to each.
+    public private(set) var itemSeconds: [String: TimeInterval]
+    /// The item being studied now: the plan row selected while the timer runs.
+    public private(set) var studying: String?
 
     public init(started: Date, accumulatedSeconds: TimeInterval = 0, runningSince: Date? = nil,
-                lastSeen: Date? = nil, items: [String] = []) {
+                lastSeen: Date? = nil, items: [String] = [], itemSeconds: [String: TimeInterval] = [:],
+                studying: String? = nil, studySince: Date? = nil) {
         self.started = started
         self.accumulatedSeconds = max(0, accumulatedSeconds)
         self.runningSince = runningSince
         self.lastSeen = lastSeen ?? runningSince ?? started
         self.items = items
+        self.itemSeconds = itemSeconds.filter { $0.value.isFinite && $0.value > 0 }
+        self.studying = studying
+        self.studySince = studySince
     }
 
-    public static func start(at now: Date) -> SessionTimer {
-        SessionTimer(started: now, runningSince: now, lastSeen: now)
+    public static func start(at now: Date, studying itemID: String? = nil) -> SessionTimer {
+        var timer = SessionTimer(started: now, runningSince: now, lastSeen: now)
+        timer.study(itemID, at: now)
+        return timer
     }
 
     public var isRunning: Bool { runningSince != nil }
@@ -42,6 +53,7 @@ public struct SessionTimer: Equatable, Codable, Sendable {
 
     public mutating func pause(at now: Date) {
         guard isRunning else { return }
+        closeStretch(at: now)
         accumulatedSeconds = elapsed(at: now)
         runningSince = nil
         lastSeen = now
@@ -50,6 +62,7 @@ public struct SessionTimer: Equatable, Codable, Sendable {
     public mutating func resume(at now: Date) {
         guard !isRunning else { return }
         runningSince = now
+        studySince = now
         lastSeen = now
     }
 
@@ -61,6 +74,60 @@ public struct SessionTimer: Equatable, Codable, Sendable {
     /// Notes that the timer was still there at `now`; call it before each save.
     public mutating func checkpoint(at now: Date) {
         lastSeen = now
+    }
+
+    /// The stretch on the item being studied runs from the later of the resume and the
+    /// last change of item; this is when it began.
+    private var stretchStart: Date? {
+        guard let runningSince else { return nil }
+        return max(runningSince, studySince ?? runningSince)
+    }
+
+    /// Seconds studied on `itemID` by `now`.
+    public func seconds(on itemID: String, at now: Date) -> TimeInterval {
+        var seconds = itemSeconds[itemID] ?? 0
+        if studying == itemID, let start = stretchStart { seconds += max(0, now.timeIntervalSince(start)) }
+        return seconds
+    }
+
+    /// Adds the running stretch to the item studied, and starts a new one at `now`.
+    private mutating func closeStretch(at now: Date) {
+        if let id = studying, let start = stretchStart {
+            let seconds = max(0, now.timeIntervalSince(start))
+            if seconds > 0 { itemSeconds[id, default: 0] += seconds }
+        }
+        studySince = now
+    }
+
+    /// When the item studied last changed; within a stretch only.
+    public private(set) var studySince: Date?
+
+    /// The learner is on `itemID` (nil: on nothing) from `now`: the time from here on is
+    /// its time. The item counts as touched.
+    public mutating func study(_ itemID: String?, at now: Date) {
+        guard itemID != studying else { return }
+        closeStretch(at: now)
+        studying = itemID
+        if let itemID { touch(itemID) }
+    }
+
+    /// The session's `minutes` shared among the items by the time on each, in whole
+    /// minutes that add up to `minutes` (largest remainders get the odd minutes; ties in
+    /// the order the items were touched). Empty when no item was studied.
+    public func split(minutes: Int, at now: Date) -> [(itemID: String, minutes: Int)] {
+        let order = items + itemSeconds.keys.filter { !items.contains($0) }.sorted()
+        let seconds = order.map { (id: $0, seconds: self.seconds(on: $0, at: now)) }.filter { $0.seconds > 0 }
+        let total = seconds.reduce(0) { $0 + $1.seconds }
+        guard minutes > 0, total > 0 else { return [] }
+        var shares = seconds.map { (id: $0.id, exact: Double(minutes) * $0.seconds / total) }
+            .map { (id: $0.id, whole: Int($0.exact.rounded(.down)), rest: $0.exact - $0.exact.rounded(.down)) }
+        var left = minutes - shares.reduce(0) { $0 + $1.whole }
+        for index in shares.indices.sorted(by: { shares[$0].rest != shares[$1].rest ? shares[$0].rest > shares[$1].rest : $0 < $1 })
+        where left > 0 {
+            shares[index].whole += 1
+            left -= 1
+        }
+        return shares.filter { $0.whole > 0 }.map { ($0.id, $0.whole) }
     }
 
     public mutating func touch(_ itemID: String) {

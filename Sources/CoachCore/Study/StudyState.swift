@@ -18,6 +18,10 @@ public struct StudyState: Equatable, Sendable {
     var planIsStale = true
     private var summarizedDay: StudyDay
 
+    /// Steps the learner added to today's plan (`m`), and the day they were added on.
+    public private(set) var extraSteps = 0
+    private var extraStepsDay: StudyDay?
+
     /// Today's plan.
     public var planList = ListCursor()
     /// History's journal, newest first.
@@ -62,7 +66,7 @@ public struct StudyState: Equatable, Sendable {
         guard planIsStale else { return }
         let old = plan
         var fresh = DailyPlan(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
-                              day: today, timeZone: timeZone)
+                              day: today, timeZone: timeZone, extraSteps: extraStepsDay == today ? extraSteps : 0)
         if let old, planDay == today {
             fresh.entries = Self.keepingPlaces(fresh.entries, of: old.entries)
             planList = Self.cursorAfterChange(planList, old: old.entries, new: fresh.entries)
@@ -105,6 +109,16 @@ public struct StudyState: Equatable, Sendable {
             moved.selected = next
         }
         return moved
+    }
+
+    /// One more step in today's plan.
+    mutating func studyMore() {
+        if extraStepsDay != today {
+            extraStepsDay = today
+            extraSteps = 0
+        }
+        extraSteps += 1
+        planIsStale = true
     }
 
     // The doors: every change of journal, reviews or timer goes through one of these.

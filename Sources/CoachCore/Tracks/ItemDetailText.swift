@@ -20,9 +20,11 @@ public enum ItemDetailText {
         let entry = state.progress.items[item.id]
         let status = state.progress.status(of: item.id)
         add("\(state.curriculum.track(containing: item.id)?.title ?? "") · \(item.id)", .dim)
-        var statusLine = "Status: \(status.rawValue)   Estimate: \(MinutesText.short(item.minutes))"
+        let estimate = state.progress.estimate(of: item)
+        var statusLine = "Status: \(status.rawValue)   Time: \(ItemTime.spentText(state.progress.minutesSpent(on: item.id), of: estimate))"
         if let changedDay { statusLine += "   Changed: \(changedDay)" }
         add(statusLine, .status(status))
+        if entry?.estimate != nil { add("Your estimate (shipped: \(MinutesText.short(item.minutes))): t changes it", .dim) }
         add("", .plain)
         for line in TextWrap.wrap(item.summary, width: width) { add(line, .plain) }
         if let note = entry?.note, !note.isEmpty {

@@ -32,17 +32,30 @@ public struct ItemProgress: Equatable, Codable, Sendable {
     /// Proof of work: links to what the learner made for the item (a repo, a write-up),
     /// the portfolio the sources tell a learner to build.
     public var proof: [String]
+    /// Minutes spent on the item, by the day they were spent (timed sessions and
+    /// sessions logged by hand). Kept by day so today's plan can size its step from the
+    /// time spent before today and stay the same while the learner works through it.
+    public var spent: [StudyDay: Int]
+    /// The learner's own estimate of the whole item in minutes; the curriculum's stays as
+    /// shipped.
+    public var estimate: Int?
 
-    public init(status: ItemStatus, changed: Date, done: Date? = nil, note: String? = nil, proof: [String] = []) {
+    public init(status: ItemStatus, changed: Date, done: Date? = nil, note: String? = nil, proof: [String] = [],
+                spent: [StudyDay: Int] = [:], estimate: Int? = nil) {
         self.status = status
         self.changed = changed
         self.done = done
         self.note = note
         self.proof = proof
+        self.spent = spent
+        self.estimate = estimate
     }
 
+    /// Every minute spent on the item.
+    public var minutesSpent: Int { spent.values.reduce(0, +) }
+
     enum CodingKeys: String, CodingKey {
-        case status, changed, done, note, proof
+        case status, changed, done, note, proof, spent, estimate
     }
 
     /// Written only when there is some, so files without proof stay as they were.
@@ -53,6 +66,10 @@ public struct ItemProgress: Equatable, Codable, Sendable {
         try container.encodeIfPresent(done, forKey: .done)
         try container.encodeIfPresent(note, forKey: .note)
         if !proof.isEmpty { try container.encode(proof, forKey: .proof) }
+        if !spent.isEmpty {
+            try container.encode(Dictionary(uniqueKeysWithValues: spent.map { ($0.key.description, $0.value) }), forKey: .spent)
+        }
+        try container.encodeIfPresent(estimate, forKey: .estimate)
     }
 
     public init(from decoder: Decoder) throws {
@@ -62,6 +79,18 @@ public struct ItemProgress: Equatable, Codable, Sendable {
         done = try container.decodeIfPresent(Date.self, forKey: .done)
         note = try container.decodeIfPresent(String.self, forKey: .note)
         proof = try container.decodeIfPresent([String].self, forKey: .proof) ?? []
+        spent = [:]
+        for (text, minutes) in try container.decodeIfPresent([String: Int].self, forKey: .spent) ?? [:] {
+            guard let day = StudyDay(text), ItemTime.minutesRange.contains(minutes) else {
+                throw DecodingError.dataCorruptedError(forKey: .spent, in: container,
+                                                       debugDescription: ItemTime.spentProblem(day: text, minutes: minutes))
+            }
+            spent[day] = minutes
+        }
+        estimate = try container.decodeIfPresent(Int.self, forKey: .estimate)
+        if let estimate, !ItemTime.estimateRange.contains(estimate) {
+            throw DecodingError.dataCorruptedError(forKey: .estimate, in: container, debugDescription: ItemTime.estimateProblem(estimate))
+        }
         if let problem = ProofLinks.problem(with: proof) {
             throw DecodingError.dataCorruptedError(forKey: .proof, in: container, debugDescription: problem)
         }
@@ -100,6 +129,48 @@ public struct ProgressBook: Equatable, Sendable {
         guard (items[id]?.proof ?? []) != links else { return false }
         var entry = items[id] ?? ItemProgress(status: .todo, changed: now)
         entry.proof = links
+        items[id] = entry
+        return true
+    }
+
+    /// The item's estimate in minutes: the learner's own when they gave one.
+    public func estimate(of item: Item) -> Int {
+        items[item.id]?.estimate ?? item.minutes
+    }
+
+    public func minutesSpent(on id: String) -> Int {
+        items[id]?.minutesSpent ?? 0
+    }
+
+    /// Minutes spent on the item before `day`: what today's step is sized from.
+    public func minutesSpent(on id: String, before day: StudyDay) -> Int {
+        items[id]?.spent.reduce(0) { $1.key < day ? $0 + $1.value : $0 } ?? 0
+    }
+
+    public func minutesSpent(on id: String, day: StudyDay) -> Int {
+        items[id]?.spent[day] ?? 0
+    }
+
+    /// Adds minutes spent on an item on a day (never past a day's worth); the one rule for
+    /// crediting time, used by the timer, `coach log --item` and `coach check --minutes`.
+    /// Returns false when nothing changed.
+    @discardableResult
+    public mutating func addMinutes(_ minutes: Int, to id: String, on day: StudyDay, at now: Date) -> Bool {
+        guard minutes > 0 else { return false }
+        var entry = items[id] ?? ItemProgress(status: .todo, changed: now)
+        let total = min(ItemTime.minutesRange.upperBound, (entry.spent[day] ?? 0) + minutes)
+        guard total != entry.spent[day] else { return false }
+        entry.spent[day] = total
+        items[id] = entry
+        return true
+    }
+
+    /// Sets (or, with nil, clears) the learner's own estimate. Returns false when nothing changed.
+    @discardableResult
+    public mutating func setEstimate(_ minutes: Int?, of id: String, at now: Date) -> Bool {
+        guard items[id]?.estimate != minutes else { return false }
+        var entry = items[id] ?? ItemProgress(status: .todo, changed: now)
+        entry.estimate = minutes
         items[id] = entry
         return true
     }

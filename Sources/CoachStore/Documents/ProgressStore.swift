@@ -1,16 +1,21 @@
 import CoachCore
 import FoundationEssentials
 
-/// progress.json: every item's status, time stamps, note and proof, keyed by item id.
+/// progress.json: every item's status, time stamps, note, proof, time spent and own
+/// estimate, keyed by item id.
 ///
-///     {"items": {"genai.rag": {"changed": "…", "done": "…", "note": "…", "proof": […],
-///      "status": "done"}}, "version": 1}
+///     {"items": {"genai.rag": {"changed": "…", "done": "…", "estimate": 90, "note": "…",
+///      "proof": […], "spent": {"2026-12-01": 45}, "status": "done"}}, "version": 2}
 ///
-/// `done`, `note` and `proof` may be left out (or `null`); proof is written only when
-/// there is some, so files without proof stay as they were.
+/// `done`, `note`, `proof`, `spent` and `estimate` may be left out (or `null`); each is
+/// written only when there is some. Version 2 added `spent` (minutes by day) and
+/// `estimate`; a version 1 file loads as it is, and is kept as `backups/progress.v1.json`
+/// the first time it is rewritten.
 public enum ProgressStore {
     public static let kind = DocumentKind.progress
-    public static let version = 1
+    public static let version = 2
+    /// Where the version 1 file is kept when it is first rewritten.
+    public static let firstReleaseBackup = "progress.v1.json"
 
     /// The progress of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> ProgressBook {
@@ -55,8 +60,9 @@ public enum ProgressStore {
         func place() -> String { "items.\(id)" }
         guard try problems.expect(.object, "an object with status and changed", at: place(), in: &json) else { return nil }
         var status: ItemStatus?, changed: Date?, done: Date?, note: String?, proof: [String] = []
+        var spent: [StudyDay: Int] = [:], estimate: Int?
         // A field written twice is refused, with its path.
-        var seen = (status: false, changed: false, done: false, note: false, proof: false)
+        var seen = (status: false, changed: false, done: false, note: false, proof: false, spent: false, estimate: false)
         func first(_ flag: inout Bool) -> Bool {
             defer { flag = true }
             return !flag
@@ -69,6 +75,8 @@ public enum ProgressStore {
             case "done": first(&seen.done)
             case "note": first(&seen.note)
             case "proof": first(&seen.proof)
+            case "spent": first(&seen.spent)
+            case "estimate": first(&seen.estimate)
             default: true
             }
             guard isFirst else {
@@ -98,6 +106,36 @@ public enum ProgressStore {
                     index += 1
                 }
                 if let problem = ProofLinks.problem(with: proof) { problems.fail("\(place()).proof", problem) }
+            case "spent":
+                if try problems.isNull(&json) { continue }
+                guard try problems.expect(.object, "an object of minutes by day", at: "\(place()).spent", in: &json) else { continue }
+                var days = try json.beginObject()
+                while let text = try json.nextStringKey(&days) {
+                    guard let day = StudyDay(text) else {
+                        problems.fail("\(place()).spent.\(text)", "expected a day like 2024-05-01, found \"\(text)\"")
+                        try json.skipValue()
+                        continue
+                    }
+                    guard spent[day] == nil else {
+                        problems.fail("\(place()).spent.\(text)", JSONFile.repeatedKeyReason)
+                        try json.skipValue()
+                        continue
+                    }
+                    guard let minutes = try problems.wholeNumber(at: "\(place()).spent.\(text)", in: &json) else { continue }
+                    guard ItemTime.minutesRange.contains(minutes) else {
+                        problems.fail("\(place()).spent.\(text)", "expected minutes from \(ItemTime.minutesRange.lowerBound) to \(ItemTime.minutesRange.upperBound), got \(minutes)")
+                        continue
+                    }
+                    spent[day] = minutes
+                }
+            case "estimate":
+                if try problems.isNull(&json) { continue }
+                guard let minutes = try problems.wholeNumber(at: "\(place()).estimate", in: &json) else { continue }
+                if ItemTime.estimateRange.contains(minutes) {
+                    estimate = minutes
+                } else {
+                    problems.fail("\(place()).estimate", ItemTime.estimateProblem(minutes))
+                }
             default:
                 try json.skipValue()
             }
@@ -105,11 +143,13 @@ public enum ProgressStore {
         if status == nil { problems.fail("\(place()).status", "missing field \"status\"") }
         if changed == nil { problems.fail("\(place()).changed", "missing field \"changed\"") }
         guard let status, let changed else { return nil }
-        return ItemProgress(status: status, changed: changed, done: done, note: note, proof: proof)
+        return ItemProgress(status: status, changed: changed, done: done, note: note, proof: proof,
+                            spent: spent, estimate: estimate)
     }
 
     public static func save(_ progress: ProgressBook, to home: CoachHome) throws {
         let url = home.progressFile
+        keepFirstRelease(url)
         try Backups.keep(url)
         try AtomicFile.write(Data(text(of: progress)), to: url)
     }
@@ -120,11 +160,33 @@ public enum ProgressStore {
             let entry = progress.items[id]!
             var fields: [(String, JSONWriter.Value)] = [("changed", .date(entry.changed))]
             if let done = entry.done { fields.append(("done", .date(done))) }
+            if let estimate = entry.estimate { fields.append(("estimate", .number(Double(estimate)))) }
             if let note = entry.note { fields.append(("note", .string(note))) }
             if !entry.proof.isEmpty { fields.append(("proof", .strings(entry.proof))) }
+            if !entry.spent.isEmpty {
+                let days = entry.spent.keys.sorted().map { ($0.description, JSONWriter.Value.number(Double(entry.spent[$0]!))) }
+                fields.append(("spent", .object(days)))
+            }
             fields.append(("status", .string(entry.status.rawValue)))
             return (id, .object(fields))
         }
         return JSONWriter.document([("items", .object(items)), ("version", .number(Double(version)))])
+    }
+
+    /// Before a version 1 file is first replaced, it is kept as `backups/progress.v1.json`:
+    /// outside the rotating backups, so it is never pruned.
+    static func keepFirstRelease(_ url: URL) {
+        guard let data = try? AtomicFile.read(url, limit: FileSizeLimit.study), isVersion1(data) else { return }
+        let folder = url.deletingLastPathComponent().appendingPathComponent(Backups.folderName)
+        let backup = folder.appendingPathComponent(firstReleaseBackup)
+        guard (try? AtomicFile.read(backup, limit: FileSizeLimit.study)) == nil else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? AtomicFile.write(data, to: backup)
+    }
+
+    /// Whether the file says `"version": 1` (house files write it last, on its own line).
+    static func isVersion1(_ data: Data) -> Bool {
+        struct Header: Decodable { var version: Int }
+        return (try? JSONDecoder().decode(Header.self, from: data))?.version == 1
     }
 }

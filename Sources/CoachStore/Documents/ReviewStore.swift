@@ -9,8 +9,10 @@ import FoundationEssentials
 /// (every rating of a card, oldest first, with the answer typed). A version 1 file loads
 /// as it is — its ratings replay into the items' cards (`ReviewBook.cards(of:)`) — and the
 /// first time it is rewritten it stays, once and for good, as `backups/reviews.v1.json`.
+/// Version 3 adds to each rating of a card `seconds` (how long it took, card shown to
+/// rated, when timed) and `early` (rated before it was due); a version 2 file loads as it is.
 public enum ReviewStore {
-    public static let version = 2
+    public static let version = 3
     /// Where the version 1 file is kept when it is first rewritten.
     public static let firstReleaseBackup = "reviews.v1.json"
 
@@ -54,6 +56,8 @@ public enum ReviewStore {
         var retrievability: Double?
         var interval: Int
         var answer: String?
+        var seconds: Double?
+        var early: Bool?
     }
 
     public static func file(_ home: CoachHome) -> URL {
@@ -114,9 +118,12 @@ public enum ReviewStore {
             if let r = stored.retrievability, !(r.isFinite && r >= 0 && r <= 1) {
                 throw bad("reviews[\(index)].retrievability", "must be 0–1, found \(r)")
             }
+            if let seconds = stored.seconds, !(seconds.isFinite && seconds >= 0) {
+                throw bad("reviews[\(index)].seconds", "must be a number of seconds of 0 or more, found \(seconds)")
+            }
             log.append(CardReviewEntry(day: stored.day, cardID: stored.card, rating: rating,
                                        retrievability: stored.retrievability, interval: stored.interval,
-                                       answer: stored.answer))
+                                       answer: stored.answer, seconds: stored.seconds, early: stored.early ?? false))
         }
         // A stable sort by day: ratings of one day keep the order they were written in.
         log = log.enumerated().sorted { $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset }
@@ -148,7 +155,8 @@ public enum ReviewStore {
             },
             reviews: reviews.log.map {
                 StoredReview(day: $0.day, card: $0.cardID, rating: $0.rating.name,
-                             retrievability: $0.retrievability, interval: $0.interval, answer: $0.answer)
+                             retrievability: $0.retrievability, interval: $0.interval, answer: $0.answer,
+                             seconds: $0.seconds.map(rounded), early: $0.early ? true : nil)
             },
             drills: reviews.drillAttempts.isEmpty ? nil : reviews.drillAttempts.map {
                 StoredAttempt(day: $0.day, item: $0.itemID, drill: $0.drill, answer: $0.answer, covered: $0.covered,

@@ -8,13 +8,16 @@ import Glibc
 /// as it goes, so a session that was running when Coach quit or was killed is found at
 /// the next start and logged; the file is removed once the session is logged.
 ///
-///     {"timer": {"accumulatedSeconds": 90.5, "items": […], "lastSeen": "…",
-///      "runningSince": "…", "started": "…"}, "version": 1}
+///     {"timer": {"accumulatedSeconds": 90.5, "items": […], "itemSeconds": {"genai.rag": 80},
+///      "lastSeen": "…", "runningSince": "…", "started": "…", "studySince": "…",
+///      "studying": "genai.rag"}, "version": 2}
 ///
-/// `runningSince` is left out (or `null`) while the timer is paused.
+/// `runningSince` is left out (or `null`) while the timer is paused. Version 2 added the
+/// time on each item (`itemSeconds`, `studying`, `studySince`, each optional); a version
+/// 1 file loads with none.
 public enum SessionStore {
     public static let kind = DocumentKind.session
-    public static let version = 1
+    public static let version = 2
 
     public static func file(_ home: CoachHome) -> URL {
         home.file(kind)
@@ -48,7 +51,9 @@ public enum SessionStore {
         guard try problems.expect(.object, "an object with started, accumulatedSeconds, lastSeen and items",
                                   at: "timer", in: &json) else { return nil }
         var started: Date?, seconds: Double?, runningSince: Date?, lastSeen: Date?, items: [String]?
+        var itemSeconds: [String: Double] = [:], studying: String?, studySince: Date?
         var seen = (started: false, seconds: false, runningSince: false, lastSeen: false, items: false)
+        var seenToo = (itemSeconds: false, studying: false, studySince: false)
         var object = try json.beginObject()
         while let key = try json.nextStringKey(&object) {
             switch key {
@@ -70,6 +75,30 @@ public enum SessionStore {
             case "items":
                 guard try problems.once(&seen.items, at: "timer.items", in: &json) else { continue }
                 items = try problems.texts(at: "timer.items", in: &json)
+            case "itemSeconds":
+                guard try problems.once(&seenToo.itemSeconds, at: "timer.itemSeconds", in: &json) else { continue }
+                if try problems.isNull(&json) { continue }
+                guard try problems.expect(.object, "an object of seconds by item", at: "timer.itemSeconds", in: &json) else { continue }
+                var object = try json.beginObject()
+                while let id = try json.nextStringKey(&object) {
+                    guard itemSeconds[id] == nil else {
+                        problems.fail("timer.itemSeconds.\(id)", JSONFile.repeatedKeyReason)
+                        try json.skipValue()
+                        continue
+                    }
+                    guard let value = try problems.number(at: "timer.itemSeconds.\(id)", in: &json) else { continue }
+                    if value < 0 {
+                        problems.fail("timer.itemSeconds.\(id)", "must be a number of seconds ≥ 0, found \(JSONWriter.number(value))")
+                    } else {
+                        itemSeconds[id] = value
+                    }
+                }
+            case "studying":
+                guard try problems.once(&seenToo.studying, at: "timer.studying", in: &json) else { continue }
+                studying = try problems.isNull(&json) ? nil : try problems.text(at: "timer.studying", in: &json)
+            case "studySince":
+                guard try problems.once(&seenToo.studySince, at: "timer.studySince", in: &json) else { continue }
+                studySince = try problems.isNull(&json) ? nil : try problems.date(at: "timer.studySince", in: &json)
             default:
                 try json.skipValue()
             }
@@ -80,7 +109,8 @@ public enum SessionStore {
         }
         guard let started, let seconds, let lastSeen, let items else { return nil }
         return SessionTimer(started: started, accumulatedSeconds: seconds, runningSince: runningSince,
-                            lastSeen: lastSeen, items: items)
+                            lastSeen: lastSeen, items: items, itemSeconds: itemSeconds, studying: studying,
+                            studySince: studySince)
     }
 
     /// Saved without a backup: the file lives only while a session runs.
@@ -92,10 +122,15 @@ public enum SessionStore {
     static func text(of timer: SessionTimer) -> [UInt8] {
         var fields: [(String, JSONWriter.Value)] = [
             ("accumulatedSeconds", .number(timer.accumulatedSeconds)), ("items", .strings(timer.items)),
-            ("lastSeen", .date(timer.lastSeen)),
         ]
+        if !timer.itemSeconds.isEmpty {
+            fields.append(("itemSeconds", .object(timer.itemSeconds.keys.sorted().map { ($0, .number(timer.itemSeconds[$0]!)) })))
+        }
+        fields.append(("lastSeen", .date(timer.lastSeen)))
         if let running = timer.runningSince { fields.append(("runningSince", .date(running))) }
         fields.append(("started", .date(timer.started)))
+        if let since = timer.studySince { fields.append(("studySince", .date(since))) }
+        if let studying = timer.studying { fields.append(("studying", .string(studying))) }
         return JSONWriter.document([("timer", .object(fields)), ("version", .number(Double(version)))])
     }
 

@@ -44,7 +44,16 @@ public enum SessionRecovery {
         guard let timer = try SessionStore.load(home) else { return nil }
         var journal = try JournalStore.load(home)
         let entry = journal.logInterrupted(timer, timeZone: timeZone)
-        if entry != nil { try JournalStore.save(journal, to: home) }
+        if let entry {
+            // The minutes go to the items studied, as finishing would have credited them.
+            try WriteAheadRecord.together(in: home) {
+                try JournalStore.save(journal, to: home)
+                var progress = try ProgressStore.load(home)
+                if progress.credit(timer.split(minutes: entry.minutes, at: timer.lastSeen), on: entry.day, at: timer.lastSeen) {
+                    try ProgressStore.save(progress, to: home)
+                }
+            }
+        }
         try SessionStore.clear(home)
         return entry
     }

@@ -63,7 +63,9 @@ enum ItemEditorView: View {
         let box = ItemDetailText.boxRect(size)
         let inner = ItemDetailText.width(size)
         let row = box.row + box.rows - 2
-        let label = "Proof of work: links, commas between (Enter saves, Esc cancels)"
+        let label = editor.field == .proof
+            ? "Proof of work: links, commas between (Enter saves, Esc cancels)"
+            : "Your estimate: minutes (90) or 1h30; empty for the shipped one (Enter saves, Esc cancels)"
         buffer.fill(row: row - 1, col: box.col + 1, width: box.cols - 2)
         buffer.put(label, row: row - 1, col: box.col + 2, width: inner, style: Style(.heading, bold: true))
         if let problem = editor.problem {

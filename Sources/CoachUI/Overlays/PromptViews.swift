@@ -66,3 +66,32 @@ enum TooSmallView: View {
         buffer.put(shown, row: area.rows / 2, col: col, style: Style(.accent, bold: true))
     }
 }
+
+/// Today's `f` after a session on several items: how its minutes are shared, one row an
+/// item above the key bar, the minutes credited to none under them.
+enum SessionSplitView: View {
+    static func draw(_ model: (split: SessionSplit, titles: [String]), in area: Rect, into buffer: inout ScreenBuffer) {
+        let split = model.split
+        let rows = split.items.count + 2
+        let top = max(area.row, area.bottom - 1 - rows)
+        let width = area.cols - 2
+        var row = top
+        buffer.fill(row: row, col: area.col, width: area.cols)
+        buffer.put("Share the \(MinutesText.short(split.minutes)) session among its items:", row: row, col: area.col + 1,
+                   width: width, style: Style(.accent, bold: true))
+        row += 1
+        for (index, title) in model.titles.enumerated() where row < area.bottom - 1 {
+            buffer.fill(row: row, col: area.col, width: area.cols)
+            let selected = index == split.list.selected
+            let minutes = MinutesText.short(split.shares[index])
+            buffer.put(selected ? "▸" : " ", row: row, col: area.col + 1, style: Style(.accent, bold: true))
+            buffer.put(title, row: row, col: area.col + 3, width: max(1, width - 10), style: Style(selected ? .normal : .dim))
+            buffer.put(minutes, row: row, col: area.col + area.cols - 1 - DisplayWidth.of(minutes), style: Style(.normal, bold: selected))
+            row += 1
+        }
+        guard row < area.bottom - 1 else { return }
+        buffer.fill(row: row, col: area.col, width: area.cols)
+        buffer.put("not credited to an item: \(MinutesText.short(split.unassigned))", row: row, col: area.col + 3,
+                   width: width - 2, style: Style(.dim))
+    }
+}

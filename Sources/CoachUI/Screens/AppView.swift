@@ -60,6 +60,13 @@ func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout
             QuestionView.draw(("Delete the session of \(entry.day) (\(entry.minutes) min)? y/n", window.bottom - 2),
                               in: window, into: &buffer)
         }
+    case .logEstimate(let id, let minutes):
+        let title = state.curriculum.item(id: id)?.title ?? id
+        QuestionView.draw(("No time logged on \"\(title)\": log its estimate, \(MinutesText.short(minutes)), for today? y/n",
+                           window.bottom - 2), in: window, into: &buffer)
+    case .sessionSplit(let split):
+        let titles = split.items.map { state.curriculum.item(id: $0)?.title ?? $0 }
+        SessionSplitView.draw((split, titles), in: window, into: &buffer)
     case .reviewPrompt: break  // the question is in the key bar
     case .cardReview(let session): ReviewCardView.draw(state, session, into: &buffer)
     case .drill(let session): DrillView.draw(state, session, into: &buffer)

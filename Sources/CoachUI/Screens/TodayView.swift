@@ -180,6 +180,10 @@ public enum TodayView: View {
         if let message = plan.message {
             notes += TextWrap.wrap(message, width: width).map { ($0, Style(.warn)) }
         }
+        if plan.isDone {
+            notes += TextWrap.wrap("Today's plan is done ✓ · m: one more step · R: review ahead", width: width)
+                .map { ($0, Style(.good)) }
+        }
         let window = TodayLayout.planWindow(entries: entries.count, cursor: model.list, heading: top, bottom: bottom)
         let (first, listRows) = (window.first, window.rows)
         let noteRows = max(0, bottom - row - TodayLayout.footerRows - listRows)
@@ -197,7 +201,7 @@ public enum TodayView: View {
         ListWidget.draw(count: entries.count, cursor: list, in: Rect(row: row, col: col, rows: min(listRows, bottom - row),
                                                                      cols: width), into: &buffer) { index, line, buffer in
             drawEntry(entries[index], title: model.title(of: entries[index]), selected: index == selected,
-                      row: line, col: col, width: width, into: &buffer)
+                      detail: detail(of: entries[index], model: model), row: line, col: col, width: width, into: &buffer)
         }
         row = min(bottom, row + listRows)
         guard row < bottom else { return }
@@ -212,17 +216,34 @@ public enum TodayView: View {
         }
     }
 
-    /// "▸ [x] ↻ review   title …  30m"
-    static func drawEntry(_ entry: DailyPlan.Entry, title: String, selected: Bool, row: Int, col: Int, width: Int,
-                          into buffer: inout ScreenBuffer) {
+    /// What a study step adds to its row: "part 2 of 14 · 3h10 of 10h". The time spent
+    /// grows while the timer runs on the item.
+    public static func detail(of entry: DailyPlan.Entry, model: TodayModel) -> String {
+        guard var step = entry.step else { return "" }
+        if let timer = model.timer {
+            step.spent += Int((timer.seconds(on: entry.itemID, at: model.now) / 60).rounded(.down))
+        }
+        return ([step.partText] + [step.spentText]).compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// "▸ [x] ↻ review   title …  part 2 of 14 · 3h10 of 10h  30m"
+    static func drawEntry(_ entry: DailyPlan.Entry, title: String, selected: Bool, detail: String = "", row: Int, col: Int,
+                          width: Int, into buffer: inout ScreenBuffer) {
         let minutes = MinutesText.short(entry.minutes)
-        let table = TableWidget([.init("", width: 1), .init("", width: 3), .init("", width: kindWidth + 1), .init("", width: nil),
-                                 .init("", width: max(5, minutes.count), right: true)], width: width, minimumFlex: 1)
-        table.draw([(selected ? "▸" : " ", Style(.accent, bold: true)),
-                    (entry.finished ? "[x]" : "[ ]", Style(entry.finished ? .good : .normal, bold: entry.finished)),
-                    (kindLabel(entry.kind), Style(kindRole(entry.kind))),
-                    (title, Style(entry.finished ? .dim : .normal)),
-                    (minutes, Style(.dim))], row: row, col: col, into: &buffer)
+        // The detail gives way to the title on a narrow window: at most a third of the row.
+        let detailWidth = detail.isEmpty ? 0 : min(DisplayWidth.of(detail), max(0, width / 3))
+        var columns: [TableWidget.Column] = [.init("", width: 1), .init("", width: 3), .init("", width: kindWidth + 1),
+                                             .init("", width: nil)]
+        if detailWidth > 0 { columns.append(.init("", width: detailWidth)) }
+        columns.append(.init("", width: max(5, minutes.count), right: true))
+        let table = TableWidget(columns, width: width, minimumFlex: 1)
+        var cells: [(String, Style)] = [(selected ? "▸" : " ", Style(.accent, bold: true)),
+                                        (entry.finished ? "[x]" : "[ ]", Style(entry.finished ? .good : .normal, bold: entry.finished)),
+                                        (kindLabel(entry.kind), Style(kindRole(entry.kind))),
+                                        (title, Style(entry.finished ? .dim : .normal))]
+        if detailWidth > 0 { cells.append((detail, Style(.dim))) }
+        cells.append((minutes, Style(.dim)))
+        table.draw(cells, row: row, col: col, into: &buffer)
     }
 
     static func drawTotal(_ plan: DailyPlan, goal: Int, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
@@ -230,10 +251,12 @@ public enum TodayView: View {
         let doneMinutes = finished.reduce(0) { $0 + $1.minutes }
         let left = "\(finished.count) of \(plan.entries.count) done · \(MinutesText.short(doneMinutes))"
         let total = plan.totalMinutes
+        let over = max(0, total - max(0, goal))
         let right = "Total \(MinutesText.short(total)) of \(MinutesText.short(max(0, goal))) goal"
+            + (over > 0 ? " · \(MinutesText.short(over)) over" : "")
         let rightWidth = DisplayWidth.of(right)
         buffer.put(right, row: row, col: col + width - rightWidth,
-                   style: Style(total >= goal ? .good : .warn, bold: true))
+                   style: Style(over > 0 ? .warn : total >= goal ? .good : .warn, bold: true))
         buffer.put(left, row: row, col: col, width: max(0, width - rightWidth - 2), style: Style(.dim))
     }
 

@@ -82,13 +82,23 @@ enum TracksView: View {
                 buffer.put(heading, row: row, col: col, width: width, style: Style(.heading, bold: true))
             } else {
                 let item = items[rowsOfTrack[index].item]
-                drawItem(item, status: state.progress.status(of: item.id), row: row, col: col, width: width, into: &buffer)
+                drawItem(item, status: state.progress.status(of: item.id), time: timeText(item, state.progress),
+                         row: row, col: col, width: width, into: &buffer)
             }
         }
     }
 
-    static func drawItem(_ item: Item, status: ItemStatus, row: Int, col: Int, width: Int, into buffer: inout ScreenBuffer) {
-        let minutes = MinutesText.short(item.minutes)
+    /// The item's estimate ("10h", the learner's own when given), or once time is spent on
+    /// it, "3h10 of 10h".
+    public static func timeText(_ item: Item, _ progress: ProgressBook) -> String {
+        let estimate = progress.estimate(of: item)
+        let spent = progress.minutesSpent(on: item.id)
+        return spent > 0 ? ItemTime.spentText(spent, of: estimate) : MinutesText.short(estimate)
+    }
+
+    static func drawItem(_ item: Item, status: ItemStatus, time: String? = nil, row: Int, col: Int, width: Int,
+                         into buffer: inout ScreenBuffer) {
+        let minutes = time ?? MinutesText.short(item.minutes)
         let titleWidth = max(1, width - 6 - minutes.count - 1)
         // The title ends a space before the minutes.
         let markStyle = Style(StatusMark.role(status), bold: status == .doing)
