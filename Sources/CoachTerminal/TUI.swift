@@ -89,6 +89,10 @@ public enum TUI {
                 watch.remember(home.file(kind))
                 saves.forgetFailure(of: kind)
                 save(kind)
+            case .bell:
+                terminal.bell()
+            case .runHook(let hook):
+                HookRunner.run(hook, home: home)
             case .quit:
                 break
             }

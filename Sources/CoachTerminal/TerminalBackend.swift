@@ -16,6 +16,8 @@ public protocol TerminalBackend: AnyObject {
     func takeSignal() -> Int32
     /// True once the terminal has gone away even if no SIGHUP said so.
     var isHungUp: Bool { get }
+    /// Rings the terminal's bell once.
+    func bell()
 }
 
 extension Terminal: TerminalBackend {}

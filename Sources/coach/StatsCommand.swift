@@ -46,7 +46,7 @@ struct StatsCommand: ParsableCommand {
         let journal = try context.loadJournal()
         let reviews = try context.loadReviews()
         let today = context.today
-        let streaks = Streaks(journal: journal, today: today)
+        let streaks = Streaks(journal: journal, today: today, rules: context.settings.streakRules)
         let byDay = journal.minutesByDay
         let overall = context.progress.count(context.curriculum)
         let tracks = context.curriculum.tracks.map { track in

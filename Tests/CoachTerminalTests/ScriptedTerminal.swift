@@ -34,6 +34,8 @@ final class ScriptedTerminal: TerminalBackend {
     func start() { started += 1 }
     func stop() { stopped += 1 }
     func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
+    private(set) var bells = 0
+    func bell() { bells += 1 }
 
     var isHungUp: Bool { hungUp }
 

@@ -35,6 +35,8 @@ public enum Action: Equatable, Sendable {
     case tick
     /// Today: `s` starts, pauses and resumes the session timer; `f` finishes and logs it.
     case toggleTimer, finishSession
+    /// Start (or switch the running timer to) a countdown of the goal's minutes left.
+    case countDown
     /// Today: Space marks the planned item done, or asks how its review went.
     case markDone
     /// The answer to "how did the review go?".
@@ -76,5 +78,9 @@ public enum Effect: Hashable, Sendable {
     case reload(DocumentKind)
     /// Save the document over the file another program changed.
     case overwrite(DocumentKind)
+    /// Ring the terminal's bell once (the countdown reached zero).
+    case bell
+    /// Run the learner's hook, if it exists, in the background.
+    case runHook(Hook)
     case quit
 }

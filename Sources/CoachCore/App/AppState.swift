@@ -37,6 +37,7 @@ public struct AppState: Equatable, Sendable {
         self.study = study
         self.viewport = viewport
         (trackCounts, overallCount) = Self.counts(curriculum, progress)
+        self.study.follow(settings)
         self.study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
     }
 
@@ -100,6 +101,7 @@ public struct AppState: Equatable, Sendable {
         let before = settings
         change(&settings)
         study.planIsStale = true
+        study.follow(settings)
         return settings != before
     }
 

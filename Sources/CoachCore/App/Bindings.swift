@@ -115,6 +115,8 @@ public enum Bindings {
                 hint: Hint("Space", "done / review", 7)),
         Binding("s", [(.char("s"), .toggleTimer)], in: [.today, .todayDetail],
                 help: "start / pause / resume the session timer", hint: Hint("s", "timer", 6)),
+        Binding("S", [(.char("S"), .countDown)], in: [.today, .todayDetail],
+                help: "count down the goal's minutes left; bell at zero"),
         Binding("f", [(.char("f"), .finishSession)], in: [.today, .todayDetail],
                 help: "finish and log the session, with a note", hint: Hint("f", "finish", 5), hintIn: [.todayDetail: nil]),
         Binding("+ -", [(.char("+"), .changeGoal(GoalStep.minutes)), (.char("="), .changeGoal(GoalStep.minutes)),

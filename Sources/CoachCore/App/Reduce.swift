@@ -5,11 +5,22 @@ import FoundationEssentials
 public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     state.study.advance(to: now)
     let effects = reduceAction(&state, action, now: now)
-    // The plan is rebuilt only when it is shown and something it depends on changed.
-    if state.screen == .today {
-        state.study.refreshPlan(curriculum: state.curriculum, progress: state.progress, settings: state.settings)
+    state.refreshShown()
+    let countdown = state.study.countdownEffects()
+    if !countdown.isEmpty { state.message = "Goal reached: the timer counts overtime now" }
+    return effects + countdown
+}
+
+extension AppState {
+    /// The plan and the forecast are rebuilt only when they are shown and something they
+    /// depend on changed. The shell calls this once before the first frame.
+    public mutating func refreshShown() {
+        if screen == .today {
+            study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
+        } else if screen == .history {
+            study.refreshForecast(curriculum: curriculum, progress: progress, settings: settings)
+        }
     }
-    return effects
 }
 
 private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
@@ -130,7 +141,7 @@ extension AppState {
             open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
         case .toggleSkip: return changeStatus(of: id, at: now) { $0.skipToggled }
-        case .markDone, .toggleTimer, .finishSession:
+        case .markDone, .toggleTimer, .finishSession, .countDown:
             guard screen == .today else { return [] }
             return reduceToday(action, now: now)
         default: break

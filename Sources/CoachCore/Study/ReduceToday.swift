@@ -31,6 +31,20 @@ extension AppState {
             message = study.timer == nil ? "Session started" : (timer.isRunning ? "Session resumed" : "Session paused")
             study.changeTimer { $0 = timer }
             return [.save(.session)]
+        case .countDown:
+            if study.countdown != nil, study.timer?.isRunning == true {
+                study.countdown = nil
+                message = "The timer counts up"
+                return []
+            }
+            var timer = study.timer ?? SessionTimer.start(at: now)
+            timer.resume(at: now)
+            study.countdown = Countdown(goal: study.plan?.goal ?? settings.dailyGoalMinutes, minutesToday: study.minutesToday,
+                                        elapsed: timer.elapsed(at: now))
+            message = study.countdown!.targetSeconds - timer.elapsed(at: now) > 0
+                ? "Counting down the goal's minutes left" : "The goal is reached already: the timer counts overtime"
+            study.changeTimer { $0 = timer }
+            return [.save(.session)]
         case .finishSession:
             guard study.timer != nil else {
                 message = "No session running: s starts one"

@@ -64,9 +64,12 @@ func todayModel(_ state: AppState) -> TodayModel? {
     let study = state.study
     guard let plan = study.plan else { return nil }
     let focus = state.settings.focusTrack.flatMap { state.curriculum.track(id: $0)?.title }
-    return TodayModel(plan: plan, curriculum: state.curriculum, timer: study.timer, now: study.now,
-                      streak: study.streaks, minutesToday: study.minutesToday, goal: state.settings.dailyGoalMinutes,
-                      list: study.planList, focusTrackTitle: focus)
+    var model = TodayModel(plan: plan, curriculum: state.curriculum, timer: study.timer, now: study.now,
+                           streak: study.streaks, minutesToday: study.minutesToday,
+                           goal: plan.firstDayBack ? plan.goal : state.settings.dailyGoalMinutes,
+                           list: study.planList, focusTrackTitle: focus)
+    model.countdown = study.countdown
+    return model
 }
 
 /// Screen 4's model from the state; item titles only for the journal rows that can show.
