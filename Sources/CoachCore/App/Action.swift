@@ -49,6 +49,10 @@ public enum Action: Equatable, Sendable {
     case toggleTick
     /// History: `d` deletes the selected journal entry (asks y/n); `e` edits it.
     case deleteEntry, editEntry
+    /// History: the forecast of the next days in place of the minutes per week, and back.
+    case toggleForecast
+    /// History: type a break to add.
+    case addBreak
     /// Today: `+` / `-` change the daily goal by this many minutes.
     case changeGoal(Int)
     /// Today: `>` / `<` make the next / previous track the focus track.

@@ -62,11 +62,13 @@ public enum Bindings {
 
     /// Text fields and forms: what is not bound here is typed.
     static let fields: [Binding] = [
-        Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote, .cardQuestion, .drillAnswer],
+        Binding("type", [], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote, .cardQuestion, .drillAnswer,
+                                 .breakEditor],
                 help: "typed text goes into the field",
                 hintIn: [.search: Hint("type", "search", 9), .backlogFilter: Hint("type", "filter", 9),
                          .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, spaces between", 9),
                          .finishNote: Hint("type", "a note (optional)", 9),
+                         .breakEditor: Hint("type", "FIRST..LAST, e.g. 2026-12-20..2026-12-27", 9),
                          .cardQuestion: Hint("type", "an answer", 9),
                          .drillAnswer: Hint("type", "your answer", 9)]),
         Binding("↑ ↓  PgUp PgDn", [(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)],
@@ -82,7 +84,7 @@ public enum Bindings {
         Binding("← →", [], in: [.ideaForm], help: "move in the text, or choose impact and status",
                 hint: Hint("←→", "move or choose", 5)),
         Binding("Enter", [(.enter, .confirm)], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote,
-                                                   .ideaForm, .entryForm, .cardQuestion, .drillAnswer],
+                                                   .ideaForm, .entryForm, .cardQuestion, .drillAnswer, .breakEditor],
                 help: "go to the result, keep the filter, or save",
                 hint: Hint("Enter", "save", 9),
                 hintIn: [.search: Hint("Enter", "go to", 9), .backlogFilter: Hint("Enter", "keep filter", 9),
@@ -90,7 +92,7 @@ public enum Bindings {
                          .cardQuestion: Hint("Enter", "show the points", 9),
                          .drillAnswer: Hint("Enter", "show the rubric", 9)]),
         Binding("Esc", [(.escape, .close)], in: [.search, .backlogFilter, .noteEditor, .proofEditor, .finishNote,
-                                                 .ideaForm, .entryForm, .cardQuestion, .drillAnswer],
+                                                 .ideaForm, .entryForm, .cardQuestion, .drillAnswer, .breakEditor],
                 help: "close, clear the filter, or cancel",
                 hint: Hint("Esc", "cancel", 9),
                 hintIn: [.search: Hint("Esc", "close", 9), .backlogFilter: Hint("Esc", "clear", 9),
@@ -167,6 +169,10 @@ public enum Bindings {
                 help: "edit the selected session's minutes and note", hint: Hint("e", "edit session", 6)),
         Binding("d", [(.char("d"), .deleteEntry)], in: [.history], help: "delete the selected session (asks y/n)",
                 hint: Hint("d", "delete session", 5)),
+        Binding("F", [(.char("F"), .toggleForecast)], in: [.history], help: "the next 14 days / minutes per week",
+                hint: Hint("F", "forecast", 4)),
+        Binding("b", [(.char("b"), .addBreak)], in: [.history], help: "add a break (days off that keep the streak)",
+                hint: Hint("b", "break", 3)),
     ]
 
     static let detailKeys: [Binding] = [

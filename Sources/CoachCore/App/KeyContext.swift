@@ -5,7 +5,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// The item detail, opened from Today or from Tracks: it keeps that screen's item keys.
     case todayDetail, tracksDetail
     case help, search, backlogFilter, noteEditor, proofEditor, ideaForm, discardChanges, deleteIdea
-    case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
+    case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict, breakEditor
     /// A recall card: the answer being typed, then the key points shown and a rating asked.
     case cardQuestion, cardRating
     /// An interview drill: the answer being written, then the rubric being ticked.
@@ -28,6 +28,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .deleteIdea: self = .deleteIdea
         case .reviewPrompt: self = .reviewPrompt
         case .finishNote: self = .finishNote
+        case .breakEditor: self = .breakEditor
         case .entryForm: self = .entryForm
         case .deleteEntry: self = .deleteEntry
         case .fileConflict: self = .fileConflict
@@ -67,6 +68,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .discardChanges, .deleteIdea, .deleteEntry: "Question"
         case .reviewPrompt: "Review"
         case .finishNote: "Finish the session"
+        case .breakEditor: "Add a break"
         case .entryForm: "Session"
         case .fileConflict: "File changed on disk"
         case .cardQuestion, .cardRating: "Recall card"
@@ -79,7 +81,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm, .cardQuestion, .drillAnswer:
+        case .search, .backlogFilter, .noteEditor, .proofEditor, .ideaForm, .finishNote, .entryForm, .cardQuestion, .drillAnswer,
+             .breakEditor:
             LineEditor.edit(for: key).map { .edit($0) }
         default: nil
         }

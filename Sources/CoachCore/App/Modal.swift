@@ -29,6 +29,8 @@ public enum Modal: Equatable, Sendable {
     case entryForm(JournalEntryForm)
     /// The journal entry waiting for y/n before it is deleted.
     case deleteEntry(id: Int)
+    /// History's `b`: a break being typed, FIRST..LAST.
+    case breakEditor(LineEditor)
     /// A file whose save was refused because another program changed it, waiting for
     /// r (take the file on disk) or o (write this one over it).
     case fileConflict(DocumentKind)
@@ -36,7 +38,7 @@ public enum Modal: Equatable, Sendable {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
         switch self {
-        case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
+        case .itemEditor, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm, .breakEditor: true
         case .help, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict: false
         case .cardReview(let session): !session.revealed
         case .drill(let session): !session.revealed

@@ -17,7 +17,7 @@ extension AppState {
     public mutating func refreshShown() {
         if screen == .today {
             study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
-        } else if screen == .history {
+        } else if screen == .history && historyShowsForecast {
             study.refreshForecast(curriculum: curriculum, progress: progress, settings: settings)
         }
     }
@@ -65,6 +65,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .fileConflict: return []  // only r, o and q answer it, above
     case .ideaForm: return state.reduceIdeaForm(action, now: now)
     case .reviewPrompt, .finishNote, .deleteEntry, .entryForm: return state.reduceStudyPrompt(action, now: now)
+    case .breakEditor(let editor): return state.reduceBreakEditor(action, editor: editor)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
     case .drill(let session): return state.reduceDrill(action, session: session)
     case .deleteIdea: return state.answerDelete(action)

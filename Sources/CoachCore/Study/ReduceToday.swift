@@ -120,7 +120,7 @@ extension AppState {
 
     /// The journal's rows at this window size; nil when it is not shown (too narrow or short).
     var journalRows: Int? {
-        HistoryLayout(viewport, trackCount: curriculum.tracks.count).journal?.rows
+        HistoryLayout(viewport, trackCount: curriculum.tracks.count, forecast: historyShowsForecast).journal?.rows
     }
 
     mutating func keepJournalVisible() {
@@ -147,6 +147,8 @@ extension AppState {
             }
             let entry = entries[study.journalList.selected]
             open(action == .deleteEntry ? .deleteEntry(id: entry.id) : .entryForm(JournalEntryForm(entry)))
+        case .toggleForecast, .addBreak:
+            return reduceDaysOff(action)
         default:
             break
         }

@@ -47,6 +47,7 @@ func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout
             QuestionView.draw(("Delete \"\(idea.title)\"? y/n", QuestionView.backlogRow(window)), in: window, into: &buffer)
         }
     case .finishNote(let note): FinishNoteView.draw(note, in: window, into: &buffer)
+    case .breakEditor(let editor): BreakEditorView.draw(editor, in: window, into: &buffer)
     case .entryForm(let form): EntryFormView.draw(form, in: window, into: &buffer)
     case .deleteEntry(let id):
         if let entry = state.study.journal.entry(id: id) {
@@ -80,7 +81,9 @@ func historyModel(_ state: AppState, rows: Int) -> HistoryModel {
     let journal = study.journal.newestFirst
     let visible = journal.dropFirst(study.journalList.scroll).prefix(rows)
     for entry in visible { for id in entry.items { titles[id] = state.curriculum.item(id: id)?.title } }
-    return HistoryModel(today: study.today, minutesByDay: study.minutesByDay, goals: study.journal.goals,
-                        streaks: study.streaks, trackProgress: tracks, journal: journal,
-                        journalList: study.journalList, itemTitles: titles)
+    var model = HistoryModel(today: study.today, minutesByDay: study.minutesByDay, goals: study.journal.goals,
+                             streaks: study.streaks, trackProgress: tracks, journal: journal,
+                             journalList: study.journalList, itemTitles: titles)
+    if state.historyShowsForecast { model.forecast = study.forecast ?? Forecast(days: []) }
+    return model
 }
