@@ -36,7 +36,8 @@ enum ForecastView {
             case .restDay?:
                 buffer.put("rest day", row: row, col: x, width: width - labelWidth, style: Style(.dim))
             case .onBreak(let days)?:
-                buffer.put("break \(days)", row: row, col: x, width: width - labelWidth, style: Style(.dim))
+                buffer.put("break until " + String("\(days.last)".dropFirst(5)), row: row, col: x, width: width - labelWidth,
+                           style: Style(.dim))
             case nil:
                 var at = x
                 if barWidth >= 4 {
