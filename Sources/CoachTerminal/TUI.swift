@@ -101,6 +101,10 @@ public enum TUI {
                 // it ends, and the outcome goes back to the engine as an action.
                 let outcome = terminal.handOver { editText(edit.text) }
                 carryOut(reduce(&state, .externalEditFinished(edit.purpose, outcome), now: clock()))
+            case .bell:
+                terminal.bell()
+            case .runHook(let hook):
+                HookRunner.run(hook, home: home)
             case .quit:
                 break
             }

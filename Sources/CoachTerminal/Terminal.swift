@@ -84,6 +84,12 @@ final class Terminal {
         Size(rows: Int(getmaxy(window)), cols: Int(getmaxx(window)))
     }
 
+    /// The audible bell (or the visible one, where the terminal has only that).
+    func bell() {
+        guard window != nil else { return }
+        beep()
+    }
+
     /// Paints a frame. Rows equal to the ones on screen are skipped, and curses itself
     /// sends only the changed cells, so nothing flickers.
     func draw(_ buffer: ScreenBuffer) {

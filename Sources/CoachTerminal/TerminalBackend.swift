@@ -21,6 +21,8 @@ public protocol TerminalBackend: AnyObject {
     /// Gives the terminal to another program (the learner's editor) while `body` runs,
     /// then takes it back and repaints the whole screen at the next frame.
     func handOver<Result>(_ body: () -> Result) -> Result
+    /// Rings the terminal's bell once.
+    func bell()
 }
 
 extension Terminal: TerminalBackend {}

@@ -16,7 +16,7 @@ struct CoachCommand: ParsableCommand {
         subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, EstimateCommand.self, ProofCommand.self, NoteCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self,
                       TodayCommand.self, StatusCommand.self, StatsCommand.self, SettingsCommand.self, LogCommand.self,
                       JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self,
-                      MergeCommand.self]
+                      MergeCommand.self, BreakCommand.self, ForecastCommand.self]
     )
 
     @OptionGroup var home: HomeOption
@@ -53,14 +53,15 @@ struct CoachCommand: ParsableCommand {
         let context = try AppContext.load(homeFlag: homeFlag)
         let (study, backlog) = try storeErrors {
             // A session that an earlier run left running is logged before anything is shown.
-            try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: .current, holding: lock)
+            try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: context.timeZone, holding: lock)
             let study = StudyState(journal: try JournalStore.load(context.home), reviews: try ReviewStore.load(context.home),
-                                   timeZone: .current, now: Date())
+                                   timeZone: context.timeZone, now: Date())
             return (study, try backlogLoad.result())
         }
         var state = AppState(curriculum: context.curriculum, progress: context.progress, settings: context.settings,
                              backlog: backlog, study: study)
         state.screen = screen.screen
+        state.refreshShown()
         if !context.warnings.isEmpty {
             let count = context.warnings.count
             state.message = "\(count) problem\(count == 1 ? "" : "s") in your own track files (\(context.home.tracksFolder.path)); run `coach tracks` to see them"

@@ -29,7 +29,7 @@ struct MarkdownExport {
     private func header(_ lines: inout [String]) {
         let settings = document.settings
         let journal = document.journal
-        let streaks = Streaks(journal: journal, today: today)
+        let streaks = Streaks(journal: journal, today: today, rules: settings.streakRules)
         let overall = document.progress.count(curriculum)
         let focus = settings.focusTrack.map { curriculum.track(id: $0)?.title ?? $0 } ?? "none"
         let minutes = journal.entries.reduce(0) { $0 + $1.minutes }

@@ -6,8 +6,8 @@ import FoundationEssentials
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
-        abstract: "Show or change the focus track and the daily goal.",
-        discussion: "With no options, prints the settings. A new goal counts from today; earlier days keep the goal they had.")
+        abstract: "Show or change the focus track, the daily goal, the days off and when a day starts.",
+        discussion: "With no options, prints the settings. A new goal counts from today; earlier days keep the goal they had. Breaks are set with coach break.")
 
     @OptionGroup var home: HomeOption
     @Option(help: ArgumentHelp("The track to study in depth (id or title; see coach tracks).", valueName: "track"),
@@ -20,6 +20,12 @@ struct SettingsCommand: ParsableCommand {
     var retention: String?
     @Option(help: ArgumentHelp("The longest gap between two reviews of a card, in days.", valueName: "days"))
     var maximumInterval: String?
+    @Option(help: ArgumentHelp("When your day starts, HH:MM (default 04:00: studying at 00:30 counts for the evening before).", valueName: "time"))
+    var dayStart: String?
+    @Option(help: ArgumentHelp("Weekdays off, e.g. sun or sat,sun; none for no rest days. They neither count against a streak nor bring reviews.", valueName: "days"))
+    var restDays: String?
+    @Option(help: ArgumentHelp("Streak freezes, on or off: one earned per 7-day streak (at most 2), spent on a missed day.", valueName: "on|off"))
+    var freezes: String?
     @Flag(help: "Print JSON.") var json = false
 
     struct Report: Encodable {
@@ -28,6 +34,10 @@ struct SettingsCommand: ParsableCommand {
         var dailyGoalMinutes: Int
         var retention: Double
         var maximumInterval: Int
+        var dayStart: String
+        var restDays: [String]
+        var breaks: [String]
+        var streakFreezes: Bool
     }
 
     func validate() throws {
@@ -42,6 +52,9 @@ struct SettingsCommand: ParsableCommand {
         if let goal { wanted.dailyGoalMinutes = try Self.goalMinutes(goal) }
         if let retention { wanted.retention = try Self.retentionValue(retention) }
         if let maximumInterval { wanted.maximumInterval = try Self.maximumIntervalValue(maximumInterval) }
+        if let dayStart { wanted.dayStart = try Self.dayStartValue(dayStart) }
+        if let restDays { wanted.calendar.restDays = try Self.restDaysValue(restDays) }
+        if let freezes { wanted.streakFreezes = try Self.freezesValue(freezes) }
         let before = context.settings
         if wanted != before {
             if wanted.dailyGoalMinutes != before.dailyGoalMinutes { try context.recoverInterruptedSession() }
@@ -60,6 +73,9 @@ struct SettingsCommand: ParsableCommand {
                 }
                 if retention != nil { changed.retention = wanted.retention }
                 if maximumInterval != nil { changed.maximumInterval = wanted.maximumInterval }
+                if dayStart != nil { changed.dayStart = wanted.dayStart }
+                if restDays != nil { changed.calendar.restDays = wanted.calendar.restDays }
+                if freezes != nil { changed.streakFreezes = wanted.streakFreezes }
                 if changed != current { try SettingsStore.save(changed, to: context.home) }
                 return changed
             }
@@ -69,7 +85,11 @@ struct SettingsCommand: ParsableCommand {
             return try JSONOutput.print(Report(focusTrack: settings.focusTrack,
                                                focusTitle: settings.focusTrack.flatMap { context.curriculum.track(id: $0)?.title },
                                                dailyGoalMinutes: settings.dailyGoalMinutes,
-                                               retention: settings.retention, maximumInterval: settings.maximumInterval))
+                                               retention: settings.retention, maximumInterval: settings.maximumInterval,
+                                               dayStart: settings.dayStart.description,
+                                               restDays: Weekday.ordered(settings.calendar.restDays).map(\.shortName),
+                                               breaks: settings.calendar.breaks.map(\.description),
+                                               streakFreezes: settings.streakFreezes))
         }
         let focusText = Self.focusText(settings.focusTrack, context)
         if settings.focusTrack != before.focusTrack {
@@ -84,6 +104,11 @@ struct SettingsCommand: ParsableCommand {
         }
         print("retention:   \(settings.retention) (reviews aim for this chance of recall)")
         print("max interval: \(settings.maximumInterval) days")
+        print("day starts:  \(settings.dayStart) (earlier counts for the day before)")
+        let rest = Weekday.ordered(settings.calendar.restDays).map(\.shortName)
+        print("rest days:   \(rest.isEmpty ? "none" : rest.joined(separator: ","))")
+        print("breaks:      \(settings.calendar.breaks.isEmpty ? "none (coach break FIRST..LAST adds one)" : settings.calendar.breaks.map(\.description).joined(separator: ", "))")
+        print("freezes:     \(settings.streakFreezes ? "on" : "off")")
         if settings.focusTrack == nil {
             print("Choose a focus track with coach settings --focus TRACK (coach tracks lists them).")
         }
@@ -110,6 +135,38 @@ struct SettingsCommand: ParsableCommand {
             throw CoachFailure("--maximum-interval must be a whole number of days from \(range.lowerBound) to \(range.upperBound); got \"\(text)\"")
         }
         return value
+    }
+
+    static func dayStartValue(_ text: String) throws -> DayStart {
+        guard let value = DayStart(text.trimmingWhitespace()) else {
+            throw CoachFailure(DayStart.problem(text, flag: "--day-start"))
+        }
+        return value
+    }
+
+    /// "sun", "sat,sun", "none": the weekdays off; at least one weekday stays a study day.
+    static func restDaysValue(_ text: String) throws -> Set<Weekday> {
+        let trimmed = text.trimmingWhitespace().lowercased()
+        if trimmed == "none" || trimmed.isEmpty { return [] }
+        var days: Set<Weekday> = []
+        for name in trimmed.split(separator: ",") {
+            guard let day = Weekday(name: String(name)) else {
+                throw CoachFailure("--rest-days takes weekdays separated by commas (sun, mon, tue, wed, thu, fri, sat) or none; got \(TerminalText.quoted(String(name)))")
+            }
+            days.insert(day)
+        }
+        guard days.count < Weekday.allCases.count else {
+            throw CoachFailure("--rest-days must leave at least one weekday to study")
+        }
+        return days
+    }
+
+    static func freezesValue(_ text: String) throws -> Bool {
+        switch text.trimmingWhitespace().lowercased() {
+        case "on", "yes", "true": return true
+        case "off", "no", "false": return false
+        default: throw CoachFailure("--freezes must be on or off; got \(TerminalText.quoted(text))")
+        }
     }
 
     /// The goal as typed, or a refusal that names the flag and the range.

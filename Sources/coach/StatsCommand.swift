@@ -27,6 +27,9 @@ struct StatsCommand: ParsableCommand {
         /// The current streak ends unless today counts.
         var streakAtRisk: Bool
         var todayCounts: Bool
+        /// Streak freezes held (0 when they are off).
+        var streakFreezes: Int
+        /// Half the goal on the first day back from a break, 0 on a day off.
         var goalToday: Int
         var minutesToday: Int
         var minutesThisWeek: Int
@@ -46,7 +49,7 @@ struct StatsCommand: ParsableCommand {
         let journal = try context.loadJournal()
         let reviews = try context.loadReviews()
         let today = context.today
-        let streaks = Streaks(journal: journal, today: today)
+        let streaks = Streaks(journal: journal, today: today, rules: context.settings.streakRules)
         let byDay = journal.minutesByDay
         let overall = context.progress.count(context.curriculum)
         let tracks = context.curriculum.tracks.map { track in
@@ -55,7 +58,8 @@ struct StatsCommand: ParsableCommand {
         }
         let report = Report(
             date: today.description, currentStreak: streaks.current, longestStreak: streaks.longest,
-            streakAtRisk: streaks.atRisk, todayCounts: streaks.todayCounts, goalToday: context.settings.dailyGoalMinutes,
+            streakAtRisk: streaks.atRisk, todayCounts: streaks.todayCounts, streakFreezes: streaks.freezes,
+            goalToday: context.settings.calendar.goal(on: today, normal: context.settings.dailyGoalMinutes),
             minutesToday: journal.minutes(on: today), minutesThisWeek: StudyFiles.minutesThisWeek(journal, today: today),
             minutesTotal: byDay.values.reduce(0, +), sessions: journal.entries.count,
             daysStudied: byDay.values.filter { $0 > 0 }.count,
@@ -66,6 +70,7 @@ struct StatsCommand: ParsableCommand {
 
         var streakLine = "streak       \(days(report.currentStreak)) (longest \(days(report.longestStreak)))"
         if report.streakAtRisk { streakLine += ", at risk: reach today's goal to keep it" }
+        if report.streakFreezes > 0 { streakLine += ", \(report.streakFreezes) freeze\(report.streakFreezes == 1 ? "" : "s") held" }
         print(streakLine)
         print("today        \(report.minutesToday) of \(report.goalToday) min\(report.todayCounts ? ", goal reached" : "")")
         print("this week    \(report.minutesThisWeek) min (since Monday)")

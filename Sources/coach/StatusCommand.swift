@@ -17,6 +17,8 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var home: HomeOption
     @Flag(help: "Plain ASCII, no emoji (also when NO_COLOR is set).") var plain = false
     @Flag(help: "Print JSON: the figures of the line, and the line itself.") var json = false
+    @Flag(help: "Print nothing; exit 0 when today's goal is met (or today is a day off), 1 when not, 2 on a problem.")
+    var check = false
 
     struct Report: Encodable {
         var date: String
@@ -28,20 +30,42 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
+        if check { return try Self.check(homeFlag: home.home) }
         try Self.run(homeFlag: home.home, plain: plain, json: json)
+    }
+
+    /// `--check`, for cron jobs and prompts: the answer is the exit status. A problem (a
+    /// file that cannot be read) says its one line on stderr and exits 2.
+    static func check(homeFlag: String?) throws {
+        let met: Bool
+        do {
+            let home = CoachHome.resolve(flag: homeFlag)
+            try home.finishInterruptedChange()
+            let settings = try storeErrors { try SettingsStore.load(home) }
+            let timeZone = StudyFiles.learnerDays(settings)
+            let today = StudyFiles.today(in: timeZone)
+            try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
+            let journal = try storeErrors { try JournalStore.load(home) }
+            met = settings.calendar.goalMet(minutes: journal.minutes(on: today), goal: journal.goals.goal(on: today), on: today)
+        } catch {
+            warn("coach: \(error)")
+            throw ExitCode(2)
+        }
+        if !met { throw ExitCode(1) }
     }
 
     /// The status line, also printed by `Entry` without the parser.
     static func run(homeFlag: String?, plain: Bool, json: Bool = false) throws {
         let home = CoachHome.resolve(flag: homeFlag)
-        let timeZone = TimeZoneRules.current
-        let today = AppContext.overriddenToday ?? StudyDay(Date(), in: timeZone)
         try home.finishInterruptedChange()
+        let settings = try storeErrors { try SettingsStore.load(home) }
+        let timeZone = StudyFiles.learnerDays(settings)
+        let today = StudyFiles.today(in: timeZone)
         try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
-        let (settings, journal, progress, reviews) = try storeErrors {
-            (try SettingsStore.load(home), try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
+        let (journal, progress, reviews) = try storeErrors {
+            (try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
         }
-        let streak = Streaks(journal: journal, today: today).current
+        let streak = Streaks(journal: journal, today: today, rules: settings.streakRules).current
         let minutes = journal.minutes(on: today)
         let goal = settings.dailyGoalMinutes
         let due = Self.cardsDue(home: home, reviews: reviews, progress: progress, settings: settings, today: today,

@@ -7,9 +7,10 @@ import Glibc
 /// What the daily-session commands need beyond `AppContext`: the day, the journal and
 /// the reviews, loaded only by the commands that use them.
 extension AppContext {
-    /// The learner's clock: days begin and end at midnight where they are (TZ).
-    var timeZone: TimeZoneRules { .current }
-    var today: StudyDay { Self.overriddenToday ?? StudyDay(Date(), in: timeZone) }
+    /// The learner's clock: days begin at their day start (04:00 unless set) where they
+    /// are (TZ).
+    var timeZone: TimeZoneRules { StudyFiles.learnerDays(settings) }
+    var today: StudyDay { StudyFiles.today(in: timeZone) }
 
     /// COACH_TODAY=YYYY-MM-DD moves the day of the commands' reviews and plans, for the
     /// end-to-end tests that need tomorrow's reviews today. Not for learners.
@@ -48,6 +49,17 @@ extension AppContext {
 /// The daily-session files for commands that do without `AppContext` (`coach status`
 /// must not pay for the curriculum), and the glue every such command shares.
 enum StudyFiles {
+    /// The zone every day of the learner is counted in: TZ's, with the settings' day start.
+    static func learnerDays(_ settings: Settings) -> TimeZoneRules {
+        settings.days(in: .current)
+    }
+
+    /// Today, for every command and the full-screen coach alike: the one place "now"
+    /// becomes a day (COACH_TODAY aside).
+    static func today(in zone: TimeZoneRules, now: Date = Date()) -> StudyDay {
+        AppContext.overriddenToday ?? StudyDay(now, in: zone)
+    }
+
     static func recoverInterruptedSession(_ home: CoachHome, timeZone: TimeZoneRules, report: Bool) throws {
         let entry = try storeErrors { try SessionRecovery.recoverInterruptedSession(home: home, timeZone: timeZone) }
         if report, let entry {

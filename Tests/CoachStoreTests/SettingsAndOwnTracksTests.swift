@@ -11,7 +11,7 @@ import Testing
         try SettingsStore.save(Settings(focusTrack: "genai", dailyGoalMinutes: 60), to: home)
         #expect(try SettingsStore.load(home) == Settings(focusTrack: "genai", dailyGoalMinutes: 60))
         let text = try String(contentsOf: SettingsStore.file(home), encoding: .utf8)
-        #expect(text.contains("\"version\" : 1"))
+        #expect(text.contains("\"version\" : 2"))
         }
     }
 

@@ -30,10 +30,10 @@ struct SettingsReaderTests {
 
     @Test func theSettingsAreWrittenInTheHouseFormat() {
         let text = String(decoding: SettingsStore.text(of: Settings(focusTrack: "ai-product", dailyGoalMinutes: 45)), as: UTF8.self)
-        #expect(text == "{\n  \"dailyGoalMinutes\" : 45,\n  \"focusTrack\" : \"ai-product\",\n  \"version\" : 1\n}\n")
+        #expect(text == "{\n  \"dailyGoalMinutes\" : 45,\n  \"focusTrack\" : \"ai-product\",\n  \"version\" : 2\n}\n")
         #expect(FileFormat.problem(with: text) == nil)
         let noTrack = String(decoding: SettingsStore.text(of: Settings()), as: UTF8.self)
-        #expect(noTrack == "{\n  \"dailyGoalMinutes\" : 45,\n  \"version\" : 1\n}\n")
+        #expect(noTrack == "{\n  \"dailyGoalMinutes\" : 45,\n  \"version\" : 2\n}\n")
     }
 
     @Test(arguments: [
@@ -55,11 +55,11 @@ struct SettingsReaderTests {
     }
 
     @Test func newerSettingsAreRefused() throws {
-        let error = try settingsRefusal(#"{"version": 2, "dailyGoalMinutes": "more"}"#)
+        let error = try settingsRefusal(#"{"version": 3, "dailyGoalMinutes": "more"}"#)
         guard case .newerVersion(_, let found, _)? = error else {
             Issue.record("expected newerVersion, got \(String(describing: error))")
             return
         }
-        #expect(found == 2)
+        #expect(found == 3)
     }
 }

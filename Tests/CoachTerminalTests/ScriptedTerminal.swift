@@ -41,6 +41,8 @@ final class ScriptedTerminal: TerminalBackend {
         handedOver += 1
         return body()
     }
+    private(set) var bells = 0
+    func bell() { bells += 1 }
 
     var isHungUp: Bool { hungUp }
 

@@ -6,8 +6,9 @@ import Testing
 @Suite(.serialized) struct DailySessionJourneyTests {
     @Test func focusGoalTimerDoneFinishQuitThenJournalAndStatus() throws {
         let home = TemporaryHome()
-        // Yesterday reached the goal in force then (the default 45), so it counts.
-        let yesterday = Date().addingTimeInterval(-86_400)
+        // Yesterday reached the goal in force then (the default 45), so it counts. Days
+        // start at 04:00 (the default day start).
+        let yesterday = Date().addingTimeInterval(-86_400 - 4 * 3_600)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
         let parts = calendar.dateComponents([.year, .month, .day], from: yesterday)

@@ -12,11 +12,14 @@ import Glibc
 
     static let utc = TimeZone(identifier: "UTC")!
 
-    /// Today plus `offset` days, as YYYY-MM-DD in UTC.
+    /// The learner's day then: days start at 04:00 (the default day start).
+    static var learnerNow: Date { Date().addingTimeInterval(-4 * 3_600) }
+
+    /// Today plus `offset` days, as YYYY-MM-DD in UTC, days starting at 04:00.
     static func day(_ offset: Int = 0) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = utc
-        let date = calendar.date(byAdding: .day, value: offset, to: Date())!
+        let date = calendar.date(byAdding: .day, value: offset, to: learnerNow)!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
@@ -317,7 +320,7 @@ import Glibc
         #expect(stats["itemsDone"] as? Int == 1)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = Self.utc
-        let sinceMonday = (calendar.component(.weekday, from: Date()) + 5) % 7
+        let sinceMonday = (calendar.component(.weekday, from: Self.learnerNow) + 5) % 7
         let week = [(50, 3), (45, 1), (45, 0)].filter { $0.1 <= sinceMonday }.reduce(0) { $0 + $1.0 }
         #expect(stats["minutesThisWeek"] as? Int == week)
         let tracks = try #require(stats["tracks"] as? [[String: Any]])

@@ -47,6 +47,8 @@ public enum Action: Equatable, Sendable {
     case studyMore, reviewAhead
     /// The learner's own estimate of an item.
     case editEstimate
+    /// Start (or switch the running timer to) a countdown of the goal's minutes left.
+    case countDown
     /// Today: Space marks the planned item done, or asks how its review went.
     case markDone
     /// The answer to "how did the review go?".
@@ -59,6 +61,10 @@ public enum Action: Equatable, Sendable {
     case toggleTick
     /// History: `d` deletes the selected journal entry (asks y/n); `e` edits it.
     case deleteEntry, editEntry
+    /// History: the forecast of the next days in place of the minutes per week, and back.
+    case toggleForecast
+    /// History: type a break to add.
+    case addBreak
     /// Today: `+` / `-` change the daily goal by this many minutes.
     case changeGoal(Int)
     /// Today: `>` / `<` make the next / previous track the focus track.
@@ -109,5 +115,9 @@ public enum Effect: Hashable, Sendable {
     /// Hand the terminal to the learner's editor on this text, and give the outcome
     /// back as `.externalEditFinished`.
     case editText(ExternalEdit)
+    /// Ring the terminal's bell once (the countdown reached zero).
+    case bell
+    /// Run the learner's hook, if it exists, in the background.
+    case runHook(Hook)
     case quit
 }

@@ -18,6 +18,8 @@ public struct AppState: Equatable, Sendable {
     /// The side-project ideas; changed only through `updateBacklog`.
     public private(set) var backlog: Backlog
     public var backlogScreen = BacklogCursor()
+    /// History shows the next days' forecast in place of the minutes per week (`F`).
+    public var historyShowsForecast = false
     /// The daily study session: plan, timer, journal, reviews, streaks.
     public var study: StudyState
     /// Built the first time search opens, so start-up never pays for it.
@@ -42,6 +44,7 @@ public struct AppState: Equatable, Sendable {
         self.study = study
         self.viewport = viewport
         (trackCounts, overallCount) = Self.counts(curriculum, progress)
+        self.study.follow(settings)
         self.study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
         refreshBacklogRows()
     }
@@ -115,6 +118,7 @@ public struct AppState: Equatable, Sendable {
         let before = settings
         change(&settings)
         study.planIsStale = true
+        study.follow(settings)
         return settings != before
     }
 

@@ -5,7 +5,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// The item detail, opened from Today or from Tracks: it keeps that screen's item keys.
     case todayDetail, tracksDetail
     case help, messageLog, search, backlogFilter, noteEditor, proofEditor, ideaForm, itemPicker, discardChanges, deleteIdea
-    case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict
+    case reviewPrompt, finishNote, entryForm, deleteEntry, fileConflict, breakEditor
     /// The own estimate being typed; the y/n to log the estimate of an item done with no time.
     case estimateEditor, logEstimate
     /// A finished session's minutes shared among its items.
@@ -37,6 +37,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .deleteIdea: self = .deleteIdea
         case .reviewPrompt: self = .reviewPrompt
         case .finishNote: self = .finishNote
+        case .breakEditor: self = .breakEditor
         case .entryForm: self = .entryForm
         case .deleteEntry: self = .deleteEntry
         case .fileConflict: self = .fileConflict
@@ -82,6 +83,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .sessionSplit: "Share the session"
         case .reviewPrompt: "Review"
         case .finishNote: "Finish the session"
+        case .breakEditor: "Add a break"
         case .entryForm: "Session"
         case .fileConflict: "File changed on disk"
         case .cardQuestion, .cardRating: "Recall card"
@@ -94,7 +96,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     func fallback(_ key: Key) -> Action? {
         switch self {
         case .help: .close
-        case .search, .backlogFilter, .proofEditor, .estimateEditor, .ideaForm, .itemPicker, .finishNote, .entryForm:
+        case .search, .backlogFilter, .proofEditor, .estimateEditor, .ideaForm, .itemPicker, .finishNote, .entryForm, .breakEditor:
             LineEditor.edit(for: key).map { .edit($0) }
         case .noteEditor, .cardQuestion, .drillAnswer:
             TextEditor.edit(for: key).map { .edit($0) }

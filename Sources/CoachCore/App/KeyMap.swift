@@ -42,6 +42,7 @@ public enum KeyMap {
         case .reviewPrompt(let id):
             KeyBar.Prompt(lead: "How did the review of ", subject: state.curriculum.item(id: id)?.title ?? id, tail: " go?")
         case .finishNote: KeyBar.Prompt(lead: "", subject: "Finish the session:", tail: "")
+        case .breakEditor: KeyBar.Prompt(lead: "", subject: "Add a break:", tail: "")
         default: nil
         }
     }

@@ -40,6 +40,8 @@ public enum Modal: Equatable, Sendable {
     case entryForm(JournalEntryForm)
     /// The journal entry waiting for y/n before it is deleted.
     case deleteEntry(id: Int)
+    /// History's `b`: a break being typed, FIRST..LAST.
+    case breakEditor(LineEditor)
     /// A file whose save was refused because another program changed it, waiting for
     /// r (take the file on disk) or o (write this one over it).
     case fileConflict(DocumentKind)
@@ -47,7 +49,7 @@ public enum Modal: Equatable, Sendable {
     /// True while keys go into a text field or a form, where `u` and `q` are letters.
     public var isTyping: Bool {
         switch self {
-        case .itemEditor, .noteEditor, .itemPicker, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm: true
+        case .itemEditor, .noteEditor, .itemPicker, .search, .backlogFilter, .ideaForm, .finishNote, .entryForm, .breakEditor: true
         case .help, .messages, .detail, .deleteIdea, .reviewPrompt, .deleteEntry, .fileConflict, .logEstimate, .sessionSplit: false
         case .cardReview(let session): !session.revealed || session.confirmingDiscard
         case .drill(let session): !session.revealed || session.confirmingDiscard

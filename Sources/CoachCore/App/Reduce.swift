@@ -4,14 +4,27 @@ import FoundationEssentials
 /// Pure: the time comes in as `now`, and effects go out as values.
 public func reduce(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     state.study.advance(to: now)
-    let effects = reduceAction(&state, action, now: now)
-    // The plan is rebuilt only when it is shown and something it depends on changed.
-    if state.screen == .today {
-        state.study.refreshPlan(curriculum: state.curriculum, progress: state.progress, settings: state.settings)
-        // While the timer runs, the selected plan row is the item being studied.
-        if state.followPlanSelection(now: now), !effects.contains(.save(.session)) { return effects + [.save(.session)] }
+    var effects = reduceAction(&state, action, now: now)
+    state.refreshShown()
+    // While the timer runs, the selected plan row is the item being studied.
+    if state.screen == .today, state.followPlanSelection(now: now), !effects.contains(.save(.session)) {
+        effects.append(.save(.session))
     }
-    return effects
+    let countdown = state.study.countdownEffects()
+    if !countdown.isEmpty { state.message = "Goal reached: the timer counts overtime now" }
+    return effects + countdown
+}
+
+extension AppState {
+    /// The plan and the forecast are rebuilt only when they are shown and something they
+    /// depend on changed. The shell calls this once before the first frame.
+    public mutating func refreshShown() {
+        if screen == .today {
+            study.refreshPlan(curriculum: curriculum, progress: progress, settings: settings)
+        } else if screen == .history && historyShowsForecast {
+            study.refreshForecast(curriculum: curriculum, progress: progress, settings: settings)
+        }
+    }
 }
 
 private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
@@ -65,6 +78,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
     case .itemPicker(let picker): return state.reduceItemPicker(action, picker: picker)
     case .reviewPrompt, .finishNote, .deleteEntry, .entryForm, .logEstimate: return state.reduceStudyPrompt(action, now: now)
     case .sessionSplit(let split): return state.reduceSessionSplit(action, split: split, now: now)
+    case .breakEditor(let editor): return state.reduceBreakEditor(action, editor: editor)
     case .cardReview(let session): return state.reduceCardReview(action, session: session)
     case .drill(let session): return state.reduceDrill(action, session: session)
     case .deleteIdea: return state.answerDelete(action)
@@ -164,7 +178,7 @@ extension AppState {
         case .editEstimate: open(.itemEditor(ItemTextEditor(.estimate, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
         case .toggleSkip: return changeStatus(of: id, at: now) { $0.skipToggled }
-        case .markDone, .toggleTimer, .finishSession:
+        case .markDone, .toggleTimer, .finishSession, .countDown:
             guard screen == .today else { return [] }
             return reduceToday(action, now: now)
         default: break

@@ -23,7 +23,7 @@ extension AppState {
     }
 
     private mutating func clickHistory(row: Int, col: Int) -> [Effect] {
-        guard let journal = HistoryLayout(viewport, trackCount: curriculum.tracks.count).journal,
+        guard let journal = HistoryLayout(viewport, trackCount: curriculum.tracks.count, forecast: historyShowsForecast).journal,
               col >= journal.col, col < journal.col + journal.width else { return [] }
         let count = study.journal.entries.count
         guard let index = study.journalList.index(atLine: row - journal.firstRow, height: journal.rows, count: count)

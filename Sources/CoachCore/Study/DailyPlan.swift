@@ -76,6 +76,10 @@ public struct DailyPlan: Equatable, Sendable {
         case unknownFocus(String)
         /// The focus track's title: every item is done or skipped.
         case focusFinished(String)
+        /// A weekday off (`StudyCalendar`): nothing is planned.
+        case restDay
+        /// A day of a break: nothing is planned.
+        case onBreak(StudyBreak)
 
         static let howToChoose = "press f on the Tracks screen or run coach settings --focus TRACK"
 
@@ -84,6 +88,8 @@ public struct DailyPlan: Equatable, Sendable {
             case .noFocus: "Choose a focus track: \(Self.howToChoose)"
             case .unknownFocus(let id): "The focus track \"\(id)\" is not in the curriculum. Choose another: \(Self.howToChoose)"
             case .focusFinished(let title): "\(title) is finished. Choose the next focus track: \(Self.howToChoose)"
+            case .restDay: "A rest day: nothing is planned, and your streak is safe."
+            case .onBreak(let days): "On a break (\(days)): nothing is planned, and your streak is safe."
             }
         }
     }
@@ -109,6 +115,8 @@ public struct DailyPlan: Equatable, Sendable {
     public var notice: Notice?
     /// The minutes a card took in this plan: measured from the learner's reviews, or the default.
     public var minutesPerCard = DailyPlan.minutesPerCard
+    /// The first day back from a break: the goal is halved (`StudyCalendar.goal`).
+    public var firstDayBack = false
 
     public var totalMinutes: Int { entries.reduce(0) { $0 + $1.minutes } }
     /// How far the plan goes over the goal (0 when within it).
@@ -164,11 +172,17 @@ public struct DailyPlan: Equatable, Sendable {
     /// next one comes in.
     public init(curriculum: Curriculum, progress: ProgressBook, reviews: ReviewBook,
                 settings: Settings, day: StudyDay, timeZone: TimeZoneRules, extraSteps: Int = 0) {
-        let goal = max(0, settings.dailyGoalMinutes)
+        switch settings.calendar.off(day) {
+        case .restDay?: self.init(entries: [], goal: 0, notice: .restDay); return
+        case .onBreak(let days)?: self.init(entries: [], goal: 0, notice: .onBreak(days)); return
+        case nil: break
+        }
+        let goal = max(0, settings.calendar.goal(on: day, normal: settings.dailyGoalMinutes))
         let session = Self.sessionMinutes(goal: goal)
         let reach = goal + max(0, extraSteps) * session
         var plan = DailyPlan(entries: [], goal: goal)
         plan.minutesPerCard = reviews.minutesPerCard
+        plan.firstDayBack = settings.calendar.isFirstDayBack(day)
         var planned = Set<String>()
         var total = 0
         func add(_ kind: Kind, _ id: String, _ minutes: Int, finished: Bool, step: Step? = nil) {
@@ -213,7 +227,7 @@ public struct DailyPlan: Equatable, Sendable {
         }
         var cardsByItem: [(id: String, count: Int)] = []
         for due in reviews.dueCards(on: day, curriculum: curriculum, progress: progress, timeZone: timeZone,
-                                    scheduler: scheduler) where !planned.contains(due.itemID) {
+                                    scheduler: scheduler, calendar: settings.calendar) where !planned.contains(due.itemID) {
             if let index = cardsByItem.firstIndex(where: { $0.id == due.itemID }) {
                 cardsByItem[index].count += 1
             } else {

@@ -45,8 +45,10 @@ public struct HistoryLayout: Equatable, Sendable {
         labelWidth + heatmapWeeks * cellWidth - (cellWidth > 1 ? 1 : 0)
     }
 
-    /// For the rows `top..<bottom` of a window `cols` wide, with `trackCount` tracks.
-    public init(cols: Int, top: Int, bottom: Int, trackCount: Int) {
+    /// For the rows `top..<bottom` of a window `cols` wide, with `trackCount` tracks; with
+    /// `forecast`, the weeks' part holds the next 14 days (`Forecast.historyDays`) instead.
+    public init(cols: Int, top: Int, bottom: Int, trackCount: Int, forecast: Bool = false) {
+        let weekRows = forecast ? Forecast.historyDays : Self.chartWeeks
         self.bottom = bottom
         let blockTop = top + 2
         let wide = cols >= 120 ? 3 : 2
@@ -59,13 +61,13 @@ public struct HistoryLayout: Equatable, Sendable {
             heatmap = Part(top: blockTop, col: 1, width: heatWidth)
             tracks = Part(top: Self.heatmapEnd(blockTop, bottom) + 1, col: 1, width: heatWidth)
             weeks = Part(top: blockTop, col: rightCol, width: rightWidth)
-            journalPart = Part(top: Self.weeksEnd(blockTop, bottom) + 1, col: rightCol, width: rightWidth)
+            journalPart = Part(top: Self.weeksEnd(blockTop, bottom, rows: weekRows) + 1, col: rightCol, width: rightWidth)
         } else {
             let width = cols - 2
             cellWidth = min(wide, width >= Self.heatmapWidth(cellWidth: 2) ? 2 : 1)
             heatmap = Part(top: blockTop, col: 1, width: width)
             weeks = Part(top: Self.heatmapEnd(blockTop, bottom) + 1, col: 1, width: width)
-            tracks = Part(top: Self.weeksEnd(weeks.top, bottom) + 1, col: 1, width: width)
+            tracks = Part(top: Self.weeksEnd(weeks.top, bottom, rows: weekRows) + 1, col: 1, width: width)
             journalPart = Part(top: Self.tracksEnd(tracks.top, bottom, count: trackCount) + 1, col: 1, width: width)
         }
         let rows = bottom - journalPart.top - 1
@@ -74,8 +76,8 @@ public struct HistoryLayout: Equatable, Sendable {
     }
 
     /// The History screen in a whole window: under the title bar, over the key bar.
-    public init(_ viewport: Size, trackCount: Int) {
-        self.init(cols: viewport.cols, top: 1, bottom: viewport.rows - 1, trackCount: trackCount)
+    public init(_ viewport: Size, trackCount: Int, forecast: Bool = false) {
+        self.init(cols: viewport.cols, top: 1, bottom: viewport.rows - 1, trackCount: trackCount, forecast: forecast)
     }
 
     // The row after each part, when it starts at `top`.
@@ -84,9 +86,9 @@ public struct HistoryLayout: Equatable, Sendable {
         top < bottom ? min(top + heatmapRows, bottom) : top
     }
 
-    static func weeksEnd(_ top: Int, _ bottom: Int) -> Int {
+    static func weeksEnd(_ top: Int, _ bottom: Int, rows: Int = chartWeeks) -> Int {
         guard bottom - top >= 2 else { return top }
-        return top + 1 + min(chartWeeks, bottom - top - 1)
+        return top + 1 + min(rows, bottom - top - 1)
     }
 
     /// The tracks that do not fit are counted on one line ("… 5 more tracks").

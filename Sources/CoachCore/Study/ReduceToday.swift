@@ -31,6 +31,20 @@ extension AppState {
             message = study.timer == nil ? "Session started" : (timer.isRunning ? "Session resumed" : "Session paused")
             study.changeTimer { $0 = timer }
             return [.save(.session)]
+        case .countDown:
+            if study.countdown != nil, study.timer?.isRunning == true {
+                study.countdown = nil
+                message = "The timer counts up"
+                return []
+            }
+            var timer = study.timer ?? SessionTimer.start(at: now)
+            timer.resume(at: now)
+            study.countdown = Countdown(goal: study.plan?.goal ?? settings.dailyGoalMinutes, minutesToday: study.minutesToday,
+                                        elapsed: timer.elapsed(at: now))
+            message = study.countdown!.targetSeconds - timer.elapsed(at: now) > 0
+                ? "Counting down the goal's minutes left" : "The goal is reached already: the timer counts overtime"
+            study.changeTimer { $0 = timer }
+            return [.save(.session)]
         case .finishSession:
             guard study.timer != nil else {
                 message = "No session running: s starts one"
@@ -140,7 +154,7 @@ extension AppState {
 
     /// The journal's rows at this window size; nil when it is not shown (too narrow or short).
     var journalRows: Int? {
-        HistoryLayout(viewport, trackCount: curriculum.tracks.count).journal?.rows
+        HistoryLayout(viewport, trackCount: curriculum.tracks.count, forecast: historyShowsForecast).journal?.rows
     }
 
     mutating func keepJournalVisible() {
@@ -169,6 +183,8 @@ extension AppState {
             }
             let entry = entries[study.journalList.selected]
             open(action == .deleteEntry ? .deleteEntry(id: entry.id) : .entryForm(JournalEntryForm(entry)))
+        case .toggleForecast, .addBreak:
+            return reduceDaysOff(action)
         default:
             break
         }

@@ -47,47 +47,101 @@ public struct GoalHistory: Equatable, Codable, Sendable {
     }
 }
 
+/// What a streak is counted with besides the minutes: the days off, and whether freezes
+/// are earned and spent.
+public struct StreakRules: Equatable, Sendable {
+    public var calendar: StudyCalendar
+    public var freezes: Bool
+
+    /// One freeze for each this many counted days of a streak.
+    public static let daysPerFreeze = 7
+    public static let mostFreezesHeld = 2
+    /// No days off, no freezes: a streak survives one missed day, never two in a row.
+    public static let plain = StreakRules(calendar: StudyCalendar(), freezes: false)
+
+    public init(calendar: StudyCalendar, freezes: Bool) {
+        self.calendar = calendar
+        self.freezes = freezes
+    }
+}
+
 /// The learner's streaks. A day counts when its logged minutes reach the goal in force
-/// that day. A streak survives one missed day but never two in a row, and its length is
-/// the number of days that counted (a missed day in the middle adds nothing).
+/// that day (half of it on the first day back from a break). A streak survives one missed
+/// day but never two in a row, and its length is the number of days that counted (a
+/// missed day in the middle adds nothing). Days off (rest days, breaks) are passed over:
+/// they neither count nor are missed. With freezes, each 7 counted days of a streak earn
+/// one (at most 2 held), and a missed day that would end the streak spends one instead.
 public struct Streaks: Equatable, Sendable {
-    /// The streak still alive today: its last counted day is today, yesterday, or the
-    /// day before yesterday (then yesterday was the one missed day it may have, and
-    /// it is at risk: it ends unless today counts). 0 when there is none.
+    /// The streak still alive today. 0 when there is none.
     public var current: Int
     public var longest: Int
-    /// True when the current streak ends unless today counts.
+    /// True when the current streak ends unless today counts (yesterday was missed and
+    /// no freeze is held to cover today).
     public var atRisk: Bool
     /// True when today's minutes reach today's goal already.
     public var todayCounts: Bool
+    /// Freezes held now.
+    public var freezes: Int
+    /// Missed days a freeze covered, oldest first.
+    public var frozenDays: [StudyDay]
 
-    public init(current: Int = 0, longest: Int = 0, atRisk: Bool = false, todayCounts: Bool = false) {
+    public init(current: Int = 0, longest: Int = 0, atRisk: Bool = false, todayCounts: Bool = false,
+                freezes: Int = 0, frozenDays: [StudyDay] = []) {
         self.current = current
         self.longest = longest
         self.atRisk = atRisk
         self.todayCounts = todayCounts
+        self.freezes = freezes
+        self.frozenDays = frozenDays
     }
 
     /// Streaks as of `today` from the minutes logged per day. Days after `today` (a
     /// clock set wrong, another time zone) are left out.
-    public init(minutes: [StudyDay: Int], goals: GoalHistory, today: StudyDay) {
-        let counted = minutes
-            .filter { $0.key <= today && $0.value > 0 && $0.value >= goals.goal(on: $0.key) }
-            .keys.sorted()
-        var longest = 0, run = 0
-        var previous: StudyDay?
-        for day in counted {
-            if let previous, previous.days(to: day) <= 2 { run += 1 } else { run = 1 }
-            longest = max(longest, run)
-            previous = day
+    public init(minutes: [StudyDay: Int], goals: GoalHistory, today: StudyDay, rules: StreakRules = .plain) {
+        let calendar = rules.calendar
+        func counts(_ day: StudyDay) -> Bool {
+            guard let logged = minutes[day], logged > 0 else { return false }
+            let goal = goals.goal(on: day)
+            return logged >= (calendar.isOff(day) ? goal : calendar.goal(on: day, normal: goal))
         }
-        let gap = previous.map { $0.days(to: today) } ?? Int.max
-        let alive = gap <= 2
-        self.init(current: alive ? run : 0, longest: longest, atRisk: alive && gap == 2,
-                  todayCounts: gap == 0)
+        guard let first = minutes.keys.filter({ $0 <= today && counts($0) }).min() else {
+            self.init()
+            return
+        }
+        var run = 0, longest = 0, missedInRow = 0, sinceFreeze = 0, held = 0
+        var frozen: [StudyDay] = []
+        var day = first
+        while day <= today {
+            defer { day = day.adding(days: 1) }
+            if counts(day) {
+                run += 1
+                longest = max(longest, run)
+                missedInRow = 0
+                sinceFreeze += 1
+                if rules.freezes, sinceFreeze == StreakRules.daysPerFreeze {
+                    held = min(StreakRules.mostFreezesHeld, held + 1)
+                    sinceFreeze = 0
+                }
+            } else if day == today || calendar.isOff(day) || run == 0 {
+                continue  // today is not over; a day off is passed over; no streak to end
+            } else if missedInRow == 0 {
+                missedInRow = 1
+            } else if held > 0 {
+                held -= 1
+                frozen.append(day)
+            } else {
+                run = 0
+                missedInRow = 0
+                sinceFreeze = 0
+            }
+        }
+        let todayCounts = counts(today)
+        self.init(current: run, longest: longest,
+                  atRisk: run > 0 && missedInRow == 1 && !todayCounts && !calendar.isOff(today) && held == 0,
+                  todayCounts: todayCounts, freezes: held, frozenDays: frozen)
     }
 
-    public init(journal: Journal, today: StudyDay) {
-        self.init(minutes: journal.minutesByDay, goals: journal.goals, today: today)
+    public init(journal: Journal, today: StudyDay, rules: StreakRules = .plain) {
+        self.init(minutes: journal.minutesByDay, goals: journal.goals, today: today, rules: rules)
     }
 }

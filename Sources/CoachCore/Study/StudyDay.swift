@@ -30,17 +30,19 @@ public struct StudyDay: Hashable, Comparable, Sendable {
         self.day = day
     }
 
-    /// The day that `date` falls on in `timeZone`.
+    /// The day that `date` falls on in `timeZone`, whose days begin at its day start
+    /// (00:30 belongs to the evening before when days start at 04:00).
     public init(_ date: Date, in timeZone: TimeZoneRules) {
         let moment = TimeZoneRules.seconds(date)
-        let local = moment + Int64(timeZone.offset(at: moment))
+        let local = moment + Int64(timeZone.offset(at: moment)) - Int64(timeZone.dayStartSeconds)
         self.init(dayNumber: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
     }
 
-    /// The first moment of the day in `timeZone` (not always midnight: where a clock
-    /// change skips midnight, the day starts at the first hour that exists).
+    /// The first moment of the day in `timeZone`: its day start on the wall clock (not
+    /// always then: where a clock change skips that hour, the first moment that exists).
     public func start(in timeZone: TimeZoneRules) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(timeZone.firstMoment(atOrAfterLocal: Int64(dayNumber) * 86_400)))
+        let local = Int64(dayNumber) * 86_400 + Int64(timeZone.dayStartSeconds)
+        return Date(timeIntervalSince1970: TimeInterval(timeZone.firstMoment(atOrAfterLocal: local)))
     }
 
     public func adding(days: Int) -> StudyDay {

@@ -12,10 +12,19 @@ public struct StudyState: Equatable, Sendable {
     public private(set) var now: Date
 
     public private(set) var plan: DailyPlan?
+    /// The next days' reviews and minutes, rebuilt with the plan (History shows it).
+    public private(set) var forecast: Forecast?
     public private(set) var streaks: Streaks
+    /// Days off and freezes, from the settings (`follow`).
+    public private(set) var streakRules = StreakRules.plain
+    /// A countdown to the goal started with `S`; nil when the timer counts up.
+    public internal(set) var countdown: Countdown?
     public private(set) var minutesByDay: [StudyDay: Int]
     /// Set when progress, reviews or settings change; the plan is rebuilt when shown.
-    var planIsStale = true
+    var planIsStale = true {
+        didSet { if planIsStale { forecastIsStale = true } }
+    }
+    var forecastIsStale = true
     private var summarizedDay: StudyDay
 
     /// Steps the learner added to today's plan (`m`), and the day they were added on.
@@ -59,7 +68,14 @@ public struct StudyState: Equatable, Sendable {
 
     mutating func resummarize() {
         minutesByDay = journal.minutesByDay
-        streaks = Streaks(minutes: minutesByDay, goals: journal.goals, today: today)
+        streaks = Streaks(minutes: minutesByDay, goals: journal.goals, today: today, rules: streakRules)
+    }
+
+    /// Takes the settings' days off and freezes into the streaks.
+    mutating func follow(_ settings: Settings) {
+        guard settings.streakRules != streakRules else { return }
+        streakRules = settings.streakRules
+        resummarize()
     }
 
     mutating func refreshPlan(curriculum: Curriculum, progress: ProgressBook, settings: Settings) {
@@ -74,6 +90,7 @@ public struct StudyState: Equatable, Sendable {
         plan = fresh
         planDay = today
         planIsStale = false
+        forecastIsStale = true
         planList.clamp(count: plan?.entries.count ?? 0)
     }
 
@@ -121,6 +138,14 @@ public struct StudyState: Equatable, Sendable {
         planIsStale = true
     }
 
+    /// The forecast for History; 14 plans, so built only when History is shown.
+    mutating func refreshForecast(curriculum: Curriculum, progress: ProgressBook, settings: Settings) {
+        guard forecastIsStale || forecast == nil else { return }
+        forecast = Forecast(curriculum: curriculum, progress: progress, reviews: reviews, settings: settings,
+                            from: today, days: Forecast.historyDays, timeZone: timeZone)
+        forecastIsStale = false
+    }
+
     // The doors: every change of journal, reviews or timer goes through one of these.
 
     mutating func changeJournal(_ change: (inout Journal) -> Void) {
@@ -135,5 +160,6 @@ public struct StudyState: Equatable, Sendable {
 
     mutating func changeTimer(_ change: (inout SessionTimer?) -> Void) {
         change(&timer)
+        if timer == nil { countdown = nil }
     }
 }

@@ -16,6 +16,10 @@ public struct TimeZoneRules: Hashable, Sendable {
     let offsets: [Int]
     /// The rule for moments after the last transition; nil keeps the last offset.
     let rule: PosixRule?
+    /// Seconds after midnight at which the learner's day begins (`DayStart`): a moment
+    /// before it belongs to the day before. `StudyDay(_:in:)` is the one place it is
+    /// applied, so every day Coach counts — plan, streak, journal, heatmap — agrees.
+    public internal(set) var dayStartSeconds = 0
 
     public static let utc = TimeZoneRules(identifier: "UTC", fixedOffset: 0)
 

@@ -1,15 +1,21 @@
 import CoachCore
 import FoundationEssentials
 
-/// settings.json: the focus track, the daily goal, and the review scheduler's desired
-/// retention and maximum interval.
+/// settings.json: the focus track, the daily goal, the review scheduler's desired
+/// retention and maximum interval, and (version 2) when the day starts, the weekdays off,
+/// the breaks and whether streak freezes are on.
 ///
-///     {"dailyGoalMinutes": 45, "focusTrack": "ai-product", "version": 1}
+///     {"breaks": [{"first": "2026-12-20", "last": "2026-12-27"}], "dailyGoalMinutes": 45,
+///      "dayStart": "04:00", "focusTrack": "ai-product", "restDays": ["sun"],
+///      "streakFreezes": true, "version": 2}
 ///
-/// Any may be left out (or `null`): no focus track, the default goal, FSRS's defaults.
+/// Any may be left out (or `null`): no focus track, the default goal, FSRS's defaults,
+/// days from 04:00, no days off, freezes on. A version 1 file reads the same way and is
+/// kept as `backups/settings.v1.json` when first rewritten.
 public enum SettingsStore {
     public static let kind = DocumentKind.settings
-    public static let version = 1
+    public static let version = 2
+    public static let firstReleaseBackup = "settings.v1.json"
 
     public static func file(_ home: CoachHome) -> URL {
         home.file(kind)
@@ -26,7 +32,9 @@ public enum SettingsStore {
     /// with its JSON path.
     static func settings(from data: Data, file url: URL) throws -> Settings {
         var focusTrack: String?, goal: Int?, retention: Double?, maximumInterval: Int?
+        var dayStart: DayStart?, restDays: Set<Weekday> = [], breaks: [StudyBreak] = [], freezes: Bool?
         var seen = (focusTrack: false, goal: false, retention: false, maximumInterval: false)
+        var seenDays = (dayStart: false, restDays: false, breaks: false, freezes: false)
         try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
             switch key {
             case "focusTrack":
@@ -41,6 +49,30 @@ public enum SettingsStore {
             case "maximumInterval":
                 guard try problems.once(&seen.maximumInterval, at: "maximumInterval", in: &json) else { return }
                 maximumInterval = try problems.isNull(&json) ? nil : try problems.wholeNumber(at: "maximumInterval", in: &json)
+            case "dayStart":
+                guard try problems.once(&seenDays.dayStart, at: "dayStart", in: &json), !(try problems.isNull(&json)),
+                      let text = try problems.text(at: "dayStart", in: &json) else { return }
+                dayStart = DayStart(text)
+                if dayStart == nil { problems.fail("dayStart", "expected a time from 00:00 to 23:59, found \"\(text)\"") }
+            case "restDays":
+                guard try problems.once(&seenDays.restDays, at: "restDays", in: &json), !(try problems.isNull(&json)) else { return }
+                for (index, name) in try problems.texts(at: "restDays", in: &json).enumerated() {
+                    guard let day = Weekday(name: name) else {
+                        problems.fail("restDays[\(index)]", "expected a weekday (sun, mon, tue, wed, thu, fri, sat), found \"\(name)\"")
+                        continue
+                    }
+                    restDays.insert(day)
+                }
+                if restDays.count == Weekday.allCases.count {
+                    problems.fail("restDays", "at least one weekday must be a study day")
+                }
+            case "breaks":
+                guard try problems.once(&seenDays.breaks, at: "breaks", in: &json), !(try problems.isNull(&json)) else { return }
+                breaks = try Self.breaks(&json, &problems)
+            case "streakFreezes":
+                guard try problems.once(&seenDays.freezes, at: "streakFreezes", in: &json), !(try problems.isNull(&json)),
+                      try problems.expect(.bool, "true or false", at: "streakFreezes", in: &json) else { return }
+                freezes = try json.boolOrNull()
             default:
                 try json.skipValue()
             }
@@ -58,25 +90,91 @@ public enum SettingsStore {
         if let problem = Settings.maximumIntervalProblem(longest) {
             throw StoreError.unreadable(file: url.path, place: "maximumInterval", reason: problem)
         }
-        return Settings(focusTrack: focusTrack, dailyGoalMinutes: minutes, retention: desired, maximumInterval: longest)
+        return Settings(focusTrack: focusTrack, dailyGoalMinutes: minutes, retention: desired, maximumInterval: longest,
+                        dayStart: dayStart ?? .standard, calendar: StudyCalendar(restDays: restDays, breaks: breaks),
+                        streakFreezes: freezes ?? true)
+    }
+
+    /// [{"first": "2026-12-20", "last": "2026-12-27"}, …]
+    private static func breaks(_ json: inout FastJSONReader, _ problems: inout DocumentProblems)
+    throws(FastJSONReader.Unsupported) -> [StudyBreak] {
+        var breaks: [StudyBreak] = []
+        guard try problems.expect(.array, "an array of breaks", at: "breaks", in: &json) else { return breaks }
+        var array = try json.beginArray()
+        var index = 0
+        while try json.nextElement(&array) {
+            defer { index += 1 }
+            guard try problems.expect(.object, "a break {\"first\": DAY, \"last\": DAY}", at: "breaks[\(index)]", in: &json)
+            else { continue }
+            var object = try json.beginObject()
+            var first: StudyDay?, last: StudyDay?
+            while let key = try json.nextStringKey(&object) {
+                switch key {
+                case "first" where first == nil: first = try problems.day(at: "breaks[\(index)].first", in: &json)
+                case "last" where last == nil: last = try problems.day(at: "breaks[\(index)].last", in: &json)
+                case "first", "last":
+                    problems.fail("breaks[\(index)].\(key)", JSONFile.repeatedKeyReason)
+                    try json.skipValue()
+                default: try json.skipValue()
+                }
+            }
+            guard let first, let last else {
+                problems.fail("breaks[\(index)]", "a break needs \"first\" and \"last\" days")
+                continue
+            }
+            guard let found = StudyBreak(first: first, last: last) else {
+                problems.fail("breaks[\(index)]", StudyBreak.problem("\(first)..\(last)"))
+                continue
+            }
+            breaks.append(found)
+        }
+        return breaks
     }
 
     public static func save(_ settings: Settings, to home: CoachHome) throws {
         let url = file(home)
+        keepFirstRelease(url)
         try Backups.keep(url)
         try AtomicFile.write(Data(text(of: settings)), to: url)
     }
 
+    /// Before a version 1 file is first replaced, it is kept as `backups/settings.v1.json`:
+    /// outside the rotating backups, so it is never pruned.
+    static func keepFirstRelease(_ url: URL) {
+        guard let data = try? AtomicFile.read(url, limit: FileSizeLimit.small),
+              case .object(let fields)? = try? JSONTree.read(data),
+              case .number(let number)? = fields.first(where: { $0.key == "version" })?.value,
+              Double(number) == 1
+        else { return }
+        let backup = url.deletingLastPathComponent().appendingPathComponent(Backups.folderName)
+            .appendingPathComponent(firstReleaseBackup)
+        guard (try? AtomicFile.read(backup)) == nil else { return }
+        try? FileManager.default.createDirectory(at: backup.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? AtomicFile.write(data, to: backup)
+    }
+
     /// The file in the house format: keys sorted, one field a line. The scheduler's
-    /// settings are left out at their defaults, so a file written before they existed is
-    /// written back unchanged.
+    /// settings and the days (start, rest days, breaks, freezes) are left out at their
+    /// defaults.
     static func text(of settings: Settings) -> [UInt8] {
-        var fields: [(String, JSONWriter.Value)] = [("dailyGoalMinutes", .number(Double(settings.dailyGoalMinutes)))]
+        var fields: [(String, JSONWriter.Value)] = []
+        let calendar = settings.calendar
+        if !calendar.breaks.isEmpty {
+            fields.append(("breaks", .array(calendar.breaks.map {
+                .object([("first", .string("\($0.first)")), ("last", .string("\($0.last)"))])
+            })))
+        }
+        fields.append(("dailyGoalMinutes", .number(Double(settings.dailyGoalMinutes))))
+        if settings.dayStart != .standard { fields.append(("dayStart", .string(settings.dayStart.description))) }
         if let track = settings.focusTrack { fields.append(("focusTrack", .string(track))) }
         if settings.maximumInterval != FSRSScheduler.defaultMaximumInterval {
             fields.append(("maximumInterval", .number(Double(settings.maximumInterval))))
         }
+        if !calendar.restDays.isEmpty {
+            fields.append(("restDays", .strings(Weekday.ordered(calendar.restDays).map(\.shortName))))
+        }
         if settings.retention != FSRSScheduler.defaultRetention { fields.append(("retention", .number(settings.retention))) }
+        if !settings.streakFreezes { fields.append(("streakFreezes", .bool(false))) }
         fields.append(("version", .number(Double(version))))
         return JSONWriter.document(fields)
     }

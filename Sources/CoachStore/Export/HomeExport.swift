@@ -69,6 +69,16 @@ public struct HomeExport: Equatable, Sendable {
         var dailyGoalMinutes: Int
         var retention: Double?
         var maximumInterval: Int?
+        /// Absent at their defaults (and in exports written before they existed).
+        var dayStart: String?
+        var restDays: [String]?
+        var breaks: [BreakSection]?
+        var streakFreezes: Bool?
+    }
+
+    struct BreakSection: Codable {
+        var first: StudyDay
+        var last: StudyDay
     }
 
     /// The document as JSON: keys sorted, readable, ideas in the order they were made
@@ -85,7 +95,11 @@ public struct HomeExport: Equatable, Sendable {
             settings: SettingsSection(
                 focusTrack: settings.focusTrack, dailyGoalMinutes: settings.dailyGoalMinutes,
                 retention: settings.retention == FSRSScheduler.defaultRetention ? nil : settings.retention,
-                maximumInterval: settings.maximumInterval == FSRSScheduler.defaultMaximumInterval ? nil : settings.maximumInterval))
+                maximumInterval: settings.maximumInterval == FSRSScheduler.defaultMaximumInterval ? nil : settings.maximumInterval,
+                dayStart: settings.dayStart == .standard ? nil : settings.dayStart.description,
+                restDays: settings.calendar.restDays.isEmpty ? nil : Weekday.ordered(settings.calendar.restDays).map(\.shortName),
+                breaks: settings.calendar.breaks.isEmpty ? nil : settings.calendar.breaks.map { BreakSection(first: $0.first, last: $0.last) },
+                streakFreezes: settings.streakFreezes ? nil : false))
         return try JSONFile.encoder().encode(document) + Data("\n".utf8)
     }
 
@@ -120,6 +134,15 @@ public struct HomeExport: Equatable, Sendable {
         if let problem = Settings.maximumIntervalProblem(maximumInterval) {
             throw StoreError.unreadable(file: file.path, place: "settings.maximumInterval", reason: problem)
         }
+        let calendar = try Self.calendar(of: document.settings, file: file)
+        var dayStart = DayStart.standard
+        if let text = document.settings.dayStart {
+            guard let parsed = DayStart(text) else {
+                throw StoreError.unreadable(file: file.path, place: "settings.dayStart",
+                                            reason: "expected a time from 00:00 to 23:59, found \"\(text)\"")
+            }
+            dayStart = parsed
+        }
         var reviews = ReviewBook(items: document.reviews)
         if let cards = document.reviewCards {
             let book: ReviewBook
@@ -134,7 +157,31 @@ public struct HomeExport: Equatable, Sendable {
             exportedAt: document.exportedAt, progress: ProgressBook(items: document.progress),
             backlog: Backlog(ideas: document.backlog), journal: journal, reviews: reviews,
             settings: Settings(focusTrack: document.settings.focusTrack, dailyGoalMinutes: goal, retention: retention,
-                               maximumInterval: maximumInterval))
+                               maximumInterval: maximumInterval, dayStart: dayStart, calendar: calendar,
+                               streakFreezes: document.settings.streakFreezes ?? true))
+    }
+
+    private static func calendar(of settings: SettingsSection, file: URL) throws -> StudyCalendar {
+        var restDays: Set<Weekday> = []
+        for (index, name) in (settings.restDays ?? []).enumerated() {
+            guard let day = Weekday(name: name) else {
+                throw StoreError.unreadable(file: file.path, place: "settings.restDays[\(index)]",
+                                            reason: "expected a weekday (sun, mon, tue, wed, thu, fri, sat), found \"\(name)\"")
+            }
+            restDays.insert(day)
+        }
+        guard restDays.count < Weekday.allCases.count else {
+            throw StoreError.unreadable(file: file.path, place: "settings.restDays", reason: "at least one weekday must be a study day")
+        }
+        var breaks: [StudyBreak] = []
+        for (index, section) in (settings.breaks ?? []).enumerated() {
+            guard let found = StudyBreak(first: section.first, last: section.last) else {
+                throw StoreError.unreadable(file: file.path, place: "settings.breaks[\(index)]",
+                                            reason: StudyBreak.problem("\(section.first)..\(section.last)"))
+            }
+            breaks.append(found)
+        }
+        return StudyCalendar(restDays: restDays, breaks: breaks)
     }
 
     // MARK: Restoring into an empty home

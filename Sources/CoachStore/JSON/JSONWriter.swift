@@ -13,6 +13,7 @@ public struct JSONWriter {
         case number(Double)
         case date(Date)
         case null
+        case bool(Bool)
         case strings([String])
         case array([Value])
         /// Keys in sorted order, as every caller lists them.
@@ -66,6 +67,7 @@ public struct JSONWriter {
         case .number(let number): append(Self.number(number))
         case .date(let date): writeQuoted(ISODateText.text(of: date))
         case .null: append("null")
+        case .bool(let value): append(value ? "true" : "false")
         case .strings(let strings):
             bytes.append(UInt8(ascii: "["))
             if strings.isEmpty { bytes.append(UInt8(ascii: "\n")) }

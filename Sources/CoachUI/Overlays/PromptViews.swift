@@ -37,6 +37,16 @@ enum FinishNoteView: View {
     }
 }
 
+/// History's `b`: the break being typed, above the key bar.
+enum BreakEditorView: View {
+    static func draw(_ editor: LineEditor, in area: Rect, into buffer: inout ScreenBuffer) {
+        let row = area.bottom - 2
+        buffer.fill(row: row, col: area.col, width: area.cols)
+        buffer.put("Break:", row: row, col: area.col + 1, style: Style(.accent, bold: true))
+        buffer.textField(editor, row: row, col: area.col + 8, width: area.cols - 9)
+    }
+}
+
 /// History's `e`: a session's minutes and note, above the key bar, the problem under them.
 enum EntryFormView: View {
     static func draw(_ form: JournalEntryForm, in area: Rect, into buffer: inout ScreenBuffer) {

@@ -54,6 +54,7 @@ func draw(_ modal: Modal, _ state: AppState, in window: Rect, into buffer: inout
             QuestionView.draw(("Delete \"\(idea.title)\"? y/n", QuestionView.backlogRow(window)), in: window, into: &buffer)
         }
     case .finishNote(let note): FinishNoteView.draw(note, in: window, into: &buffer)
+    case .breakEditor(let editor): BreakEditorView.draw(editor, in: window, into: &buffer)
     case .entryForm(let form): EntryFormView.draw(form, in: window, into: &buffer)
     case .deleteEntry(let id):
         if let entry = state.study.journal.entry(id: id) {
@@ -78,9 +79,12 @@ func todayModel(_ state: AppState) -> TodayModel? {
     let study = state.study
     guard let plan = study.plan else { return nil }
     let focus = state.settings.focusTrack.flatMap { state.curriculum.track(id: $0)?.title }
-    return TodayModel(plan: plan, curriculum: state.curriculum, timer: study.timer, now: study.now,
-                      streak: study.streaks, minutesToday: study.minutesToday, goal: state.settings.dailyGoalMinutes,
-                      list: study.planList, focusTrackTitle: focus)
+    var model = TodayModel(plan: plan, curriculum: state.curriculum, timer: study.timer, now: study.now,
+                           streak: study.streaks, minutesToday: study.minutesToday,
+                           goal: plan.firstDayBack ? plan.goal : state.settings.dailyGoalMinutes,
+                           list: study.planList, focusTrackTitle: focus)
+    model.countdown = study.countdown
+    return model
 }
 
 /// Screen 4's model from the state; item titles only for the journal rows that can show.
@@ -91,7 +95,9 @@ func historyModel(_ state: AppState, rows: Int) -> HistoryModel {
     let journal = study.journal.newestFirst
     let visible = journal.dropFirst(study.journalList.scroll).prefix(rows)
     for entry in visible { for id in entry.items { titles[id] = state.curriculum.item(id: id)?.title } }
-    return HistoryModel(today: study.today, minutesByDay: study.minutesByDay, goals: study.journal.goals,
-                        streaks: study.streaks, trackProgress: tracks, journal: journal,
-                        journalList: study.journalList, itemTitles: titles)
+    var model = HistoryModel(today: study.today, minutesByDay: study.minutesByDay, goals: study.journal.goals,
+                             streaks: study.streaks, trackProgress: tracks, journal: journal,
+                             journalList: study.journalList, itemTitles: titles)
+    if state.historyShowsForecast { model.forecast = study.forecast ?? Forecast(days: []) }
+    return model
 }

@@ -25,6 +25,8 @@ public struct HistoryModel: Sendable {
     public var journalList: ListCursor
     /// Item titles by id, for a journal entry without a note; an id missing here is shown as itself.
     public var itemTitles: [String: String]
+    /// The next days, shown in place of the minutes per week (`F`); nil shows the weeks.
+    public var forecast: Forecast?
 
     public init(today: StudyDay, minutesByDay: [StudyDay: Int], goals: GoalHistory, streaks: Streaks,
                 trackProgress: [(title: String, count: ProgressCount)], journal: [JournalEntry],
@@ -68,11 +70,17 @@ public enum HistoryView: View {
         StreakLine.draw(model.streaks, right: sessions > 0 ? (summary, Style(.dim)) : nil,
                         in: Rect(row: top, col: 1, rows: 1, cols: cols - 2), into: &buffer)
         guard top + 2 < bottom else { return }
-        let layout = HistoryLayout(cols: cols, top: top, bottom: bottom, trackCount: model.trackProgress.count)
+        let layout = HistoryLayout(cols: cols, top: top, bottom: bottom, trackCount: model.trackProgress.count,
+                                   forecast: model.forecast != nil)
         let (heat, weeks, tracks, journal) = (layout.heatmap, layout.weeks, layout.tracks, layout.journalPart)
         drawHeatmap(model, cellWidth: layout.cellWidth, col: heat.col, width: heat.width, top: heat.top, bottom: bottom,
                     into: &buffer)
-        drawWeeks(model, col: weeks.col, width: weeks.width, top: weeks.top, bottom: bottom, into: &buffer)
+        if let forecast = model.forecast {
+            ForecastView.draw(forecast, goal: model.goals.goal(on: model.today), col: weeks.col, width: weeks.width,
+                              top: weeks.top, bottom: bottom, into: &buffer)
+        } else {
+            drawWeeks(model, col: weeks.col, width: weeks.width, top: weeks.top, bottom: bottom, into: &buffer)
+        }
         drawTracks(model, col: tracks.col, width: tracks.width, top: tracks.top, bottom: bottom, into: &buffer)
         drawJournal(model, col: journal.col, width: journal.width, top: journal.top, bottom: bottom, into: &buffer)
     }

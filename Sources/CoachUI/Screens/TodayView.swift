@@ -18,6 +18,8 @@ public struct TodayModel: Sendable {
     /// The plan's selection and scroll.
     public var list: ListCursor
     public var focusTrackTitle: String?
+    /// The countdown to the goal (`S`), when the timer counts down.
+    public var countdown: Countdown?
 
     /// `goal` and `reviewsDue` default to the plan's own.
     public init(plan: DailyPlan, titles: [String: String], timer: SessionTimer?, now: Date, streak: Streaks,
@@ -119,6 +121,12 @@ public enum TodayView: View {
         let running = timer.isRunning
         x += buffer.put(clock(timer.elapsed(at: model.now)), row: row, col: x,
                         style: Style(running ? .accent : .warn, bold: true))
+        if let countdown = model.countdown {
+            let elapsed = timer.elapsed(at: model.now)
+            let over = countdown.remaining(at: elapsed) <= 0
+            x += buffer.put("  " + countdown.text(at: elapsed) + (over ? " · goal reached 🔔" : ""), row: row, col: x,
+                            width: col + width - x, style: Style(over ? .good : .accent, bold: true))
+        }
         let state = running ? "  running · s pauses · f finishes" : "  paused · s resumes · f finishes"
         x += buffer.put(state, row: row, col: x, width: col + width - x, style: Style(running ? .normal : .warn))
         let count = timer.items.count
@@ -179,6 +187,10 @@ public enum TodayView: View {
         }
         if let message = plan.message {
             notes += TextWrap.wrap(message, width: width).map { ($0, Style(.warn)) }
+        }
+        if plan.firstDayBack {
+            notes += TextWrap.wrap("Welcome back: a short plan today (half the goal); reviews from the break are spread over the next days.",
+                                   width: width).map { ($0, Style(.good)) }
         }
         if plan.isDone {
             notes += TextWrap.wrap("Today's plan is done ✓ · m: one more step · R: review ahead", width: width)

@@ -11,6 +11,9 @@ public enum StreakLine {
         x += buffer.put(days(streaks.current), row: row, col: x,
                         style: Style(streaks.current > 0 ? .good : .normal, bold: true))
         x += buffer.put(" · longest \(days(streaks.longest))", row: row, col: x, style: Style(.dim))
+        if streaks.freezes > 0 {
+            x += buffer.put(" · ❄ \(streaks.freezes) freeze\(streaks.freezes == 1 ? "" : "s")", row: row, col: x, style: Style(.accent))
+        }
         if streaks.todayCounts {
             x += buffer.put(" · today counts ✓", row: row, col: x, style: Style(.good))
         } else if streaks.atRisk {
