@@ -14,7 +14,8 @@ struct CoachCommand: ParsableCommand {
         discussion: "With no subcommand, opens the full-screen coach (standard input and output must be a terminal).",
         subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, ProofCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self,
                       TodayCommand.self, StatusCommand.self, StatsCommand.self, SettingsCommand.self, LogCommand.self,
-                      JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self]
+                      JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self,
+                      SyncCommand.self]
     )
 
     @OptionGroup var home: HomeOption
