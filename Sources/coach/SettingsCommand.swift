@@ -19,6 +19,8 @@ struct SettingsCommand: ParsableCommand {
     var retention: String?
     @Option(help: ArgumentHelp("The longest gap between two reviews of a card, in days.", valueName: "days"))
     var maximumInterval: String?
+    @Option(help: ArgumentHelp("Sync the home through git at start and after quit, in the background (see coach sync): on or off.", valueName: "on|off"))
+    var autoSync: String?
     @Flag(help: "Print JSON.") var json = false
 
     struct Report: Encodable {
@@ -27,6 +29,7 @@ struct SettingsCommand: ParsableCommand {
         var dailyGoalMinutes: Int
         var retention: Double
         var maximumInterval: Int
+        var autoSync: Bool
     }
 
     func validate() throws {
@@ -41,6 +44,7 @@ struct SettingsCommand: ParsableCommand {
         if let goal { wanted.dailyGoalMinutes = try Self.goalMinutes(goal) }
         if let retention { wanted.retention = try Self.retentionValue(retention) }
         if let maximumInterval { wanted.maximumInterval = try Self.maximumIntervalValue(maximumInterval) }
+        if let autoSync { wanted.autoSync = try Self.onOff(autoSync, flag: "--auto-sync") }
         let before = context.settings
         if wanted != before {
             if wanted.dailyGoalMinutes != before.dailyGoalMinutes { try context.recoverInterruptedSession() }
@@ -59,6 +63,7 @@ struct SettingsCommand: ParsableCommand {
                 }
                 if retention != nil { changed.retention = wanted.retention }
                 if maximumInterval != nil { changed.maximumInterval = wanted.maximumInterval }
+                if autoSync != nil { changed.autoSync = wanted.autoSync }
                 if changed != current { try SettingsStore.save(changed, to: context.home) }
                 return changed
             }
@@ -68,7 +73,8 @@ struct SettingsCommand: ParsableCommand {
             return try JSONOutput.print(Report(focusTrack: settings.focusTrack,
                                                focusTitle: settings.focusTrack.flatMap { context.curriculum.track(id: $0)?.title },
                                                dailyGoalMinutes: settings.dailyGoalMinutes,
-                                               retention: settings.retention, maximumInterval: settings.maximumInterval))
+                                               retention: settings.retention, maximumInterval: settings.maximumInterval,
+                                               autoSync: settings.autoSync))
         }
         let focusText = Self.focusText(settings.focusTrack, context)
         if settings.focusTrack != before.focusTrack {
@@ -83,6 +89,7 @@ struct SettingsCommand: ParsableCommand {
         }
         print("retention:   \(settings.retention) (reviews aim for this chance of recall)")
         print("max interval: \(settings.maximumInterval) days")
+        print("auto-sync:   \(settings.autoSync ? "on (at start and after quit; coach sync --status shows the last)" : "off")")
         if settings.focusTrack == nil {
             print("Choose a focus track with coach settings --focus TRACK (coach tracks lists them).")
         }
@@ -109,6 +116,14 @@ struct SettingsCommand: ParsableCommand {
             throw CoachFailure("--maximum-interval must be a whole number of days from \(range.lowerBound) to \(range.upperBound); got \"\(text)\"")
         }
         return value
+    }
+
+    static func onOff(_ text: String, flag: String) throws -> Bool {
+        switch text.trimmingWhitespace().lowercased() {
+        case "on", "true", "yes": return true
+        case "off", "false", "no": return false
+        default: throw CoachFailure("\(flag) must be on or off; got \"\(text)\"")
+        }
     }
 
     /// The goal as typed, or a refusal that names the flag and the range.

@@ -44,8 +44,8 @@ struct SyncFilesTests {
     }
 
     @Test func theDriverIsCoachOnPathOrThisBinaryQuoted() {
-        #expect(SyncFiles.driverCommand(binary: "/usr/local/bin/coach", onPath: true) == "coach merge %O %A %B")
-        #expect(SyncFiles.driverCommand(binary: "/opt/my tools/coach", onPath: false) == "'/opt/my tools/coach' merge %O %A %B")
+        #expect(SyncFiles.driverCommand(binary: "/usr/local/bin/coach", onPath: true) == "coach merge %O %A %B %P")
+        #expect(SyncFiles.driverCommand(binary: "/opt/my tools/coach", onPath: false) == "'/opt/my tools/coach' merge %O %A %B %P")
         #expect(SyncFiles.shellQuoted("/it's/coach") == "'/it'\\''s/coach'")
     }
 }

@@ -64,6 +64,10 @@ public enum Action: Equatable, Sendable {
     case saveFailed(String)
     /// The answer to "keep the file on disk or yours?": `o` keeps mine, `r` reloads.
     case resolveConflict(keepMine: Bool)
+    /// `S`: sync the home with its git remote (`coach sync`), in the background.
+    case sync
+    /// The sync finished: what it did or why it stopped, in one line.
+    case syncFinished(String)
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -76,5 +80,8 @@ public enum Effect: Hashable, Sendable {
     case reload(DocumentKind)
     /// Save the document over the file another program changed.
     case overwrite(DocumentKind)
+    /// Sync the home with its git remote after the waiting saves, off the UI thread;
+    /// the shell hands the result in as `.syncFinished` and reads back what it changed.
+    case sync
     case quit
 }

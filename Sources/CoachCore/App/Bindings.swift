@@ -184,6 +184,8 @@ public enum Bindings {
                                                                                           .trackList: nil, .itemList: nil]),
         Binding("u", [(.char("u"), .undo)], in: screens + details, .everywhere,
                 help: "undo the last change (several steps)", hint: Hint("u", "undo", 3)),
+        Binding("S", [(.char("S"), .sync)], in: screens, .everywhere,
+                help: "sync with your other machines (coach sync)"),
         Binding("?", [(.char("?"), .toggleHelp)], in: screens + details, .everywhere, help: "the keys of this screen",
                 hint: Hint("?", "help", 8), hintIn: [.todayDetail: nil, .tracksDetail: nil]),
         Binding("any other key", [], in: [.help], .everywhere, help: "close help", hint: Hint("any key", "close help", 8)),

@@ -12,14 +12,17 @@ public struct Settings: Equatable, Codable, Sendable {
     public var retention: Double
     /// The longest gap between two reviews of a card, in days.
     public var maximumInterval: Int
+    /// Sync the home through git at start and after quit (`coach sync`, in the background).
+    public var autoSync: Bool
 
     public init(focusTrack: String? = nil, dailyGoalMinutes: Int = Settings.defaultGoal,
                 retention: Double = FSRSScheduler.defaultRetention,
-                maximumInterval: Int = FSRSScheduler.defaultMaximumInterval) {
+                maximumInterval: Int = FSRSScheduler.defaultMaximumInterval, autoSync: Bool = false) {
         self.focusTrack = focusTrack
         self.dailyGoalMinutes = dailyGoalMinutes
         self.retention = retention
         self.maximumInterval = maximumInterval
+        self.autoSync = autoSync
     }
 
     /// The scheduler these settings ask for, with fuzz; the standard one when a value is

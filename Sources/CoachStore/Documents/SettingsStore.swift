@@ -25,8 +25,8 @@ public enum SettingsStore {
     /// The one reader of the format: every valid spelling of it, every problem named
     /// with its JSON path.
     static func settings(from data: Data, file url: URL) throws -> Settings {
-        var focusTrack: String?, goal: Int?, retention: Double?, maximumInterval: Int?
-        var seen = (focusTrack: false, goal: false, retention: false, maximumInterval: false)
+        var focusTrack: String?, goal: Int?, retention: Double?, maximumInterval: Int?, autoSync: Bool?
+        var seen = (focusTrack: false, goal: false, retention: false, maximumInterval: false, autoSync: false)
         try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
             switch key {
             case "focusTrack":
@@ -41,6 +41,14 @@ public enum SettingsStore {
             case "maximumInterval":
                 guard try problems.once(&seen.maximumInterval, at: "maximumInterval", in: &json) else { return }
                 maximumInterval = try problems.isNull(&json) ? nil : try problems.wholeNumber(at: "maximumInterval", in: &json)
+            case "autoSync":
+                guard try problems.once(&seen.autoSync, at: "autoSync", in: &json) else { return }
+                if try problems.isNull(&json) { return }
+                guard json.peekKind() == .bool else {
+                    problems.fail("autoSync", "expected true or false, found \(json.peekKind().name)")
+                    return try json.skipValue()
+                }
+                autoSync = try json.boolOrNull()
             default:
                 try json.skipValue()
             }
@@ -58,7 +66,8 @@ public enum SettingsStore {
         if let problem = Settings.maximumIntervalProblem(longest) {
             throw StoreError.unreadable(file: url.path, place: "maximumInterval", reason: problem)
         }
-        return Settings(focusTrack: focusTrack, dailyGoalMinutes: minutes, retention: desired, maximumInterval: longest)
+        return Settings(focusTrack: focusTrack, dailyGoalMinutes: minutes, retention: desired, maximumInterval: longest,
+                        autoSync: autoSync ?? false)
     }
 
     public static func save(_ settings: Settings, to home: CoachHome) throws {
@@ -71,7 +80,8 @@ public enum SettingsStore {
     /// settings are left out at their defaults, so a file written before they existed is
     /// written back unchanged.
     static func text(of settings: Settings) -> [UInt8] {
-        var fields: [(String, JSONWriter.Value)] = [("dailyGoalMinutes", .number(Double(settings.dailyGoalMinutes)))]
+        var fields: [(String, JSONWriter.Value)] = settings.autoSync ? [("autoSync", .bool(true))] : []
+        fields.append(("dailyGoalMinutes", .number(Double(settings.dailyGoalMinutes))))
         if let track = settings.focusTrack { fields.append(("focusTrack", .string(track))) }
         if settings.maximumInterval != FSRSScheduler.defaultMaximumInterval {
             fields.append(("maximumInterval", .number(Double(settings.maximumInterval))))

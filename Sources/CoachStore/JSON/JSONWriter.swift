@@ -11,6 +11,7 @@ public struct JSONWriter {
     public enum Value {
         case string(String)
         case number(Double)
+        case bool(Bool)
         case date(Date)
         case null
         case strings([String])
@@ -66,6 +67,7 @@ public struct JSONWriter {
         case .number(let number): append(Self.number(number))
         case .date(let date): writeQuoted(ISODateText.text(of: date))
         case .null: append("null")
+        case .bool(let value): append(value ? "true" : "false")
         case .strings(let strings):
             bytes.append(UInt8(ascii: "["))
             if strings.isEmpty { bytes.append(UInt8(ascii: "\n")) }

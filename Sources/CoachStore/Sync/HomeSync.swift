@@ -316,6 +316,11 @@ public final class HomeSync {
             guard parts.count == 2, words.count == 3, let stage = Int(words[2]) else { continue }
             conflicted[parts[1], default: [:]][stage] = words[1]
         }
+        // The driver could not read a side (exit 2): git keeps this machine's file as
+        // if merged, which would drop the other's changes. Nothing is changed then.
+        if let refusal = output.stderr.split(separator: "\n").first(where: { $0.hasPrefix("coach merge:") }) {
+            throw SyncError.failed("the merge stopped (\(refusal.dropFirst(13).trimmingWhitespace())); nothing was changed")
+        }
         var lines = Self.driverLines(output.stderr)
         for (path, stages) in conflicted.sorted(by: { $0.key < $1.key }) {
             if SyncFiles.mergedDocuments.contains(where: { $0.fileName == path }) { continue }

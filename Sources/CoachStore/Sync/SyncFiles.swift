@@ -65,7 +65,7 @@ public enum SyncFiles {
     }
 
     /// The merge driver's command as git runs it (through `sh -c`): `%O %A %B` are the
-    /// base, ours (where the result goes) and theirs.
+    /// base, ours (where the result goes), theirs and the document's path.
     ///
     /// The driver written into `.git/config` is plain `coach` when the `coach` found on
     /// PATH is this binary, so it keeps working when Coach is reinstalled or moved
@@ -73,7 +73,7 @@ public enum SyncFiles {
     /// always passes its own binary (`-c merge.coach.driver=…`), so the merge is done by
     /// the Coach that syncs, wherever it lives.
     public static func driverCommand(binary: String, onPath: Bool) -> String {
-        "\(onPath ? "coach" : shellQuoted(binary)) merge %O %A %B"
+        "\(onPath ? "coach" : shellQuoted(binary)) merge %O %A %B %P"
     }
 
     /// `'text'` for `sh`, a quote inside written as `'\''`.
