@@ -15,7 +15,7 @@ struct CoachCommand: ParsableCommand {
         subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, ProofCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self,
                       TodayCommand.self, StatusCommand.self, StatsCommand.self, SettingsCommand.self, LogCommand.self,
                       JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self,
-                      SyncCommand.self]
+                      SyncCommand.self, MergeCommand.self]
     )
 
     @OptionGroup var home: HomeOption
