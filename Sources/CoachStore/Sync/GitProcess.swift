@@ -49,7 +49,9 @@ public final class GitProcess: @unchecked Sendable {
     @discardableResult
     public func run(_ arguments: [String], input: [UInt8]? = nil) throws -> Output {
         let gitDir = home.url.appendingPathComponent(".git").path
-        let full = ["--git-dir=\(gitDir)", "--work-tree=\(home.url.path)"] + settings.flatMap { ["-c", $0] } + arguments
+        // -C too: git reads .gitattributes (which files `coach merge` merges) from the
+        // folder it runs in, whatever --work-tree says.
+        let full = ["-C", home.url.path, "--git-dir=\(gitDir)", "--work-tree=\(home.url.path)"] + settings.flatMap { ["-c", $0] } + arguments
         return try runPlain(full, input: input)
     }
 

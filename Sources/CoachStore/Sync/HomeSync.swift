@@ -95,7 +95,7 @@ public final class HomeSync {
                 if behind > 0 {
                     let (new, conflicts) = try merged(head: head, theirs: theirs, fastForward: ahead == 0 || head == nil)
                     let before = try documents(at: head)
-                    let after = try documents(at: new)
+                    let after = try documents(at: new, mustLoad: true)
                     for kind in SyncFiles.mergedDocuments { received.compare(before[kind], after[kind]) }
                     received.ownTracks += try changedOwnTracks(from: head, to: new)
                     report.changedFiles += try apply(from: head, to: new, branch: branch)
@@ -470,9 +470,9 @@ public final class HomeSync {
     // MARK: - Documents at a commit
 
     /// Coach's documents as they are in a commit (or tree), read by their stores from a
-    /// private folder; a document that is not there, or that this Coach cannot read
-    /// (it is not compared then), is left out.
-    func documents(at commit: String?) throws -> [DocumentKind: DocumentValue] {
+    /// private folder; a document that is not there is left out, and so is one this
+    /// Coach cannot read (it is not compared then) unless it `mustLoad`.
+    func documents(at commit: String?, mustLoad: Bool = false) throws -> [DocumentKind: DocumentValue] {
         guard let commit else { return [:] }
         var template = Array((gitFolder.appendingPathComponent("coach-read.XXXXXX").path).utf8CString)
         guard let made = mkdtemp(&template) else {
@@ -486,7 +486,14 @@ public final class HomeSync {
             let blob = try git.run(["cat-file", "blob", "\(commit):\(kind.fileName)"])
             guard blob.status == 0 else { continue }
             try AtomicFile.write(blob.stdout, to: copy.file(kind))
-            documents[kind] = try? DocumentFiles.read(kind, from: copy)
+            do {
+                documents[kind] = try DocumentFiles.read(kind, from: copy)
+            } catch {
+                // What the home is to become must load: a merge never writes a file Coach cannot read.
+                guard !mustLoad else {
+                    throw SyncError.unreadableMerge(file: kind.fileName, reason: "\(error)".replacingText(copy.file(kind).path, with: kind.fileName))
+                }
+            }
         }
         return documents
     }
