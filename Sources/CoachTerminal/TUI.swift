@@ -14,12 +14,27 @@ public enum TUI {
         case signal(Int32)
     }
 
+    /// What a sync did, for the message line, and the documents it wrote (read back).
+    public struct SyncOutcome: Sendable, Equatable {
+        public var line: String
+        public var changed: [DocumentKind]
+
+        public init(line: String, changed: [DocumentKind]) {
+            self.line = line
+            self.changed = changed
+        }
+    }
+
+    /// Syncs the home (`coach sync` with the lock the full-screen coach holds); runs on
+    /// the save thread, and stops early when told to (at quit).
+    public typealias SyncJob = @Sendable (SyncCancel) -> SyncOutcome
+
     /// Runs until the user quits or a signal arrives. The caller holds the home's lock
     /// and has told `watch` which files it read.
     public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch,
-                           exitAfterFirstFrame: Bool = false) -> Outcome {
+                           exitAfterFirstFrame: Bool = false, sync: SyncJob? = nil, syncAtStart: Bool = false) -> Outcome {
         run(initial, home: home, watch: watch, terminal: Terminal(), clock: Date.init,
-            exitAfterFirstFrame: exitAfterFirstFrame, editText: { ExternalEditor.edit($0) })
+            exitAfterFirstFrame: exitAfterFirstFrame, sync: sync, syncAtStart: syncAtStart, editText: { ExternalEditor.edit($0) })
     }
 
     /// The run loop on any terminal, with the time from `clock` and the saves on
@@ -27,11 +42,43 @@ public enum TUI {
     /// `reduce`.
     public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch, terminal: TerminalBackend,
                            clock: () -> Date, saves: SaveQueue = SaveQueue(),
-                           exitAfterFirstFrame: Bool = false,
+                           exitAfterFirstFrame: Bool = false, sync: SyncJob? = nil, syncAtStart: Bool = false,
                            editText: (String) -> ExternalEditOutcome = { ExternalEditor.edit($0) }) -> Outcome {
         var state = initial
         terminal.start()
         var reportedFailures: [DocumentKind: String] = [:]
+        let syncCancel = SyncCancel()
+        let syncResult = Mailbox<SyncOutcome>()
+        var syncing = false
+        var startSyncAfterFirstFrame = syncAtStart && sync != nil
+
+        /// The sync runs on the save thread after the saves waiting now (so it commits
+        /// them) and before later ones; the result is handed in when it is there.
+        func startSync() {
+            guard let sync else {
+                _ = reduce(&state, .syncFinished("Sync is not available in this coach"), now: clock())
+                return
+            }
+            guard !syncing else {
+                _ = reduce(&state, .syncFinished("A sync is already running"), now: clock())
+                return
+            }
+            syncing = true
+            saves.perform { syncResult.put(sync(syncCancel)) }
+        }
+
+        /// A finished sync: the documents it wrote are read back (a document with a
+        /// change waiting here is not: its save is refused and the learner asked), and
+        /// its line shown.
+        func takeSyncResult() {
+            guard let outcome = syncResult.take() else { return }
+            syncing = false
+            for kind in outcome.changed
+            where kind.isWatched && saves.isIdle(kind) && saves.failures[kind] == nil && watch.hasChanged(home.file(kind)) {
+                takeIn(kind)
+            }
+            _ = reduce(&state, .syncFinished(outcome.line), now: clock())
+        }
 
         /// Writes the document as it is now, on the save queue after the frame is drawn,
         /// so a key press never waits for the disk. A watched file goes through `watch`,
@@ -105,6 +152,8 @@ public enum TUI {
                 terminal.bell()
             case .runHook(let hook):
                 HookRunner.run(hook, home: home)
+            case .sync:
+                startSync()
             case .quit:
                 break
             }
@@ -147,6 +196,7 @@ public enum TUI {
             if size != state.viewport {
                 _ = reduce(&state, .resize(size), now: clock())
             }
+            takeSyncResult()
             lookForChangedFiles(ticking: false)
             let failures = saves.failed
             if failures != reportedFailures, let failure = failures.values.first {
@@ -155,6 +205,10 @@ public enum TUI {
             reportedFailures = failures
             terminal.draw(render(state, size: size))
             if exitAfterFirstFrame { break }
+            if startSyncAfterFirstFrame {
+                startSyncAfterFirstFrame = false
+                carryOut(reduce(&state, .sync, now: clock()))
+            }
 
             signal = terminal.takeSignal()
             if signal != 0 { break }
@@ -175,6 +229,9 @@ public enum TUI {
                 carryOut(effects.filter { $0 != .quit })
             }
         }
+        // A sync under way stops at once (every step can be cut short); the one started
+        // after quit carries on from there.
+        syncCancel.cancel()
         saves.drain()
         // Anything whose last write failed gets one more try before giving up.
         if !saves.failed.isEmpty {
@@ -195,3 +252,4 @@ public enum TUI {
         Glibc.exit(128 + signal)
     }
 }
+

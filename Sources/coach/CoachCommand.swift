@@ -16,7 +16,7 @@ struct CoachCommand: ParsableCommand {
         subcommands: [TracksCommand.self, ShowCommand.self, CheckCommand.self, EstimateCommand.self, ProofCommand.self, NoteCommand.self, SearchCommand.self, IdeaCommand.self, ChurnCommand.self,
                       TodayCommand.self, StatusCommand.self, StatsCommand.self, SettingsCommand.self, LogCommand.self,
                       JournalCommand.self, ReviewCommand.self, ItemCommand.self, DrillCommand.self, ExportCommand.self, ImportCommand.self,
-                      MergeCommand.self, BreakCommand.self, ForecastCommand.self]
+                      SyncCommand.self, MergeCommand.self, BreakCommand.self, ForecastCommand.self]
     )
 
     @OptionGroup var home: HomeOption
@@ -75,8 +75,18 @@ struct CoachCommand: ParsableCommand {
                 fatalError("a trap asked for by --debug-trap")
             }
         }
-        let outcome = TUI.run(state, home: context.home, watch: watch, exitAfterFirstFrame: benchFirstFrame)
+        let autoSync = !benchFirstFrame && BackgroundSync.isWanted(context.settings, home: context.home)
+        let outcome = TUI.run(state, home: context.home, watch: watch, exitAfterFirstFrame: benchFirstFrame,
+                              sync: BackgroundSync.job(home: context.home, lock: lock), syncAtStart: autoSync)
         withExtendedLifetime(lock) {}
+        // Auto-sync after quit (the setting as it is on disk now): on its own, waiting for
+        // this coach to let go of the home. Not when changes could not be saved.
+        let settingsNow = (try? SettingsStore.load(context.home)) ?? context.settings
+        var saved = true
+        if case .unsaved = outcome { saved = false }
+        if !benchFirstFrame, saved, BackgroundSync.isWanted(settingsNow, home: context.home) {
+            BackgroundSync.startAfterQuit(home: context.home)
+        }
         switch outcome {
         case .quit: return
         case .unsaved(let reason): throw CoachFailure("your last changes were not saved: \(reason)")

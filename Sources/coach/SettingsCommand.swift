@@ -26,6 +26,8 @@ struct SettingsCommand: ParsableCommand {
     var restDays: String?
     @Option(help: ArgumentHelp("Streak freezes, on or off: one earned per 7-day streak (at most 2), spent on a missed day.", valueName: "on|off"))
     var freezes: String?
+    @Option(help: ArgumentHelp("Sync the home through git at start and after quit, in the background (see coach sync): on or off.", valueName: "on|off"))
+    var autoSync: String?
     @Flag(help: "Print JSON.") var json = false
 
     struct Report: Encodable {
@@ -38,6 +40,7 @@ struct SettingsCommand: ParsableCommand {
         var restDays: [String]
         var breaks: [String]
         var streakFreezes: Bool
+        var autoSync: Bool
     }
 
     func validate() throws {
@@ -54,7 +57,8 @@ struct SettingsCommand: ParsableCommand {
         if let maximumInterval { wanted.maximumInterval = try Self.maximumIntervalValue(maximumInterval) }
         if let dayStart { wanted.dayStart = try Self.dayStartValue(dayStart) }
         if let restDays { wanted.calendar.restDays = try Self.restDaysValue(restDays) }
-        if let freezes { wanted.streakFreezes = try Self.freezesValue(freezes) }
+        if let freezes { wanted.streakFreezes = try Self.onOff(freezes, flag: "--freezes") }
+        if let autoSync { wanted.autoSync = try Self.onOff(autoSync, flag: "--auto-sync") }
         let before = context.settings
         if wanted != before {
             if wanted.dailyGoalMinutes != before.dailyGoalMinutes { try context.recoverInterruptedSession() }
@@ -76,6 +80,7 @@ struct SettingsCommand: ParsableCommand {
                 if dayStart != nil { changed.dayStart = wanted.dayStart }
                 if restDays != nil { changed.calendar.restDays = wanted.calendar.restDays }
                 if freezes != nil { changed.streakFreezes = wanted.streakFreezes }
+                if autoSync != nil { changed.autoSync = wanted.autoSync }
                 if changed != current { try SettingsStore.save(changed, to: context.home) }
                 return changed
             }
@@ -89,7 +94,8 @@ struct SettingsCommand: ParsableCommand {
                                                dayStart: settings.dayStart.description,
                                                restDays: Weekday.ordered(settings.calendar.restDays).map(\.shortName),
                                                breaks: settings.calendar.breaks.map(\.description),
-                                               streakFreezes: settings.streakFreezes))
+                                               streakFreezes: settings.streakFreezes,
+                                               autoSync: settings.autoSync))
         }
         let focusText = Self.focusText(settings.focusTrack, context)
         if settings.focusTrack != before.focusTrack {
@@ -109,6 +115,7 @@ struct SettingsCommand: ParsableCommand {
         print("rest days:   \(rest.isEmpty ? "none" : rest.joined(separator: ","))")
         print("breaks:      \(settings.calendar.breaks.isEmpty ? "none (coach break FIRST..LAST adds one)" : settings.calendar.breaks.map(\.description).joined(separator: ", "))")
         print("freezes:     \(settings.streakFreezes ? "on" : "off")")
+        print("auto-sync:   \(settings.autoSync ? "on (at start and after quit; coach sync --status shows the last)" : "off")")
         if settings.focusTrack == nil {
             print("Choose a focus track with coach settings --focus TRACK (coach tracks lists them).")
         }
@@ -137,35 +144,11 @@ struct SettingsCommand: ParsableCommand {
         return value
     }
 
-    static func dayStartValue(_ text: String) throws -> DayStart {
-        guard let value = DayStart(text.trimmingWhitespace()) else {
-            throw CoachFailure(DayStart.problem(text, flag: "--day-start"))
-        }
-        return value
-    }
-
-    /// "sun", "sat,sun", "none": the weekdays off; at least one weekday stays a study day.
-    static func restDaysValue(_ text: String) throws -> Set<Weekday> {
-        let trimmed = text.trimmingWhitespace().lowercased()
-        if trimmed == "none" || trimmed.isEmpty { return [] }
-        var days: Set<Weekday> = []
-        for name in trimmed.split(separator: ",") {
-            guard let day = Weekday(name: String(name)) else {
-                throw CoachFailure("--rest-days takes weekdays separated by commas (sun, mon, tue, wed, thu, fri, sat) or none; got \(TerminalText.quoted(String(name)))")
-            }
-            days.insert(day)
-        }
-        guard days.count < Weekday.allCases.count else {
-            throw CoachFailure("--rest-days must leave at least one weekday to study")
-        }
-        return days
-    }
-
-    static func freezesValue(_ text: String) throws -> Bool {
+    static func onOff(_ text: String, flag: String) throws -> Bool {
         switch text.trimmingWhitespace().lowercased() {
         case "on", "yes", "true": return true
         case "off", "no", "false": return false
-        default: throw CoachFailure("--freezes must be on or off; got \(TerminalText.quoted(text))")
+        default: throw CoachFailure("\(flag) must be on or off; got \(TerminalText.quoted(text))")
         }
     }
 

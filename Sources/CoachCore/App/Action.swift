@@ -92,6 +92,10 @@ public enum Action: Equatable, Sendable {
     case editExternally
     /// The shell ran the editor an `.editText` effect asked for; this is how it ended.
     case externalEditFinished(ExternalEdit.Purpose, ExternalEditOutcome)
+    /// `P`: sync the home with its git remote (`coach sync`), in the background.
+    case sync
+    /// The sync finished: what it did or why it stopped, in one line.
+    case syncFinished(String)
 }
 
 /// What the shell must carry out after a `reduce`: the engine never touches disk or
@@ -119,5 +123,8 @@ public enum Effect: Hashable, Sendable {
     case bell
     /// Run the learner's hook, if it exists, in the background.
     case runHook(Hook)
+    /// Sync the home with its git remote after the waiting saves, off the UI thread;
+    /// the shell hands the result in as `.syncFinished` and reads back what it changed.
+    case sync
     case quit
 }

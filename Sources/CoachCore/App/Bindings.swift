@@ -251,6 +251,8 @@ public enum Bindings {
                 help: "undo the last change (several steps)", hint: Hint("u", "undo", 3)),
         Binding("Ctrl-R", [(.control("r"), .redo)], in: screens + details, .everywhere,
                 help: "redo what undo took back"),
+        Binding("P", [(.char("P"), .sync)], in: screens, .everywhere,
+                help: "sync with your other machines (coach sync)"),
         Binding("?", [(.char("?"), .toggleHelp)], in: screens + details, .everywhere, help: "the keys of this screen",
                 hint: Hint("?", "help", 8), hintIn: [.todayDetail: nil, .tracksDetail: nil]),
         Binding("M", [(.char("M"), .showMessages)], in: screens + details, .everywhere,

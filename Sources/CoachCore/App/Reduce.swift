@@ -29,7 +29,7 @@ extension AppState {
 
 private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) -> [Effect] {
     switch action {
-    case .resize, .tick, .reloaded, .saveRefused, .reloadFailed, .saveFailed: break
+    case .resize, .tick, .reloaded, .saveRefused, .reloadFailed, .saveFailed, .syncFinished: break
     default: state.message = nil
     }
     if action == .tick { return state.tick() }
@@ -51,6 +51,12 @@ private func reduceAction(_ state: inout AppState, _ action: Action, now: Date) 
         return state.finishExternalEdit(purpose, outcome, now: now)
     case .quit:
         return [.quit]
+    case .syncFinished(let line):
+        state.message = line
+        return []
+    case .sync where !state.isTyping:
+        state.message = "Syncing with the git remote… (keep going: Coach reads back what it brings)"
+        return [.sync]
     case .resize(let size):
         state.viewport = size
         state.keepSelectionVisible()

@@ -19,12 +19,14 @@ public struct Settings: Equatable, Sendable {
     /// A freeze is earned for each 7 days of a streak (at most 2 held) and spent on a
     /// missed day that would end it.
     public var streakFreezes: Bool
+    /// Sync the home through git at start and after quit (`coach sync`, in the background).
+    public var autoSync: Bool
 
     public init(focusTrack: String? = nil, dailyGoalMinutes: Int = Settings.defaultGoal,
                 retention: Double = FSRSScheduler.defaultRetention,
                 maximumInterval: Int = FSRSScheduler.defaultMaximumInterval,
                 dayStart: DayStart = .standard, calendar: StudyCalendar = StudyCalendar(),
-                streakFreezes: Bool = true) {
+                streakFreezes: Bool = true, autoSync: Bool = false) {
         self.focusTrack = focusTrack
         self.dailyGoalMinutes = dailyGoalMinutes
         self.retention = retention
@@ -32,6 +34,7 @@ public struct Settings: Equatable, Sendable {
         self.dayStart = dayStart
         self.calendar = calendar
         self.streakFreezes = streakFreezes
+        self.autoSync = autoSync
     }
 
     /// The learner's days in `zone`: what every day computation is handed.

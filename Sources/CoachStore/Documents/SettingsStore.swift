@@ -31,10 +31,10 @@ public enum SettingsStore {
     /// The one reader of the format: every valid spelling of it, every problem named
     /// with its JSON path.
     static func settings(from data: Data, file url: URL) throws -> Settings {
-        var focusTrack: String?, goal: Int?, retention: Double?, maximumInterval: Int?
+        var focusTrack: String?, goal: Int?, retention: Double?, maximumInterval: Int?, autoSync: Bool?
         var dayStart: DayStart?, restDays: Set<Weekday> = [], breaks: [StudyBreak] = [], freezes: Bool?
         var seen = (focusTrack: false, goal: false, retention: false, maximumInterval: false)
-        var seenDays = (dayStart: false, restDays: false, breaks: false, freezes: false)
+        var seenDays = (dayStart: false, restDays: false, breaks: false, freezes: false, autoSync: false)
         try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
             switch key {
             case "focusTrack":
@@ -73,6 +73,14 @@ public enum SettingsStore {
                 guard try problems.once(&seenDays.freezes, at: "streakFreezes", in: &json), !(try problems.isNull(&json)),
                       try problems.expect(.bool, "true or false", at: "streakFreezes", in: &json) else { return }
                 freezes = try json.boolOrNull()
+            case "autoSync":
+                guard try problems.once(&seenDays.autoSync, at: "autoSync", in: &json) else { return }
+                if try problems.isNull(&json) { return }
+                guard json.peekKind() == .bool else {
+                    problems.fail("autoSync", "expected true or false, found \(json.peekKind().name)")
+                    return try json.skipValue()
+                }
+                autoSync = try json.boolOrNull()
             default:
                 try json.skipValue()
             }
@@ -92,7 +100,7 @@ public enum SettingsStore {
         }
         return Settings(focusTrack: focusTrack, dailyGoalMinutes: minutes, retention: desired, maximumInterval: longest,
                         dayStart: dayStart ?? .standard, calendar: StudyCalendar(restDays: restDays, breaks: breaks),
-                        streakFreezes: freezes ?? true)
+                        streakFreezes: freezes ?? true, autoSync: autoSync ?? false)
     }
 
     /// [{"first": "2026-12-20", "last": "2026-12-27"}, …]
@@ -157,7 +165,7 @@ public enum SettingsStore {
     /// settings and the days (start, rest days, breaks, freezes) are left out at their
     /// defaults.
     static func text(of settings: Settings) -> [UInt8] {
-        var fields: [(String, JSONWriter.Value)] = []
+        var fields: [(String, JSONWriter.Value)] = settings.autoSync ? [("autoSync", .bool(true))] : []
         let calendar = settings.calendar
         if !calendar.breaks.isEmpty {
             fields.append(("breaks", .array(calendar.breaks.map {

@@ -54,6 +54,13 @@ public final class SaveQueue: @unchecked Sendable {
         }
     }
 
+    /// Runs `job` on the save thread after the writes scheduled so far, before any
+    /// scheduled later (the sync: it commits what is saved, and nothing is written
+    /// beside it). `drain()` waits for it too.
+    public func perform(_ job: @escaping @Sendable () -> Void) {
+        queue.async(execute: job)
+    }
+
     /// True when nothing is waiting to be written to `document` or being written.
     public func isIdle(_ document: DocumentKind) -> Bool {
         lock.withLock { waiting[document] == nil && !running.contains(document) }

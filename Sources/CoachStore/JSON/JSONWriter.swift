@@ -11,6 +11,7 @@ public struct JSONWriter {
     public enum Value {
         case string(String)
         case number(Double)
+        case bool(Bool)
         case date(Date)
         case null
         case bool(Bool)
