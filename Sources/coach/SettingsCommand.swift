@@ -144,6 +144,30 @@ struct SettingsCommand: ParsableCommand {
         return value
     }
 
+    static func dayStartValue(_ text: String) throws -> DayStart {
+        guard let value = DayStart(text.trimmingWhitespace()) else {
+            throw CoachFailure(DayStart.problem(text, flag: "--day-start"))
+        }
+        return value
+    }
+
+    /// "sun", "sat,sun", "none": the weekdays off; at least one weekday stays a study day.
+    static func restDaysValue(_ text: String) throws -> Set<Weekday> {
+        let trimmed = text.trimmingWhitespace().lowercased()
+        if trimmed == "none" || trimmed.isEmpty { return [] }
+        var days: Set<Weekday> = []
+        for name in trimmed.split(separator: ",") {
+            guard let day = Weekday(name: String(name)) else {
+                throw CoachFailure("--rest-days takes weekdays separated by commas (sun, mon, tue, wed, thu, fri, sat) or none; got \(TerminalText.quoted(String(name)))")
+            }
+            days.insert(day)
+        }
+        guard days.count < Weekday.allCases.count else {
+            throw CoachFailure("--rest-days must leave at least one weekday to study")
+        }
+        return days
+    }
+
     static func onOff(_ text: String, flag: String) throws -> Bool {
         switch text.trimmingWhitespace().lowercased() {
         case "on", "yes", "true": return true

@@ -98,6 +98,6 @@ extension AppState {
         screen = .today
         guard case .cardReview(let session) = modal, session.itemID == entry.itemID,
               CardID.promptNumber(of: entry.cardID) == session.card else { return }
-        if let next = session.next() { replaceModal(.cardReview(next)) } else { closeModal() }
+        if let next = session.next(at: study.now) { replaceModal(.cardReview(next)) } else { closeModal() }
     }
 }

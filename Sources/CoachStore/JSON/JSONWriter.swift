@@ -14,7 +14,6 @@ public struct JSONWriter {
         case bool(Bool)
         case date(Date)
         case null
-        case bool(Bool)
         case strings([String])
         case array([Value])
         /// Keys in sorted order, as every caller lists them.

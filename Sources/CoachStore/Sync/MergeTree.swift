@@ -146,3 +146,5 @@ extension JSONTree {
         return out + "\""
     }
 }
+
+extension JSONTree: @unchecked Sendable {}
