@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// Where the program starts. `coach` and `coach status [--plain] [--json]` (the one a shell prompt runs
-/// every time) are recognised here by hand and run at once: building
+/// Where the program starts. `coach` and `coach status [--plain] [--json]` (the one a
+/// shell prompt runs every time) are recognised here by hand and run at once: building
 /// swift-argument-parser's whole command tree to parse them took about a third of
 /// `coach status`'s time. Anything else — another command, `--help`, completion, a
 /// mistake — goes to the parser, so it answers exactly as before.
