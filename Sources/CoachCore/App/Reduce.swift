@@ -129,6 +129,7 @@ extension AppState {
         case .pageDown: scrollDetail(to: scroll + page, keepingResource: false)
         case .moveTop: scrollDetail(to: 0, keepingResource: false)
         case .openLink, .copyLink: return actOnResource(action, itemID: id, resources: resources)
+        case .click(let row, _): return clickInDetail(row: row, itemID: id, scroll: scroll, resources: resources)
         case .editNote, .editProof:
             open(.itemEditor(ItemTextEditor(action == .editNote ? .note : .proof, of: progress.items[id])))
         case .cycleStatus: return changeStatus(of: id, at: now) { $0.cycled }
