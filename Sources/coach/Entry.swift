@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// Where the program starts. `coach` and `coach status` (the one a shell prompt runs
-/// every time) are recognised here by hand and run at once: building
+/// Where the program starts. `coach` and `coach status [--plain] [--json]` (the one a
+/// shell prompt runs every time) are recognised here by hand and run at once: building
 /// swift-argument-parser's whole command tree to parse them took about a third of
 /// `coach status`'s time. Anything else — another command, `--help`, completion, a
 /// mistake — goes to the parser, so it answers exactly as before.
@@ -16,8 +16,8 @@ enum Entry {
             switch hot {
             case .fullScreen(let home, let screen, let benchFirstFrame):
                 try CoachCommand.run(homeFlag: home, screen: screen, benchFirstFrame: benchFirstFrame)
-            case .status(let home, let plain, let check):
-                if check { try StatusCommand.check(homeFlag: home) } else { try StatusCommand.run(homeFlag: home, plain: plain) }
+            case .status(let home, let plain, let json, let check):
+                if check { try StatusCommand.check(homeFlag: home) } else { try StatusCommand.run(homeFlag: home, plain: plain, json: json) }
             }
         } catch {
             // The parser's own way out: the same message and exit code as through it.
@@ -30,13 +30,13 @@ enum Entry {
 /// values that cannot be mistaken for options. Nil sends them to the parser.
 enum HotPath: Equatable {
     case fullScreen(home: String?, screen: ScreenChoice, benchFirstFrame: Bool)
-    case status(home: String?, plain: Bool, check: Bool)
+    case status(home: String?, plain: Bool, json: Bool = false, check: Bool = false)
 
     init?(_ arguments: [String]) {
         var rest = arguments[...]
         let isStatus = rest.first == "status"
         if isStatus { rest.removeFirst() }
-        var home: String?, screen: ScreenChoice?, plain = false, bench = false, check = false
+        var home: String?, screen: ScreenChoice?, plain = false, json = false, bench = false, check = false
         while let argument = rest.popFirst() {
             let (name, attached) = Self.split(argument)
             switch name {
@@ -50,13 +50,15 @@ enum HotPath: Equatable {
                 plain = true
             case "--check" where isStatus && !check && attached == nil:
                 check = true
+            case "--json" where isStatus && !json && attached == nil:
+                json = true
             case "--bench-first-frame" where !isStatus && !bench && attached == nil:
                 bench = true
             default:
                 return nil
             }
         }
-        self = isStatus ? .status(home: home, plain: plain, check: check) : .fullScreen(home: home, screen: screen ?? .today, benchFirstFrame: bench)
+        self = isStatus ? .status(home: home, plain: plain, json: json, check: check) : .fullScreen(home: home, screen: screen ?? .today, benchFirstFrame: bench)
     }
 
     /// "--home=dir" → ("--home", "dir"); "--home" → ("--home", nil).

@@ -50,6 +50,21 @@ struct ItemCommand: ParsableCommand {
         var reviews: [AnswerRow]
     }
 
+    /// The review of a done item without prompts: it climbs the ladder of intervals as a
+    /// whole (`ReviewSchedule`), rated hard / good / easy.
+    struct LadderRow: Encodable {
+        struct Rating: Encodable {
+            var day: StudyDay
+            var rating: String
+        }
+
+        var due: StudyDay
+        /// Days from the last review (or from done) to the next.
+        var interval: Int
+        /// Oldest first, since the item was last done.
+        var reviews: [Rating]
+    }
+
     struct DrillRow: Encodable {
         var kind: String
         var question: String
@@ -71,6 +86,8 @@ struct ItemCommand: ParsableCommand {
         var proof: [String]
         var selfCheck: [String]
         var cards: [CardRow]
+        /// For an item without prompts that is done; null otherwise (cards say it then).
+        @OrNull var review: LadderRow?
         var drills: [DrillRow]
     }
 
@@ -111,7 +128,17 @@ struct ItemCommand: ParsableCommand {
             changed: entry?.changed, done: entry?.done, summary: item.summary,
             resources: item.resources.map(ResourceRow.init),
             note: entry?.note, proof: entry?.proof ?? [], selfCheck: item.selfCheck, cards: rows,
+            review: item.prompts.isEmpty ? ladder(item, context: context, reviews: reviews) : nil,
             drills: item.drills.map { DrillRow(kind: $0.kind.rawValue, question: $0.question, rubric: $0.rubric) })
+    }
+
+    static func ladder(_ item: Item, context: AppContext, reviews: ReviewBook) -> LadderRow? {
+        guard let entry = context.progress.items[item.id],
+              let doneOn = ReviewBook.doneDay(of: entry, in: context.timeZone) else { return nil }
+        let state = reviews.state(of: item.id, doneOn: doneOn)
+        let since = reviews.history(of: item.id).filter { $0.day >= doneOn }
+        return LadderRow(due: state.due, interval: state.interval,
+                         reviews: since.map { LadderRow.Rating(day: $0.day, rating: $0.rating.rawValue) })
     }
 
     static func text(_ report: Report) -> String {
@@ -144,6 +171,12 @@ struct ItemCommand: ParsableCommand {
             for review in card.reviews {
                 lines.append("  \(review.day) \(review.rating)" + (review.answer.map { ": \($0.replacingText("\n", with: " / "))" } ?? ""))
             }
+        }
+        if let review = report.review {
+            lines += ["", "Review: due \(review.due), every \(review.interval) days"
+                + (review.reviews.last.map { "; last \($0.day) \($0.rating)" } ?? "; not reviewed yet")]
+        } else if report.cards.isEmpty {
+            lines += ["", report.status == "done" ? "Review: no cards" : "Review: starts when the item is done"]
         }
         for drill in report.drills { lines += ["", "Drill (\(drill.kind)): \(drill.question)"] }
         return lines.joined(separator: "\n")

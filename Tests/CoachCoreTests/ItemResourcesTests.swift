@@ -100,6 +100,22 @@ import Testing
         #expect(Fixture.apply([.copyLink], to: &state) == [.copy(long)], "the whole address, however long")
     }
 
+    @Test func aClickSelectsAResourceAndASecondClickOpensIt() throws {
+        var state = Self.state()
+        let lines = ItemDetailText.lines(for: state.curriculum.item(id: "t.a")!, in: state, changedDay: nil, width: 52)
+        // The box's first text row is screen row 2 (the box starts on row 1).
+        let paper = try #require(ItemDetailText.rows(ofResource: 0, in: lines)).upperBound + 2
+        #expect(Fixture.apply([.click(row: paper, col: 10)], to: &state).isEmpty)
+        #expect(Self.selected(state) == 0, "a click on the address line selects its resource")
+        #expect(Fixture.apply([.click(row: paper, col: 10)], to: &state) == [.openLink("https://example.com/paper")])
+        Fixture.apply([.click(row: 2, col: 10)], to: &state)
+        #expect(Self.selected(state) == 0, "a click on the text selects nothing")
+        let course = try #require(ItemDetailText.rows(ofResource: 2, in: lines)).upperBound + 2
+        Fixture.apply([.click(row: course, col: 10)], to: &state)
+        #expect(Self.selected(state) == 0, "nor a click below the box's last row")
+        #expect(state.modal?.detailItemID == "t.a")
+    }
+
     @Test func anItemWithoutResourcesSaysSo() {
         var state = Self.state(resources: [])
         #expect(Fixture.apply([.moveDown, .openLink], to: &state).isEmpty)

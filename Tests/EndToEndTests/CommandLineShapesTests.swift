@@ -43,6 +43,8 @@ import Testing
         let home = TemporaryHome()
         try coach(["check", "genai.prompt-engineering"], home)
         try coach(["check", "career.interview-star"], home)
+        try coach(["check", "ai-product.one-page-prd"], home)
+        try coach(["review", "ai-product.one-page-prd", "--rating", "good"], home)
         try coach(["review", "genai.prompt-engineering", "--card", "1", "--rating", "good", "--answer", "an answer"], home)
         try coach(["proof", "genai.prompt-engineering", "https://github.com/me/prompts"], home)
         try coach(["log", "--minutes", "20", "--note", "read", "--item", "genai.prompt-engineering"], home)
@@ -56,7 +58,8 @@ import Testing
     static let runs: [String: [[String]]] = [
         "coach tracks --json": [["tracks", "--json"]],
         "coach show TRACK --json": [["show", "genai", "--json"]],
-        "coach item ID --json": [["item", "genai.prompt-engineering", "--json"], ["item", "career.interview-star", "--json"]],
+        "coach item ID --json": [["item", "genai.prompt-engineering", "--json"], ["item", "career.interview-star", "--json"],
+                                 ["item", "ai-product.one-page-prd", "--json"]],
         "coach search WORDS --json": [["search", "prompt", "--json"]],
         "coach today --json": [["today", "--json"]],
         "coach status --json": [["status", "--json"]],
@@ -68,9 +71,11 @@ import Testing
     ]
 
     /// Whether `path` ("a[].b", "a.b", "[].c") is in `value`: nil when an array on the
-    /// way is empty (nothing to look at), else whether every element has it.
+    /// way is empty or an object on the way is null (nothing to look at), else whether
+    /// every element has it.
     static func has(_ path: [String], in value: Any) -> Bool? {
         guard let first = path.first else { return true }
+        if value is NSNull { return nil }
         if first.hasSuffix("[]") {
             let key = String(first.dropLast(2))
             let array: Any? = key.isEmpty ? value : (value as? [String: Any])?[key]
@@ -116,7 +121,10 @@ import Testing
         // A field without a value is null, not left out: a fresh item has no dates or note.
         let fresh = try JSONSerialization.jsonObject(with: Data(try Self.coach(["item", "genai.rag", "--json"], home).stdout.utf8))
             as? [String: Any]
-        for key in ["changed", "done", "note"] { #expect(fresh?[key] is NSNull, "\(key)") }
+        for key in ["changed", "done", "note", "review"] { #expect(fresh?[key] is NSNull, "\(key)") }
+        let ladder = try Self.coach(["item", "ai-product.one-page-prd"], home).stdout
+        #expect(ladder.contains("Review: due "), "\(ladder)")
+        #expect(ladder.contains("; last 20"), "\(ladder)")
     }
 
     // MARK: - Looking writes nothing

@@ -17,6 +17,13 @@ import Testing
         let emoji = try CoachBinary.run(["status"], home: home.url, environment: ["NO_COLOR": ""])
         #expect(emoji.status == 0)
         #expect(emoji.stdout.hasPrefix("🔥 "))
+
+        // --json takes the same path: the figures of the line, and the line.
+        let json = try CoachBinary.run(["status", "--json", "--plain", "--home=\(home.url.path)"], home: home.url)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["line"] as? String == plain.stdout.trimmingCharacters(in: .newlines))
+        #expect(object?["goal"] as? Int == 45)
     }
 
     @Test func helpAndMistakesStillReachTheParser() throws {

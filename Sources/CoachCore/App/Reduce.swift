@@ -178,6 +178,7 @@ extension AppState {
         case .pageDown: scrollDetail(to: scroll + page, keepingResource: false)
         case .moveTop: scrollDetail(to: 0, keepingResource: false)
         case .openLink, .copyLink: return actOnResource(action, itemID: id, resources: resources)
+        case .click(let row, _): return clickInDetail(row: row, itemID: id, scroll: scroll, resources: resources)
         case .editNote: openNoteEditor(id)
         case .editExternally: return editNoteExternally()
         case .editProof: open(.itemEditor(ItemTextEditor(.proof, of: progress.items[id])))

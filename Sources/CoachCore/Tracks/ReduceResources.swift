@@ -40,6 +40,21 @@ extension AppState {
         modals[index] = .detail(itemID: id, scroll: min(max(0, top), maxScroll), resources: cursor)
     }
 
+    /// A click on a resource in the detail selects it; a click on the selected one opens
+    /// it, as a click on a selected row opens it everywhere.
+    mutating func clickInDetail(row: Int, itemID id: String, scroll: Int, resources: ListCursor?) -> [Effect] {
+        guard let index = modals.lastIndex(where: { $0.detailItemID != nil }), let item = curriculum.item(id: id) else {
+            return []
+        }
+        let lines = ItemDetailText.lines(for: item, in: self, changedDay: nil, width: ItemDetailText.width(viewport))
+        let line = scroll + row - ItemDetailText.boxRect(viewport).row - 1
+        guard line >= scroll, line < scroll + ItemDetailText.visibleRows(viewport), lines.indices.contains(line),
+              let resource = lines[line].resource else { return [] }
+        if resource == resources?.selected { return actOnResource(.openLink, itemID: id, resources: resources) }
+        modals[index] = .detail(itemID: id, scroll: scroll, resources: ListCursor(selected: resource))
+        return []
+    }
+
     /// `o` and `y`: the selected resource's address goes to the shell, which opens or
     /// copies it. Without a selection, or an address, the message says what to do.
     mutating func actOnResource(_ action: Action, itemID id: String, resources: ListCursor?) -> [Effect] {
