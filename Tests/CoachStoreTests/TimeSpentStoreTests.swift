@@ -122,3 +122,17 @@ import Testing
         }
     }
 }
+
+@Suite struct TimeSpentExportTests {
+    @Test func anExportKeepsTheTimeSpentAndTheOwnEstimates() throws {
+        try DailyFiles.withHome { home in
+            var book = ProgressBook()
+            book.addMinutes(40, to: "genai.rag", on: DailyFiles.day("2024-05-01"), at: TimeSpentStoreTests.moment)
+            book.setEstimate(90, of: "genai.rag", at: TimeSpentStoreTests.moment)
+            try ProgressStore.save(book, to: home)
+            let export = try HomeExport.load(from: home, exportedAt: TimeSpentStoreTests.moment)
+            let read = try HomeExport.decode(try export.encoded(), file: URL(fileURLWithPath: "/tmp/export.json"))
+            #expect(read.progress == book)
+        }
+    }
+}
