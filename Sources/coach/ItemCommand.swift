@@ -33,6 +33,9 @@ struct ItemCommand: ParsableCommand {
         @OrNull var retrievability: Double?
         var interval: Int
         @OrNull var answer: String?
+        /// Seconds from the card shown to rated, when timed; true when rated before it was due.
+        @OrNull var seconds: Double?
+        var early: Bool
     }
 
     struct CardRow: Encodable {
@@ -77,6 +80,9 @@ struct ItemCommand: ParsableCommand {
         var track: String
         var section: String
         var minutes: Int
+        /// Minutes spent on it in all, and your own estimate when you gave one.
+        var spent: Int
+        @OrNull var estimate: Int?
         var status: String
         @OrNull var changed: Date?
         @OrNull var done: Date?
@@ -119,12 +125,14 @@ struct ItemCommand: ParsableCommand {
                 reps: card?.reps ?? 0, lapses: card?.lapses ?? 0,
                 reviews: entries.filter { $0.cardID == id }.map {
                     AnswerRow(day: $0.day, rating: $0.rating.name, retrievability: $0.retrievability.map(ReviewStore.rounded),
-                              interval: $0.interval, answer: $0.answer)
+                              interval: $0.interval, answer: $0.answer, seconds: $0.seconds.map(ReviewStore.rounded),
+                              early: $0.early)
                 })
         }
         return Report(
             id: item.id, title: item.title, track: track?.title ?? "", section: section?.title ?? "",
-            minutes: item.minutes, status: context.progress.status(of: item.id).rawValue,
+            minutes: item.minutes, spent: context.progress.minutesSpent(on: item.id), estimate: entry?.estimate,
+            status: context.progress.status(of: item.id).rawValue,
             changed: entry?.changed, done: entry?.done, summary: item.summary,
             resources: item.resources.map(ResourceRow.init),
             note: entry?.note, proof: entry?.proof ?? [], selfCheck: item.selfCheck, cards: rows,
@@ -143,7 +151,9 @@ struct ItemCommand: ParsableCommand {
 
     static func text(_ report: Report) -> String {
         var lines = ["\(report.title) (\(report.id))",
-                     "\(report.track) › \(report.section) · \(MinutesText.short(report.minutes)) · \(report.status)"]
+                     "\(report.track) › \(report.section) · \(ItemTime.spentText(report.spent, of: report.estimate ?? report.minutes))"
+                        + (report.estimate == nil ? "" : " (your estimate; shipped \(MinutesText.short(report.minutes)))")
+                        + " · \(report.status)"]
         var dates: [String] = []
         if let changed = report.changed { dates.append("changed \(ISODateText.text(of: changed))") }
         if let done = report.done { dates.append("done \(ISODateText.text(of: done))") }

@@ -121,11 +121,12 @@ public enum SessionStore {
     /// The file in the house format: keys sorted, one field a line.
     static func text(of timer: SessionTimer) -> [UInt8] {
         var fields: [(String, JSONWriter.Value)] = [
-            ("accumulatedSeconds", .number(timer.accumulatedSeconds)), ("items", .strings(timer.items)),
+            ("accumulatedSeconds", .number(timer.accumulatedSeconds)),
         ]
         if !timer.itemSeconds.isEmpty {
             fields.append(("itemSeconds", .object(timer.itemSeconds.keys.sorted().map { ($0, .number(timer.itemSeconds[$0]!)) })))
         }
+        fields.append(("items", .strings(timer.items)))
         fields.append(("lastSeen", .date(timer.lastSeen)))
         if let running = timer.runningSince { fields.append(("runningSince", .date(running))) }
         fields.append(("started", .date(timer.started)))
