@@ -65,3 +65,18 @@ import Testing
         #expect(study.today == Days.day("2026-12-01"))
     }
 }
+
+extension DayStartTests {
+    /// settings.json edited while Coach runs (another day start): the days follow.
+    @Test func aChangedDayStartIsFollowedByTheRunningCoach() {
+        let zone = Days.berlin.startingDays(at: Self.four)
+        let now = Days.moment(2026, 12, 2, 2, 0, in: Days.berlin)
+        var state = AppState(curriculum: Fixture.curriculum(), progress: ProgressBook(), settings: Settings(),
+                             study: StudyState(timeZone: zone, now: now))
+        #expect(state.study.today == Days.day("2026-12-01"))
+        var changed = state.settings
+        changed.dayStart = .midnight
+        _ = reduce(&state, .reloaded(.settings(changed)), now: now)
+        #expect(state.study.today == Days.day("2026-12-02"))
+    }
+}

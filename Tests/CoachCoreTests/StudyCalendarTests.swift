@@ -116,3 +116,38 @@ import Testing
         #expect(Streaks(journal: journal, today: Days.day("2027-01-05")).current == expected)
     }
 }
+
+extension StudyCalendarTests {
+    /// Nightly sessions at 00:30 from 20 February to 5 April 2026 in Berlin and New York:
+    /// across the end of February and both zones' spring clock change, with a break over
+    /// New York's change (6–10 March) and two nights missed over Berlin's (28 and 29
+    /// March: the grace day, then a freeze). Days start at 04:00, so each night is the
+    /// evening before; the streak runs on, and the freeze covers 29 March in both zones.
+    @Test(arguments: [Days.berlin, Days.newYork])
+    func breaksAndFreezesAcrossMonthAndDaylightSaving(zone: TimeZoneRules) throws {
+        let days = zone.startingDays(at: .standard)
+        let trip = StudyBreak("2026-03-06..2026-03-10")!
+        let missed: Set<String> = ["2026-03-28", "2026-03-29"]
+        var journal = Journal()
+        var day = Days.day("2026-02-20"), counted = 0
+        while day <= Days.day("2026-04-05") {
+            let next = day.adding(days: 1)
+            if !trip.contains(day), !missed.contains(day.description) {
+                let start = Days.moment(next.year, next.month, next.day, 0, 30, in: zone)
+                let entry = try #require(SessionTimer.start(at: start).finish(at: start.addingTimeInterval(45 * 60), timeZone: days))
+                #expect(entry.day == day, "\(zone.identifier) \(day)")
+                _ = journal.add(entry)
+                counted += 1
+            }
+            day = next
+        }
+        let rules = StreakRules(calendar: StudyCalendar(breaks: [trip]), freezes: true)
+        let streaks = Streaks(journal: journal, today: Days.day("2026-04-05"), rules: rules)
+        #expect(streaks.current == counted)
+        #expect(streaks.frozenDays == [Days.day("2026-03-29")])
+        // The first day back (11 March) asked for half the goal; 45 minutes met it.
+        #expect(StudyCalendar(breaks: [trip]).goal(on: Days.day("2026-03-11"), normal: 45) == 25)
+        // Without the break and the freezes, the same nights end the streak twice.
+        #expect(Streaks(journal: journal, today: Days.day("2026-04-05")).current < counted)
+    }
+}

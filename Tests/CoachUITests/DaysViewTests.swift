@@ -92,3 +92,20 @@ import Testing
         #expect(state.settings.calendar.breaks.isEmpty)
     }
 }
+
+extension DaysViewTests {
+    @Test func theHeatmapMarksDaysOffAndFrozenDays() {
+        // Eight days studied, then two missed (the grace day, then one a freeze covers),
+        // and Sundays off.
+        var journal = Journal()
+        for offset in 4...11 { _ = journal.add(JournalEntry(day: Self.today.adding(days: -offset), minutes: 45)) }
+        let state = Self.state(journal: journal, calendar: StudyCalendar(restDays: [.sunday]), screen: .history)
+        #expect(state.study.streaks.frozenDays.count == 1, "\(state.study.streaks)")
+        let lines = render(state, size: Size(rows: 30, cols: 130)).lines
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("❄"), "\(text)")
+        let sunday = lines.first { $0.hasPrefix(" Sun") } ?? ""
+        #expect(sunday.contains("·"), "\(text)")
+        #expect(text.contains("· off  ❄ frozen"))
+    }
+}

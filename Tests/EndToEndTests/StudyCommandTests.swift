@@ -107,6 +107,15 @@ import Glibc
 
     /// A session timer as the full-screen coach saves it while it runs: started
     /// `minutesAgo`, last saved `savedAgo` minutes ago.
+    /// Days that start 12 hours from now, so a session started minutes ago is on today
+    /// whatever the hour the test runs at (the default day start is 04:00).
+    static func startDaysAwayFromNow(_ home: TemporaryHome) throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        let hour = (calendar.component(.hour, from: Date()) + 12) % 24
+        try coach(["settings", "--day-start", "\(hour):00"], home)
+    }
+
     static func writeRunningSession(_ home: TemporaryHome, minutesAgo: Double, savedAgo: Double) throws {
         let started = moment(-minutesAgo * 60)
         try write("""
@@ -464,6 +473,7 @@ import Glibc
 
     @Test func anInterruptedSessionIsLoggedByTheNextCommandOnce() throws {
         let home = TemporaryHome()
+        try Self.startDaysAwayFromNow(home)
         try Self.writeRunningSession(home, minutesAgo: 30, savedAgo: 10)
         let saved = try Data(contentsOf: Self.file("session.json", home))
 
@@ -494,6 +504,7 @@ import Glibc
 
     @Test func theLiveSessionOfARunningCoachIsLeftAlone() throws {
         let home = TemporaryHome()
+        try Self.startDaysAwayFromNow(home)
         try Self.writeRunningSession(home, minutesAgo: 15, savedAgo: 0)
         // The full-screen coach holds the home's lock (on the home folder) while it runs,
         // and says so in .lock.

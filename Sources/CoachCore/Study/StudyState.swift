@@ -7,7 +7,8 @@ public struct StudyState: Equatable, Sendable {
     public private(set) var reviews: ReviewBook
     /// The running (or paused) session; saved as it goes so a crash still logs it.
     public private(set) var timer: SessionTimer?
-    public let timeZone: TimeZoneRules
+    /// The learner's zone with their day start (`follow` keeps it to the settings).
+    public private(set) var timeZone: TimeZoneRules
     /// The time of the last action: the engine's only clock, set by `reduce`.
     public private(set) var now: Date
 
@@ -71,12 +72,23 @@ public struct StudyState: Equatable, Sendable {
         streaks = Streaks(minutes: minutesByDay, goals: journal.goals, today: today, rules: streakRules)
     }
 
-    /// Takes the settings' days off and freezes into the streaks.
+    /// Takes the settings' days off and freezes into the streaks, and a changed day start
+    /// (settings.json edited while Coach runs) into the days. The zone the shell passes in
+    /// has the day start of the settings it started with already.
     mutating func follow(_ settings: Settings) {
-        guard settings.streakRules != streakRules else { return }
+        var zone = timeZone
+        if let followed = followedDayStart, followed != settings.dayStart { zone = timeZone.startingDays(at: settings.dayStart) }
+        followedDayStart = settings.dayStart
+        guard settings.streakRules != streakRules || zone != timeZone else { return }
         streakRules = settings.streakRules
+        if zone != timeZone {
+            timeZone = zone
+            summarizedDay = today
+            planIsStale = true
+        }
         resummarize()
     }
+    private var followedDayStart: DayStart?
 
     mutating func refreshPlan(curriculum: Curriculum, progress: ProgressBook, settings: Settings) {
         guard planIsStale else { return }

@@ -99,5 +99,6 @@ func historyModel(_ state: AppState, rows: Int) -> HistoryModel {
                              streaks: study.streaks, trackProgress: tracks, journal: journal,
                              journalList: study.journalList, itemTitles: titles)
     if state.historyShowsForecast { model.forecast = study.forecast ?? Forecast(days: []) }
+    model.calendar = state.settings.calendar
     return model
 }

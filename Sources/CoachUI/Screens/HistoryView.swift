@@ -27,6 +27,8 @@ public struct HistoryModel: Sendable {
     public var itemTitles: [String: String]
     /// The next days, shown in place of the minutes per week (`F`); nil shows the weeks.
     public var forecast: Forecast?
+    /// Days off, marked on the heatmap where nothing was logged.
+    public var calendar = StudyCalendar()
 
     public init(today: StudyDay, minutesByDay: [StudyDay: Int], goals: GoalHistory, streaks: Streaks,
                 trackProgress: [(title: String, count: ProgressCount)], journal: [JournalEntry],
@@ -129,6 +131,7 @@ public enum HistoryView: View {
     static func drawHeatmap(_ model: HistoryModel, cellWidth: Int, col: Int, width: Int, top: Int, bottom: Int,
                             into buffer: inout ScreenBuffer) -> Int {
         let grid = CalendarGrid(today: model.today, weeks: heatmapWeeks)
+        let frozen = Set(model.streaks.frozenDays)
         var row = top
         guard row < bottom else { return row }
         let heading = "Last \(heatmapWeeks) weeks"
@@ -152,8 +155,13 @@ public enum HistoryView: View {
                 let at = gridCol + column * cellWidth
                 guard !grid.isFuture(day), at + cell <= col + width else { continue }
                 let level = CalendarGrid.level(minutes: model.minutesByDay[day] ?? 0, goal: model.goals.goal(on: day))
-                buffer.fill(row: row, col: at, width: cell, with: heatCharacter(level),
-                            style: Style(heatRole(level), bold: day == model.today, reverse: day == model.today))
+                // Nothing logged on a day off or a day a freeze covered: marked, so the
+                // gap reads as planned rather than missed.
+                let mark: Character? = level > 0 ? nil
+                    : frozen.contains(day) ? "❄" : model.calendar.isOff(day) ? "·" : nil
+                buffer.fill(row: row, col: at, width: cell, with: mark ?? heatCharacter(level),
+                            style: Style(mark == nil ? heatRole(level) : .dim, bold: day == model.today,
+                                         reverse: day == model.today))
             }
             row += 1
         }
@@ -167,6 +175,11 @@ public enum HistoryView: View {
             buffer.put(String(heatCharacter(key.level)), row: row, col: at, style: Style(heatRole(key.level)))
             buffer.put(key.label, row: row, col: at + 2, style: Style(.dim))
             at += need + 2
+        }
+        let marks = "· off  ❄ frozen"
+        if !model.calendar.restDays.isEmpty || !model.calendar.breaks.isEmpty || !frozen.isEmpty,
+           at + DisplayWidth.of(marks) <= col + width {
+            buffer.put(marks, row: row, col: at, style: Style(.dim))
         }
         return row + 1
     }
