@@ -45,4 +45,30 @@ import Testing
         #expect(text.contains("Covered 2 of 4 (50%): suggests 2 hard"))
         #expect(lines.last?.contains("Space") == true)
     }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func aStarAnswerOnFourLinesShowsWholeWithTheCursorOnTheLast(size: Size) throws {
+        let answer = TextEditor("S: churn was 9%\nT: cut it in a quarter\nA: I ran an onboarding test\nR: 6%")
+        var state = AppState(curriculum: Curriculum(tracks: [Track(id: "t", title: "T", sections: [Section(title: "S", items: [Self.item])])]),
+                             progress: ProgressBook(), viewport: size)
+        state.open(.drill(DrillSession(itemID: "career.star", drill: 1, answer: answer)))
+        let buffer = render(state, size: size)
+        let lines = buffer.lines
+        for text in ["S: churn was 9%", "T: cut it in a quarter", "A: I ran an onboarding test", "R: 6%"] {
+            #expect(lines.contains { $0.contains(text) }, "\(text)")
+        }
+        let last = try #require(lines.firstIndex { $0.contains("R: 6%") })
+        #expect(buffer.cursor?.row == last)
+        #expect(lines.last?.contains("Ctrl-D show the rubric") == true)
+        #expect(lines.last?.contains("Ctrl-X $EDITOR") == true || size.cols < 100, "the editor key is on the bar when it fits")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= size.cols })
+    }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func leavingAWrittenAnswerAsks(size: Size) {
+        var session = DrillSession(itemID: "career.star", drill: 1, answer: TextEditor("At Acme"))
+        session.confirmingDiscard = true
+        let text = Self.lines(session, size: size).joined(separator: "\n")
+        #expect(text.contains("Drop the answer you wrote? y/n"))
+    }
 }

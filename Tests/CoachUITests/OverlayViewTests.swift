@@ -217,4 +217,44 @@ import Testing
             #expect(last.contains { $0.contains("of \(lines.count)") }, "the box says which lines it shows")
         }
     }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func theNoteBoxIsAsWideAsTheWindowAndWrapsSeveralLines(size: Size) throws {
+        var state = Fixtures.state(size: size)
+        let long = String(repeating: "word ", count: 40)
+        let typed: [Action] = "Line one".map { .edit(.insert($0)) } + [.edit(.newline), .edit(.newline)]
+            + long.map { .edit(.insert($0)) }
+        Fixtures.apply([.focusRight, .editNote] + typed, to: &state)
+        let buffer = render(state, size: size)
+        let lines = buffer.lines
+        let top = try #require(lines.firstIndex { $0.contains("┌─ Note · First thing") })
+        #expect(lines[top].hasPrefix(" ┌") && lines[top].hasSuffix("┐"), "as wide as the window, less a margin: \(lines[top])")
+        #expect(lines[top + 1].contains("│ Line one"))
+        #expect(lines[top + 2].allSatisfy { $0 == " " || $0 == "│" }, "the blank line stays")
+        #expect(lines[top + 3].contains("│ word word"))
+        let rowsOfWords = lines.filter { $0.contains("word word") }.count
+        #expect(rowsOfWords == (size.cols == 80 ? 3 : 2), "200 characters wrap to the box's width")
+        #expect(lines.contains { $0.contains("Ctrl-D saves · Enter new line · Ctrl-X $EDITOR · Esc cancels") })
+        let cursor = try #require(buffer.cursor)
+        #expect(lines[cursor.row].contains("word"))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= size.cols })
+    }
+
+    @Test func aLongNoteScrollsToKeepTheCursorInTheBox() throws {
+        var state = Fixtures.state(size: Size(rows: 24, cols: 80))
+        let lines = (1...40).map { "line \($0)" }.joined(separator: "\n")
+        Fixtures.apply([.focusRight, .editNote, .edit(.insertText(lines))], to: &state)
+        let buffer = render(state, size: state.viewport)
+        #expect(buffer.text.contains("line 40") && !buffer.text.contains("line 1 "))
+        #expect(buffer.lines[try #require(buffer.cursor).row].contains("line 40"))
+    }
+
+    @Test func dropTheNoteIsAskedInTheBox() {
+        var state = Fixtures.state(size: Size(rows: 24, cols: 80))
+        Fixtures.apply([.focusRight, .editNote, .edit(.insert("x")), .close], to: &state)
+        let buffer = render(state, size: state.viewport)
+        #expect(buffer.text.contains("Drop the changes to the note? y/n"))
+        #expect(buffer.lines.last?.contains("y drop the changes") == true)
+    }
 }
+

@@ -64,4 +64,46 @@ import Testing
         #expect(text.contains("(none typed)"))
         #expect(text.contains("• Silent regressions"))
     }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func aTypedAnswerOfSeveralLinesWrapsInItsBoxWithTheCursorInIt(size: Size) throws {
+        let long = "Retrieval keeps the answers current without retraining the model every week, and it can cite"
+        let answer = TextEditor("First, the data changes daily.\n\n" + long)
+        let state = Self.state(CardSession(itemID: "rag", cards: [1, 2], answer: answer), size: size)
+        let buffer = render(state, size: size)
+        let lines = buffer.lines
+        let first = try #require(lines.firstIndex { $0.contains("First, the data changes daily.") })
+        #expect(!lines[first + 1].contains("First") && lines[first + 2].contains("Retrieval keeps"), "the blank line stays")
+        #expect(lines.contains { $0.contains("Enter new line · Ctrl-D when done") })
+        let cursor = try #require(buffer.cursor)
+        #expect(cursor.row > first + 1, "the cursor is at the end of the answer")
+        #expect(lines[cursor.row].contains("cite") || lines[cursor.row - 1].contains("cite"))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= size.cols })
+        if size.cols == 80 {
+            #expect(!lines.contains { $0.contains(long) }, "at 80 columns the long line wraps")
+        }
+    }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func escWithAnAnswerAsksBeforeDroppingIt(size: Size) {
+        var session = CardSession(itemID: "rag", cards: [1], answer: TextEditor("half an answer"))
+        session.confirmingDiscard = true
+        let state = Self.state(session, size: size)
+        let buffer = render(state, size: size)
+        #expect(buffer.text.contains("Drop the answer you typed? y/n"))
+        #expect(buffer.lines.last?.contains("y drop the changes") == true)
+        #expect(buffer.cursor == nil)
+    }
+
+    @Test(arguments: [Size(rows: 24, cols: 80), Size(rows: 48, cols: 160)])
+    func theRevealShowsEveryLineOfTheAnswer(size: Size) {
+        let state = Self.state(CardSession(itemID: "rag", cards: [1], answer: TextEditor("one\ntwo\nthree"), revealed: true),
+                               size: size)
+        let lines = render(state, size: size).lines
+        let answer = lines.firstIndex { $0.contains("Your answer:") } ?? 0
+        #expect(answer > 0)
+        #expect(lines[answer + 1].contains("│ one ") && lines[answer + 2].contains("│ two ") && lines[answer + 3].contains("│ three "),
+                "\(lines[answer + 1])")
+        #expect(lines.contains { $0.contains("Key points:") })
+    }
 }

@@ -29,7 +29,7 @@ import Testing
     @Test func aNoteWrittenInPlaceThenThroughTheEditorKeepsEveryLine() throws {
         let home = TemporaryHome()
         let editor = try Self.appendingEditor(in: home)
-        let tmux = try Tmux(command: TracksJourneyTests.command(home: home, extra: "VISUAL= EDITOR=\(shellQuoted(editor.path))"),
+        let tmux = try Tmux(command: TracksJourneyTests.command(home: home, extra: "VISUAL= EDITOR=\(shellQuoted("sh " + editor.path))"),
                             rows: 24, cols: 80)
         try tmux.openTracks()
         try tmux.send("Enter")
@@ -63,7 +63,7 @@ import Testing
         #expect(write.status == 0, "\(write.stderr)")
         #expect(write.stdout.contains("note saved"))
         let edit = try CoachBinary.run(["note", Self.item, "--edit"], home: home.url,
-                                       environment: ["VISUAL": "", "EDITOR": editor.path])
+                                       environment: ["VISUAL": "", "EDITOR": "sh " + editor.path])
         #expect(edit.status == 0, "\(edit.stderr)")
         #expect(try CoachBinary.run(["note", Self.item], home: home.url).stdout
                 == "Read the paper\ntwice\nsecond line\nthird line\n")
