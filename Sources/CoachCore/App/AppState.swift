@@ -101,12 +101,17 @@ public struct AppState: Equatable, Sendable {
     /// rows only ever name ideas that exist, and a changed idea moves to its place.
     mutating func refreshBacklogRows() {
         let query = backlogScreen.query.trimmingWhitespace()
-        if query.isEmpty, backlogScreen.order == BacklogOrder(),
-           !backlog.ranked.contains(where: { BacklogOrder.isClosed($0.status) }) {
-            backlogScreen.filtered = nil  // the ranking as it is: nothing to copy
-        } else {
+        guard query.isEmpty, backlogScreen.order == BacklogOrder() else {
             backlogScreen.filtered = backlogScreen.order.apply(backlog.search(query)).map(\.id)
+            return
         }
+        // The default order in one pass over the ranking (a status change on 10,000
+        // ideas sorts nothing); with no finished idea it is the ranking itself.
+        var open: [String] = [], closed: [String] = []
+        for idea in backlog.ranked {
+            if BacklogOrder.isClosed(idea.status) { closed.append(idea.id) } else { open.append(idea.id) }
+        }
+        backlogScreen.filtered = closed.isEmpty ? nil : open + closed
     }
 
     /// The one door for changing settings; returns false when nothing changed.
