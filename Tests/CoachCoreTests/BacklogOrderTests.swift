@@ -118,3 +118,27 @@ import Testing
         #expect(state.backlogScreen.filtered == nil)
     }
 }
+
+/// The default order kept up one change at a time is the order built from scratch.
+@Suite struct BacklogOrderStepTests {
+    @Test func everyChangeLeavesTheRowsAsAFullRebuildWould() {
+        var state = AppState(curriculum: Fixture.curriculum(), progress: ProgressBook(), backlog: BacklogOrderTests.ideas())
+        state.screen = .backlog
+        var random = SeededRandom(seed: 7)
+        for step in 0..<300 {
+            let rows = state.backlogRows
+            guard !rows.isEmpty else { break }
+            state.backlogScreen.list.selected = Int(random.next() % UInt64(rows.count))
+            switch random.next() % 5 {
+            case 0: _ = ReduceBacklogTests.addIdea("New \(step)", reach: "\(random.next() % 2000)", effort: "1", to: &state)
+            case 1: Fixture.apply([.deleteIdea, .answer(true)], to: &state)
+            case 2: Fixture.apply([.undo], to: &state)
+            case 3: Fixture.apply([.redo], to: &state)
+            default: Fixture.apply([.cycleIdeaStatus], to: &state)
+            }
+            let expected = BacklogOrder().apply(state.backlog.ranked).map(\.id)
+            #expect(state.backlogRows.map(\.id) == expected, "step \(step)")
+            if state.backlogRows.map(\.id) != expected { return }
+        }
+    }
+}

@@ -95,6 +95,26 @@ import Testing
         #expect(!line.contains("─"), "nothing of the rule beneath")
     }
 
+    @Test func theSessionFormAndTheFinishingNoteKeepABlankRowAbove() {
+        var journal = Journal()
+        for offset in 0..<30 {
+            _ = journal.add(JournalEntry(day: StudyDay(Fixtures.day, in: .utc).adding(days: -offset), minutes: 20, note: "session \(offset)"))
+        }
+        var state = AppState(curriculum: Fixtures.curriculum, progress: ProgressBook(),
+                             study: StudyState(journal: journal, timeZone: .utc, now: Fixtures.day), viewport: Self.busy)
+        state.screen = .history
+        Fixtures.apply([.editEntry], to: &state)
+        var lines = render(state, size: state.viewport).lines
+        #expect(lines[21].hasPrefix(" Session of "))
+        #expect(lines[20].isEmpty, "\(lines[20])")
+        Fixtures.apply([.close], to: &state)
+        state.screen = .today
+        Fixtures.apply([.toggleTimer, .finishSession], to: &state)
+        lines = render(state, size: state.viewport).lines
+        #expect(lines[22].hasPrefix(" Note:"))
+        #expect(lines[21].isEmpty, "\(lines[21])")
+    }
+
     @Test func aLongMessageWrapsOntoTheRowAboveAndALongerOneEndsAtAWordPointingAtM() {
         var state = Self.busyState()
         state.message = "progress.json was changed by another program: Coach now shows it as it is on disk, and your change is kept"

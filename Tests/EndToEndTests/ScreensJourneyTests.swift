@@ -73,6 +73,29 @@ import Testing
         #expect(progress.contains("\"doing\""), "the redone change is saved")
     }
 
+    @Test func searchRanksWholeWordsFirstOnTheCommandLineAsOnScreen() throws {
+        let home = TemporaryHome()
+        let result = try CoachBinary.run(["search", "rag", "--json"], home: home.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let titles = rows.compactMap { $0["title"] as? String }
+        #expect(titles.first == "Retrieval-augmented generation (RAG)", "\(titles)")
+        #expect(!titles.contains { $0.localizedCaseInsensitiveContains("storage") }, "rag inside storage is no match: \(titles)")
+
+        // On Today, / finds it too and Enter shows it on Tracks.
+        let tmux = try Tmux(command: Self.command(home), rows: 24, cols: 80)
+        try tmux.waitFor("Coach · Today")
+        try tmux.send("/")
+        try tmux.type("rag")
+        try tmux.waitFor("Retrieval-augmented generation (RAG)")
+        try tmux.send("Enter")
+        let tracks = try tmux.waitFor("Coach · Tracks")
+        #expect(tracks.contains("▸ Generative AI"), "the match's track is selected")
+        #expect(tracks.contains("[ ] Retrieval-augmented"), "and the match itself in the items")
+        try tmux.send("q")
+        try tmux.waitForExit()
+    }
+
     @Test func theBacklogSortsFiltersByStatusAndKeepsAFilter() throws {
         let home = TemporaryHome()
         try IdeaCommandTests.add(home, "Quick win zeta", reach: "10", effort: "0.1")

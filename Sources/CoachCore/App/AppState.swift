@@ -91,25 +91,58 @@ public struct AppState: Equatable, Sendable {
         change(&backlog)
         guard backlog[id] != before else { return }
         undo.record(UndoStep(label: label, change: .idea(id: id, before: before)))
-        refreshBacklogRows()
+        refreshBacklogRows(changed: id)
     }
 
     /// Puts an idea back as it was (nil: it did not exist); for undo.
     mutating func restoreIdea(_ id: String, to before: Idea?) {
         if let before { backlog.put(before) } else { _ = backlog.remove(id) }
-        refreshBacklogRows()
+        refreshBacklogRows(changed: id)
+    }
+
+    /// `refreshBacklogRows` after a change of one idea: in the default order the idea
+    /// only moves to its place (open ideas, then finished ones, each in rank order), so a
+    /// status change on 10,000 ideas walks no list of ideas.
+    mutating func refreshBacklogRows(changed id: String) {
+        guard backlogScreen.query.trimmingWhitespace().isEmpty, backlogScreen.order == BacklogOrder(),
+              var rows = backlogScreen.filtered else { return refreshBacklogRows() }
+        func closed(_ id: String) -> Bool { backlog[id].map { BacklogOrder.isClosed($0.status) } ?? false }
+        if let index = rows.firstIndex(of: id) { rows.remove(at: index) }
+        if let idea = backlog[id], let rank = backlog.rank(of: id) {
+            let boundary = Self.firstIndex(in: 0..<rows.count) { closed(rows[$0]) }
+            let segment = BacklogOrder.isClosed(idea.status) ? boundary..<rows.count : 0..<boundary
+            rows.insert(id, at: Self.firstIndex(in: segment) { (backlog.rank(of: rows[$0]) ?? 0) > rank })
+        }
+        // With no finished idea left, the rows are the ranking itself.
+        backlogScreen.filtered = rows.last.map(closed) == true ? rows : nil
+    }
+
+    /// The first index of `range` where `isAfter` holds, for a predicate that is false
+    /// and then true along it (a binary search).
+    private static func firstIndex(in range: Range<Int>, where isAfter: (Int) -> Bool) -> Int {
+        var (low, high) = (range.lowerBound, range.upperBound)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// Lists the backlog again in the screen's order and filter, after any change: the
     /// rows only ever name ideas that exist, and a changed idea moves to its place.
     mutating func refreshBacklogRows() {
         let query = backlogScreen.query.trimmingWhitespace()
-        if query.isEmpty, backlogScreen.order == BacklogOrder(),
-           !backlog.ranked.contains(where: { BacklogOrder.isClosed($0.status) }) {
-            backlogScreen.filtered = nil  // the ranking as it is: nothing to copy
-        } else {
+        guard query.isEmpty, backlogScreen.order == BacklogOrder() else {
             backlogScreen.filtered = backlogScreen.order.apply(backlog.search(query)).map(\.id)
+            return
         }
+        // The default order in one pass over the ranking (a status change on 10,000
+        // ideas sorts nothing); with no finished idea it is the ranking itself.
+        var open: [String] = [], closed: [String] = []
+        for idea in backlog.ranked {
+            if BacklogOrder.isClosed(idea.status) { closed.append(idea.id) } else { open.append(idea.id) }
+        }
+        backlogScreen.filtered = closed.isEmpty ? nil : open + closed
     }
 
     /// The one door for changing settings; returns false when nothing changed.

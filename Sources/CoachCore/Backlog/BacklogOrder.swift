@@ -92,9 +92,4 @@ public struct BacklogOrder: Equatable, Sendable {
         case .dropped: 3
         }
     }
-
-    /// "sorted by score ↓ · all" for the Backlog's header.
-    public var description: String {
-        "sorted by \(sort.label) · \(status?.rawValue ?? "all")"
-    }
 }

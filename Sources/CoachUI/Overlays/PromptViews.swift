@@ -31,6 +31,8 @@ enum QuestionView: View {
 enum FinishNoteView: View {
     static func draw(_ note: LineEditor, in area: Rect, into buffer: inout ScreenBuffer) {
         let row = area.bottom - 2
+        // A blank row above, so the field never runs into the plan beneath.
+        buffer.fill(row: row - 1, col: area.col, width: area.cols)
         buffer.fill(row: row, col: area.col, width: area.cols)
         buffer.put("Note:", row: row, col: area.col + 1, style: Style(.accent, bold: true))
         buffer.textField(note, row: row, col: area.col + 7, width: area.cols - 8)
@@ -52,6 +54,7 @@ enum EntryFormView: View {
     static func draw(_ form: JournalEntryForm, in area: Rect, into buffer: inout ScreenBuffer) {
         let row = area.bottom - 3
         let cols = area.cols
+        buffer.fill(row: row - 1, col: 0, width: cols)  // a blank row above: nothing runs into it
         buffer.fill(row: row, col: 0, width: cols)
         buffer.fill(row: row + 1, col: 0, width: cols)
         buffer.put("Session of \(form.entry.day)  minutes:", row: row, col: 1, style: Style(.accent, bold: true))

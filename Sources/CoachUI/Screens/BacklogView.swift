@@ -25,7 +25,7 @@ enum BacklogView: View {
         let detailTop = top + listRows
         buffer.fill(row: detailTop, col: 0, width: size.cols, with: "─", style: Style(.dim))
         if let idea = state.selectedIdea {
-            drawDetail(idea, state: state, into: &buffer, top: detailTop + 1, rows: BacklogLayout.detailRows - 1)
+            drawDetail(idea, state: state, into: &buffer, top: detailTop + 1, rows: BacklogLayout.detailRows - 1, cols: rect.cols)
         }
     }
 
@@ -63,8 +63,8 @@ enum BacklogView: View {
     }
 
     /// The score term by term, like `task info`: every input that goes into it.
-    static func drawDetail(_ idea: Idea, state: AppState, into buffer: inout ScreenBuffer, top: Int, rows: Int) {
-        let width = buffer.size.cols - 2
+    static func drawDetail(_ idea: Idea, state: AppState, into buffer: inout ScreenBuffer, top: Int, rows: Int, cols: Int) {
+        let width = cols - 2
         let breakdown = idea.breakdown
         var lines: [(String, Style)] = [
             (idea.title + (idea.isMoonshot ? "   ☄ moonshot: confidence below 50%" : ""), Style(.heading, bold: true)),
