@@ -55,7 +55,8 @@ import Testing
         let effects = reduce(&state, .markDone, now: Self.start.addingTimeInterval(10))
         #expect(effects == [.save(.progress), .save(.session)])
         #expect(state.progress.status(of: "beta.1") == .done)
-        #expect(state.study.timer?.items == ["beta.1"])
+        // The cursor moves on to the next row to do, and the running session follows it.
+        #expect(state.study.timer?.items == ["beta.1", "alpha.1"])
         // Done today stays in the plan, ticked.
         #expect(state.study.plan?.entries.first { $0.itemID == "beta.1" }?.finished == true)
         // The cursor moved on to the next row still to do; back on the done one, Space says so.

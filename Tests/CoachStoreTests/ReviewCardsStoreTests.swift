@@ -88,7 +88,7 @@ struct ReviewCardsStoreTests {
 
     @Test(arguments: [
         #"{"version":1,"items":{}}"#,
-        #"{"version":3,"cards":{}}"#,
+        #"{"version":4,"cards":{}}"#,
         #"{"version":2,"cards":{},"cards":{}}"#,
         #"{"version":2,"future":[]}"#,
         #"{"version":2,"reviews":null}"#,

@@ -90,7 +90,7 @@ import Testing
 
     @Test(arguments: Screen.allCases)
     func helpListsTheKeysOfTheScreenOnShow(screen: Screen) {
-        var state = Fixtures.state(size: Size(rows: 30, cols: 80))
+        var state = Fixtures.state(size: Size(rows: 60, cols: 80))
         state.screen = screen
         Fixtures.apply([.toggleHelp], to: &state)
         let text = render(state, size: state.viewport).text

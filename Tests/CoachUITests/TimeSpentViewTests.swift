@@ -18,7 +18,7 @@ import Testing
 
     @Test func tracksShowsTheTimeSpentOfTheEstimate() {
         let lines = render(Self.state(spent: 190, estimate: 600), size: Size(rows: 24, cols: 80)).lines
-        #expect(lines[4] == "                            │   [ ] Café 日本語                     3h10 of 10h")
+        #expect(lines[4] == "                             │   [ ] Café 日本語                    3h10 of 10h")
         #expect(lines[3].hasSuffix("30m"), "an item with no time shows its estimate")
     }
 

@@ -204,7 +204,7 @@ enum ReviewDecoding {
         }
     }
 
-    /// A plain version 2 file as JSONDecoder reads it (`CardContents`), or nil: another
+    /// A plain version 2 or 3 file as JSONDecoder reads it (`CardContents`), or nil: another
     /// version, a key this Coach does not know at the top, a repeated key, a `null`, a
     /// number that is not plain or not finite — and JSONDecoder decides.
     static func cardDocument(in data: Data) -> ReviewStore.CardContents? {
@@ -228,7 +228,7 @@ private extension FastJSONReader {
             default: throw Unsupported()
             }
         }
-        guard let version, version == ReviewStore.version else { throw Unsupported() }
+        guard let version, (2...ReviewStore.version).contains(version) else { throw Unsupported() }
         return ReviewStore.CardContents(version: version, items: items, cards: cards, reviews: reviews, drills: drills)
     }
 
@@ -269,6 +269,7 @@ private extension FastJSONReader {
 
     mutating func storedReview() throws(Unsupported) -> ReviewStore.StoredReview {
         var day: StudyDay?, card: String?, rating: String?, retrievability: Double?, interval: Int?, answer: String?
+        var seconds: Double?, early: Bool?
         var object = try beginObject()
         while let key = try nextKey(&object) {
             if self.key(key, is: "day") { day = try self.day() }
@@ -277,11 +278,13 @@ private extension FastJSONReader {
             else if self.key(key, is: "retrievability") { retrievability = try finiteNumber() }
             else if self.key(key, is: "interval") { interval = try plainInteger() }
             else if self.key(key, is: "answer") { answer = try string() }
+            else if self.key(key, is: "seconds") { seconds = try finiteNumber() }
+            else if self.key(key, is: "early") { early = try boolOrNull() }
             else { try skipValue() }
         }
         guard let day, let card, let rating, let interval else { throw Unsupported() }
         return ReviewStore.StoredReview(day: day, card: card, rating: rating, retrievability: retrievability,
-                                        interval: interval, answer: answer)
+                                        interval: interval, answer: answer, seconds: seconds, early: early)
     }
 
     mutating func storedAttempt() throws(Unsupported) -> ReviewStore.StoredAttempt {
