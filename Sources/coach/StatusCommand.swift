@@ -77,6 +77,7 @@ struct StatusCommand: ParsableCommand {
                                                cardsDue: due, line: line))
         }
         print(line)
+        if let merges = MergeNotices.line(for: home) { warn("coach: \(merges)") }
     }
 
     /// The cards due today; an item without prompts (or every item, when the curriculum

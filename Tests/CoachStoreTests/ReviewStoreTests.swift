@@ -32,7 +32,7 @@ struct ReviewStoreTests {
         }
     }
 
-    @Test func theLadderHistoriesAreKeptInVersionTwo() throws {
+    @Test func theLadderHistoriesAreKeptInTheCurrentVersion() throws {
         try DailyFiles.withHome { home throws in
             try ReviewStore.save(Self.book, to: home)
             #expect(ReviewStore.file(home).lastPathComponent == "reviews.json")

@@ -149,9 +149,11 @@ public enum ProgressStore {
 
     public static func save(_ progress: ProgressBook, to home: CoachHome) throws {
         let url = home.progressFile
-        keepFirstRelease(url)
+        // For a merge's open conflicts (`RecordStamps.progress`) and the version 1 backup.
+        let old = try? AtomicFile.read(url, limit: FileSizeLimit.study)
         try Backups.keep(url)
-        try AtomicFile.write(Data(text(of: progress)), to: url)
+        Backups.keepOlderVersion(url, data: old, current: version)
+        try AtomicFile.write(Data(RecordStamps.progress(text(of: progress), old: old)), to: url)
     }
 
     /// The file in the house format: keys sorted, one field a line.
@@ -171,22 +173,5 @@ public enum ProgressStore {
             return (id, .object(fields))
         }
         return JSONWriter.document([("items", .object(items)), ("version", .number(Double(version)))])
-    }
-
-    /// Before a version 1 file is first replaced, it is kept as `backups/progress.v1.json`:
-    /// outside the rotating backups, so it is never pruned.
-    static func keepFirstRelease(_ url: URL) {
-        guard let data = try? AtomicFile.read(url, limit: FileSizeLimit.study), isVersion1(data) else { return }
-        let folder = url.deletingLastPathComponent().appendingPathComponent(Backups.folderName)
-        let backup = folder.appendingPathComponent(firstReleaseBackup)
-        guard (try? AtomicFile.read(backup, limit: FileSizeLimit.study)) == nil else { return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? AtomicFile.write(data, to: backup)
-    }
-
-    /// Whether the file says `"version": 1` (house files write it last, on its own line).
-    static func isVersion1(_ data: Data) -> Bool {
-        struct Header: Decodable { var version: Int }
-        return (try? JSONDecoder().decode(Header.self, from: data))?.version == 1
     }
 }

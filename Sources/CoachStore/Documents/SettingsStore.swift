@@ -139,26 +139,12 @@ public enum SettingsStore {
         return breaks
     }
 
-    public static func save(_ settings: Settings, to home: CoachHome) throws {
+    public static func save(_ settings: Settings, to home: CoachHome, now: Date = Date()) throws {
         let url = file(home)
-        keepFirstRelease(url)
+        let old = try? AtomicFile.read(url, limit: FileSizeLimit.small)
         try Backups.keep(url)
-        try AtomicFile.write(Data(text(of: settings)), to: url)
-    }
-
-    /// Before a version 1 file is first replaced, it is kept as `backups/settings.v1.json`:
-    /// outside the rotating backups, so it is never pruned.
-    static func keepFirstRelease(_ url: URL) {
-        guard let data = try? AtomicFile.read(url, limit: FileSizeLimit.small),
-              case .object(let fields)? = try? JSONTree.read(data),
-              case .number(let number)? = fields.first(where: { $0.key == "version" })?.value,
-              Double(number) == 1
-        else { return }
-        let backup = url.deletingLastPathComponent().appendingPathComponent(Backups.folderName)
-            .appendingPathComponent(firstReleaseBackup)
-        guard (try? AtomicFile.read(backup)) == nil else { return }
-        try? FileManager.default.createDirectory(at: backup.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? AtomicFile.write(data, to: backup)
+        Backups.keepOlderVersion(url, data: old, current: version)
+        try AtomicFile.write(Data(RecordStamps.settings(text(of: settings), old: old, now: now)), to: url)
     }
 
     /// The file in the house format: keys sorted, one field a line. The scheduler's
