@@ -53,16 +53,20 @@ struct SyncKillTests {
         let whole = max(0.05, monotonic() - began)
 
         var expected: Set<String> = ["A first", "B first"]
+        var links: Set<String> = []
         let count = Torture.count(ci: 10, full: 100)
         var landed = 0, withGit = 0, passed = 0
         var random = SystemRandomNumberGenerator()
         for round in 1...count {
-            // Each round A has something to send and something to merge.
-            try bench.ok(["log", "--minutes", "1", "--note", "B \(round)"], b)
+            // Each round A has something to send (a session) and something to merge
+            // (B's link on an item and the idea's reach).
+            let link = "https://example.com/b/\(round)"
+            try bench.ok(["proof", "genai.llm-basics", link], b)
             try bench.ok(["idea", "edit", "shared-idea", "--reach", "\(100 + round)"], b)
             try bench.ok(["sync"], b)
             try bench.ok(["log", "--minutes", "1", "--note", "A \(round)"], a)
-            expected.formUnion(["A \(round)", "B \(round)"])
+            expected.insert("A \(round)")
+            links.insert(link)
 
             let sync = try start(bench, a)
             usleep(UInt32(Double.random(in: 0...whole * 1.1, using: &random) * 1_000_000))
@@ -92,10 +96,18 @@ struct SyncKillTests {
                 good = false
                 Issue.record("round \(round): lost \(expected.subtracting(notes).sorted())")
             }
+            let proof = Set(try bench.item("genai.llm-basics", a)["proof"] as? [String] ?? [])
+            if !links.isSubset(of: proof) {
+                good = false
+                Issue.record("round \(round): lost the links \(links.subtracting(proof).sorted())")
+            }
             if good { passed += 1 }
         }
         try bench.ok(["sync"], b)
         #expect(try bench.sessionNotes(b).isSuperset(of: expected), "B has every session too")
+        #expect(Set(try bench.item("genai.llm-basics", b)["proof"] as? [String] ?? []) == links)
+        let entries = try bench.json(["journal"], a) as? [[String: Any]] ?? []
+        #expect(entries.count == expected.count, "no session twice after the syncs a kill cut short")
         #expect(try bench.idea("shared-idea", a)["reach"] as? Double == Double(100 + count))
         let fsck = try bench.git(["fsck", "--no-progress"], in: a)
         #expect(fsck.status == 0, "\(fsck.stderr)")
