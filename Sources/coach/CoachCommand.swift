@@ -45,6 +45,8 @@ struct CoachCommand: ParsableCommand {
             try homeFolder.prepare()
             return try HomeLock.acquire(homeFolder, as: .fullScreen)
         }
+        // What a folder-sync tool left is merged in before anything is read.
+        let absorbed = try storeErrors { try ConflictCopies.absorb(in: homeFolder) }
         // The backlog, the largest file, loads on the other core while the rest loads here.
         let backlogLoad = BackgroundWork {
             try BacklogStore.loadOrStart(homeFolder, data: CurriculumLoader.locateData(), now: Date()).backlog
@@ -64,6 +66,9 @@ struct CoachCommand: ParsableCommand {
             let count = context.warnings.count
             state.message = "\(count) problem\(count == 1 ? "" : "s") in your own track files (\(context.home.tracksFolder.path)); run `coach tracks` to see them"
         }
+        // What merges kept from both machines, and what a sync tool left, come first.
+        let merges = [absorbed, MergeNotices.line(for: context.home)].compactMap { $0 }
+        if !merges.isEmpty { state.message = (merges + [state.message].compactMap { $0 }).joined(separator: "; ") }
         // From here on, a file another program changes is read back or asked about,
         // never written over.
         let watch = FileWatch()

@@ -12,7 +12,11 @@ extension CoachHome {
         try storeErrors {
             try prepare()
             let lock = try HomeLock.acquire(self)
-            return try withExtendedLifetime(lock) { try body() }
+            return try withExtendedLifetime(lock) {
+                // What a folder-sync tool left is merged in before anything is read.
+                if let line = try ConflictCopies.absorb(in: self) { warn("coach: \(line)") }
+                return try body()
+            }
         }
     }
 

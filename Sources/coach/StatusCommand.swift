@@ -38,6 +38,7 @@ struct StatusCommand: ParsableCommand {
                                 timeZone: timeZone)
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         print(Self.line(streak: streak, minutes: minutes, goal: goal, due: due, plain: plain || noColor))
+        if let merges = MergeNotices.line(for: home) { warn("coach: \(merges)") }
     }
 
     /// The cards due today; an item without prompts (or every item, when the curriculum

@@ -37,6 +37,7 @@ struct TodayCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext.load(home: home)
+        if let merges = MergeNotices.line(for: context.home) { warn("coach: \(merges)") }
         let journal = try context.loadJournal()
         let plan = context.plan(reviews: try context.loadReviews())
         let today = context.today

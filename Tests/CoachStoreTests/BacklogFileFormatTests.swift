@@ -25,7 +25,7 @@ import Testing
 
     @Test func anEmptyBacklogIsInTheHouseFormat() throws {
         let text = String(decoding: Self.written(Backlog()), as: UTF8.self)
-        #expect(text == "{\n  \"ideas\" : [\n\n  ],\n  \"version\" : 1\n}\n")
+        #expect(text == "{\n  \"ideas\" : [\n\n  ],\n  \"version\" : 2\n}\n")
         #expect(FileFormat.problem(with: text) == nil)
         #expect(try Self.readBack(Backlog()) == Backlog())
     }

@@ -123,7 +123,7 @@ struct BacklogStoreTests {
         try withHome { home in
             try BacklogStore.save(Self.sample(), to: home)
             let text = try String(contentsOf: home.backlogFile, encoding: .utf8)
-            #expect(text.contains("\"version\" : 1"))
+            #expect(text.contains("\"version\" : 2"))
             #expect(text.hasSuffix("}\n"))
             #expect(text.contains("\"impact\" : 0.25"), "impact is stored as its number")
             #expect(text.contains("\"created\" : \"2023-11-14T22:13:20Z\""))
@@ -242,15 +242,15 @@ struct BacklogStoreTests {
 
     @Test func aNewerVersionIsRefusedAndLeftAlone() throws {
         // Even with ideas this version cannot read, the message is about the version.
-        let error = try loadError(#"{"version": 2, "ideas": "a shape from the future"}"#)
+        let error = try loadError(#"{"version": 3, "ideas": "a shape from the future"}"#)
         guard case .newerVersion(let file, let found, let supported)? = error else {
             Issue.record("expected StoreError.newerVersion, got \(String(describing: error))")
             return
         }
         #expect(file.hasSuffix("/backlog.json"))
-        #expect(found == 2)
-        #expect(supported == 1)
-        #expect(BacklogStore.version == 1)
+        #expect(found == 3)
+        #expect(supported == 2)
+        #expect(BacklogStore.version == 2)
     }
 
     @Test func aCorruptFileIsRefusedAndLeftAlone() throws {

@@ -101,7 +101,8 @@ struct JournalStoreTests {
             let url = JournalStore.file(home)
             #expect(url.lastPathComponent == "journal.json")
             let text = try String(contentsOf: url, encoding: .utf8)
-            #expect(text.contains("\"version\" : 1"))
+            #expect(text.contains("\"version\" : 2"))
+            #expect(text.contains("\"uid\" : \""), "each session has its stable id")
             #expect(text.contains("\"day\" : \"2024-05-01\""))
             #expect(text.contains("\"start\" : \"2024-05-01T07:00:00Z\""), "09:00 in Berlin, in UTC")
             #expect(text.contains("\"from\" : \"2024-04-01\""))
@@ -248,13 +249,13 @@ struct JournalStoreTests {
     }
 
     @Test func aNewerVersionIsRefused() throws {
-        let error = try refusal(#"{"version": 2, "entries": "from the future"}"#)
+        let error = try refusal(#"{"version": 3, "entries": "from the future"}"#)
         guard case .newerVersion(let file, let found, let supported)? = error else {
             Issue.record("expected newerVersion, got \(String(describing: error))")
             return
         }
         #expect(file.hasSuffix("/journal.json"))
-        #expect(found == 2 && supported == 1)
+        #expect(found == 3 && supported == 2)
     }
 
     @Test(arguments: [("0", "entries[0].minutes"), ("1441", "entries[0].minutes"), ("-5", "entries[0].minutes")])

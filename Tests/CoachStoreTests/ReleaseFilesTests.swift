@@ -9,9 +9,10 @@ import Testing
 @Suite struct ReleaseFilesTests {
     static let kinds: [DocumentKind] = [.progress, .settings, .backlog, .journal, .reviews]
 
-    /// reviews.json moved to version 2 (cards); ReviewCardsStoreTests reads the release
-    /// file and checks what its rewrite keeps.
-    @Test(arguments: kinds.filter { $0 != .reviews })
+    /// reviews.json moved to version 2 (cards), journal.json and backlog.json to version 2
+    /// (what a merge needs: `upgradedFilesKeepTheReleaseFileInBackups`); ReviewCardsStoreTests
+    /// reads the release reviews file and checks what its rewrite keeps.
+    @Test(arguments: [DocumentKind.progress, .settings])
     func aReleaseFileLoadsAndIsWrittenBackByteForByte(kind: DocumentKind) throws {
         let original = try FileFormat.releaseFile(kind.fileName)
         #expect(FileFormat.problem(with: String(decoding: original, as: UTF8.self)) == nil)
@@ -23,6 +24,29 @@ import Testing
             try DocumentFiles.write(value, to: home)
             let rewritten = try Data(contentsOf: home.file(kind))
             #expect(String(decoding: rewritten, as: UTF8.self) == String(decoding: original, as: UTF8.self))
+        }
+    }
+
+    /// The first rewrite of a release file raises its version, gives its records what a
+    /// merge needs, keeps the release file as `backups/NAME.v1.json`, and loads as the same.
+    @Test(arguments: [DocumentKind.journal, .backlog])
+    func upgradedFilesKeepTheReleaseFileInBackups(kind: DocumentKind) throws {
+        let original = try FileFormat.releaseFile(kind.fileName)
+        try withTemporaryFolder { folder in
+            let home = CoachHome(url: folder)
+            try original.write(to: home.file(kind))
+            let value = try DocumentFiles.read(kind, from: home)
+            try DocumentFiles.write(value, to: home)
+            let rewritten = try Data(contentsOf: home.file(kind))
+            #expect(RecordStamps.version(of: rewritten) == 2)
+            #expect(FileFormat.problem(with: String(decoding: rewritten, as: UTF8.self)) == nil)
+            let kept = home.url.appendingPathComponent("backups/\(kind.rawValue).v1.json")
+            #expect(try Data(contentsOf: kept) == original)
+            #expect(try DocumentFiles.read(kind, from: home) == value)
+            // A second save changes nothing: the ids stay, and the backup is the release file.
+            try DocumentFiles.write(value, to: home)
+            #expect(try Data(contentsOf: home.file(kind)) == rewritten)
+            #expect(try Data(contentsOf: kept) == original)
         }
     }
 

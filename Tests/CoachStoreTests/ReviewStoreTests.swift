@@ -32,12 +32,12 @@ struct ReviewStoreTests {
         }
     }
 
-    @Test func theLadderHistoriesAreKeptInVersionTwo() throws {
+    @Test func theLadderHistoriesAreKeptInTheCurrentVersion() throws {
         try DailyFiles.withHome { home throws in
             try ReviewStore.save(Self.book, to: home)
             #expect(ReviewStore.file(home).lastPathComponent == "reviews.json")
             let text = try String(contentsOf: ReviewStore.file(home), encoding: .utf8)
-            #expect(text.contains("\"version\" : 2"))
+            #expect(text.contains("\"version\" : 3"))
             #expect(text.contains("\"day\" : \"2024-05-02\""))
             #expect(text.contains("\"rating\" : \"hard\""))
             #expect(!text.contains("step"), "derived, never stored")
@@ -67,7 +67,7 @@ struct ReviewStoreTests {
         #"{"version":1,"items":{"a":[{"day":"2024-05-01"}]}}"#,
         #"{"version":1,"items":{"a":[],"a":[]}}"#,
         #"{"version":1,"items":{"a":null}}"#,
-        #"{"version":3,"items":{}}"#,
+        #"{"version":4,"items":{}}"#,
     ])
     func unusualFilesAreLeftToJSONDecoder(_ text: String) {
         #expect(ReviewDecoding.document(in: Data(text.utf8), supported: ReviewStore.version) == nil)
@@ -99,6 +99,6 @@ struct ReviewStoreTests {
             Issue.record("expected newerVersion, got \(String(describing: error))")
             return
         }
-        #expect(found == 7 && supported == 2)
+        #expect(found == 7 && supported == 3)
     }
 }

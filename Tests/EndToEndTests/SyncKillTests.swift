@@ -63,12 +63,13 @@ struct SyncKillTests {
         var random = SystemRandomNumberGenerator()
         for round in 1...count {
             // Each round A has something to send (a session) and something to merge
-            // (B's idea and the shared idea's reach).
+            // (B's session and idea, the shared idea's reach).
+            try bench.ok(["log", "--minutes", "1", "--note", "B \(round)"], b)
             try bench.ok(["idea", "add", "B idea \(round)", "--reach", "10", "--impact", "low", "--confidence", "50%", "--effort", "1"], b)
             try bench.ok(["idea", "edit", "shared-idea", "--reach", "\(100 + round)"], b)
             try bench.ok(["sync"], b)
             try bench.ok(["log", "--minutes", "1", "--note", "A \(round)"], a)
-            expected.insert("A \(round)")
+            expected.formUnion(["A \(round)", "B \(round)"])
             ideas.insert("b-idea-\(round)")
 
             let sync = try start(bench, a)

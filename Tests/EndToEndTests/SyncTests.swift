@@ -135,17 +135,14 @@ struct SyncTests {
             #expect(status.contains("ahead: 0 commits to send, behind: 0 commits to take"), "\(status)")
             #expect(status.contains("changes here: none"), "\(status)")
         }
-        // A second round of sessions on both: each is kept once. (Until journal sessions
-        // carry stable ids — issue 14 item 1, the merge branch — the union by the
-        // per-machine numbers keeps some twice.)
+        // A second round of sessions on both: each is kept once (sessions carry stable
+        // uids; the union by the per-machine numbers kept some twice).
         try bench.ok(["log", "--minutes", "5", "--note", "A again"], a)
         try bench.ok(["log", "--minutes", "5", "--note", "B again"], b)
         for home in [a, b, a] { try bench.ok(["sync"], home) }
         let sessions = try bench.json(["journal"], b) as? [[String: Any]] ?? []
         #expect(Set(sessions.compactMap { $0["note"] as? String }) == ["A's session", "B's session", "A again", "B again"])
-        withKnownIssue("journal sessions are numbered per machine until they carry stable ids", isIntermittent: true) {
-            #expect(sessions.count == 4, "\(sessions.compactMap { $0["note"] as? String })")
-        }
+        #expect(sessions.count == 4, "\(sessions.compactMap { $0["note"] as? String })")
         let heads = try [a, b].map { try bench.git(["rev-parse", "HEAD"], in: $0).stdout }
         #expect(heads[0] == heads[1], "both homes on the same commit")
         // What belongs to one machine is never committed.

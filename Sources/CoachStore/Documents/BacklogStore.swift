@@ -15,8 +15,12 @@ extension CoachHome {
 /// version is refused before anything else is read, an unreadable file is named with the
 /// place and the reason, and a file that is refused is never touched. Every idea passes
 /// the same checks as typing it in.
+///
+/// Version 2 adds `removed`, the ids of deleted ideas with when they were deleted, for a
+/// merge of two machines' backlogs (`RecordStamps.backlogExtras`); a version 1 file loads
+/// as it is and is kept as `backups/backlog.v1.json` when first rewritten.
 public enum BacklogStore {
-    public static let version = 1
+    public static let version = 2
 
     /// The backlog of the home; empty when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> Backlog {
@@ -178,24 +182,41 @@ public enum BacklogStore {
 
     /// Saves atomically, ideas in the order they were made (then by id), so adding an
     /// idea appends to the file and editing one changes it in place: small diffs.
-    public static func save(_ backlog: Backlog, to home: CoachHome) throws {
+    public static func save(_ backlog: Backlog, to home: CoachHome, now: Date = Date()) throws {
+        let old = try? AtomicFile.read(home.backlogFile)
+        let extras = RecordStamps.backlogExtras(old: old, isKept: { backlog[$0] != nil },
+                                                idea: { backlog[$0].map { JSONTree.object([("note", .string($0.note ?? ""))]) } },
+                                                now: now)
         try Backups.keep(home.backlogFile)
+        Backups.keepOlderVersion(home.backlogFile, data: old, current: version)
         try AtomicFile.write(to: home.backlogFile) { output in
-            writeFile(of: backlog) { output.write($0) }
+            writeFile(of: backlog, conflicts: extras.conflicts, removed: extras.removed) { output.write($0) }
         }
     }
 
     /// The file, written by hand one idea at a time: at 10,000 ideas JSONEncoder needed
     /// about 100 ms and 30 MB, this a fraction.
-    static func writeFile(of backlog: Backlog, to emit: ([UInt8]) -> Void) {
+    static func writeFile(of backlog: Backlog, conflicts: JSONTree? = nil, removed: JSONTree? = nil,
+                          to emit: ([UInt8]) -> Void) {
         let ranked = backlog.ranked
         // Sorted by keys made once: reading an idea inside the comparison copies it.
         let made = ranked.indices.map { (created: ranked[$0].created, rank: $0) }.sorted { a, b in
             a.created != b.created ? a.created < b.created : ranked[a.rank].id < ranked[b.rank].id
         }.map(\.rank)
-        emit(Array("{\n  \"ideas\" : ".utf8))
+        emit(Array("{\n".utf8))
+        /// A key of the merge's (`RecordStamps`) at the top level, written as the trees write.
+        func field(_ key: String, _ value: JSONTree?) {
+            guard let value else { return }
+            var bytes = Array("  \(JSONTree.quoted(key)) : ".utf8)
+            value.write(to: &bytes, depth: 1)
+            emit(bytes + Array(",\n".utf8))
+        }
+        field(DocumentMerge.conflictsKey, conflicts)
+        emit(Array("  \"ideas\" : ".utf8))
         JSONWriter.array(made.lazy.map { fileFields(of: ranked[$0]) }, depth: 1, to: emit)
-        emit(Array(",\n  \"version\" : \(version)\n}\n".utf8))
+        emit(Array(",\n".utf8))
+        field(DocumentMerge.removedKey, removed)
+        emit(Array("  \"version\" : \(version)\n}\n".utf8))
     }
 
     /// An idea's keys as `Idea.encode(to:)` writes them, in sorted order.

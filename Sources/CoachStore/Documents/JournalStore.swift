@@ -5,12 +5,16 @@ import FoundationEssentials
 ///
 ///     {"entries": [{"day": "2024-05-01", "id": 1, "items": […], "minutes": 25,
 ///      "note": "…", "start": "…"}], "goals": [{"from": "2024-05-01", "minutes": 45}],
-///      "version": 1}
+///      "version": 2}
 ///
 /// `start`, `note`, an entry's `items` and `goals` may be left out (or `null`).
+/// Version 2 adds what a merge of two machines' journals needs (`RecordStamps`): each
+/// session's stable `uid` and `changed` time, and `removed`, the deleted sessions' uids
+/// with when they were deleted; a version 1 file loads as it is and is kept as
+/// `backups/journal.v1.json` when first rewritten.
 public enum JournalStore {
     public static let kind = DocumentKind.journal
-    public static let version = 1
+    public static let version = 2
 
     public static func file(_ home: CoachHome) -> URL {
         home.file(kind)
@@ -125,10 +129,12 @@ public enum JournalStore {
         return GoalHistory.Change(from: from, minutes: minutes)
     }
 
-    public static func save(_ journal: Journal, to home: CoachHome) throws {
+    public static func save(_ journal: Journal, to home: CoachHome, now: Date = Date()) throws {
         let url = file(home)
+        let old = try? AtomicFile.read(url, limit: FileSizeLimit.study)
         try Backups.keep(url)
-        try AtomicFile.write(Data(text(of: journal)), to: url)
+        Backups.keepOlderVersion(url, data: old, current: version)
+        try AtomicFile.write(Data(RecordStamps.journal(text(of: journal), old: old, now: now)), to: url)
     }
 
     /// The file in the house format: keys sorted, one field a line.

@@ -110,8 +110,10 @@ public enum ProgressStore {
 
     public static func save(_ progress: ProgressBook, to home: CoachHome) throws {
         let url = home.progressFile
+        // Only to carry a merge's open conflicts (`RecordStamps.progress`).
+        let old = try? AtomicFile.read(url, limit: FileSizeLimit.study)
         try Backups.keep(url)
-        try AtomicFile.write(Data(text(of: progress)), to: url)
+        try AtomicFile.write(Data(RecordStamps.progress(text(of: progress), old: old)), to: url)
     }
 
     /// The file in the house format: keys sorted, one field a line.

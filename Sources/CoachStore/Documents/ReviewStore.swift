@@ -9,8 +9,12 @@ import FoundationEssentials
 /// (every rating of a card, oldest first, with the answer typed). A version 1 file loads
 /// as it is — its ratings replay into the items' cards (`ReviewBook.cards(of:)`) — and the
 /// first time it is rewritten it stays, once and for good, as `backups/reviews.v1.json`.
+///
+/// Version 3 adds what a merge of two machines' reviews needs (`RecordStamps`): each
+/// rating's and drill attempt's stable `uid`, and `removed`, the uids of undone ones with
+/// when; a version 2 file loads as it is and is kept as `backups/reviews.v2.json`.
 public enum ReviewStore {
-    public static let version = 2
+    public static let version = 3
     /// Where the version 1 file is kept when it is first rewritten.
     public static let firstReleaseBackup = "reviews.v1.json"
 
@@ -157,10 +161,19 @@ public enum ReviewStore {
         (value * 1_000_000).rounded() / 1_000_000
     }
 
-    public static func save(_ reviews: ReviewBook, to home: CoachHome) throws {
+    public static func save(_ reviews: ReviewBook, to home: CoachHome, now: Date = Date()) throws {
         let url = file(home)
         keepFirstRelease(url)
-        try JSONFile.save(contents(of: reviews), to: url)
+        let old = try? AtomicFile.read(url, limit: FileSizeLimit.study)
+        Backups.keepOlderVersion(url, data: old, current: version)
+        let data: Data
+        do {
+            data = try JSONFile.encoder().encode(contents(of: reviews)) + Data("\n".utf8)
+        } catch {
+            throw StoreError.io(file: url.path, reason: "cannot encode (\(error))")
+        }
+        try Backups.keep(url)
+        try AtomicFile.write(RecordStamps.reviews(data, old: old, now: now), to: url)
     }
 
     /// Before a version 1 file is first replaced, it is kept as `backups/reviews.v1.json`:

@@ -7,6 +7,10 @@ import FoundationEssentials
 ///     {"dailyGoalMinutes": 45, "focusTrack": "ai-product", "version": 1}
 ///
 /// Any may be left out (or `null`): no focus track, the default goal, FSRS's defaults.
+/// `changed` (written once a file is rewritten) says when each key last changed, for a
+/// merge of two machines' settings (`RecordStamps`). It is optional and a reader that
+/// does not know it loses nothing, so the version stays 1: a Coach that drops it on a
+/// save only makes that machine's changes look older to the next merge.
 public enum SettingsStore {
     public static let kind = DocumentKind.settings
     public static let version = 1
@@ -70,10 +74,12 @@ public enum SettingsStore {
                         autoSync: autoSync ?? false)
     }
 
-    public static func save(_ settings: Settings, to home: CoachHome) throws {
+    public static func save(_ settings: Settings, to home: CoachHome, now: Date = Date()) throws {
         let url = file(home)
+        let old = try? AtomicFile.read(url, limit: FileSizeLimit.small)
         try Backups.keep(url)
-        try AtomicFile.write(Data(text(of: settings)), to: url)
+        Backups.keepOlderVersion(url, data: old, current: version)
+        try AtomicFile.write(Data(RecordStamps.settings(text(of: settings), old: old, now: now)), to: url)
     }
 
     /// The file in the house format: keys sorted, one field a line. The scheduler's

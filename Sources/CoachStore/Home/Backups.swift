@@ -48,6 +48,18 @@ public enum Backups {
         prune(name, in: folder, path: homeURL.appendingPathComponent(folderName))
     }
 
+    /// Before a file of an older version is first rewritten in `current`, it is kept as
+    /// `backups/NAME.vN.json`: outside the rotating backups, so it is never pruned, and
+    /// only the first time (a later file of that version is not the original).
+    static func keepOlderVersion(_ file: URL, data: Data?, current: Int) {
+        guard let data, let version = RecordStamps.version(of: data), version < current else { return }
+        let folder = file.deletingLastPathComponent().appendingPathComponent(folderName)
+        let backup = folder.appendingPathComponent("\(file.deletingPathExtension().lastPathComponent).v\(version).json")
+        guard (try? AtomicFile.read(backup)) == nil else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? AtomicFile.write(data, to: backup)
+    }
+
     /// The backups of the document `name` ("progress"), oldest first.
     public static func list(_ name: String, in folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

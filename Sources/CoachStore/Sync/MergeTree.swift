@@ -94,7 +94,7 @@ extension JSONTree {
         return out
     }
 
-    private func write(to out: inout [UInt8], depth: Int) {
+    func write(to out: inout [UInt8], depth: Int) {
         func newLine(_ depth: Int) {
             out.append(UInt8(ascii: "\n"))
             out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
@@ -146,3 +146,8 @@ extension JSONTree {
         return out + "\""
     }
 }
+
+/// A tree holds only strings, numbers and arrays of them: a value, safe to send. Said
+/// here because inferring it through the (key, value) pairs of an object is a cycle
+/// the compiler reports in incremental builds ("circular reference").
+extension JSONTree: @unchecked Sendable {}
