@@ -47,6 +47,23 @@ import Testing
         }
     }
 
+    @Test func aVersionTwoReviewsFileIsKeptWhenFirstRewritten() throws {
+        try withTemporaryFolder { folder in
+            let home = CoachHome(url: folder)
+            let v2 = #"{"cards": {}, "reviews": [{"card": "a#1", "day": "2026-12-01", "interval": 3, "rating": "good"}], "version": 2}"#
+            try Data(v2.utf8).write(to: ReviewStore.file(home))
+            let book = try ReviewStore.load(home)
+            try ReviewStore.save(book, to: home, now: Self.now)
+            #expect(try Data(contentsOf: folder.appendingPathComponent("backups/reviews.v2.json")) == Data(v2.utf8))
+            let tree = try Self.tree(ReviewStore.file(home))
+            #expect(RecordStamps.version(of: try Data(contentsOf: ReviewStore.file(home))) == 3)
+            let uid = try #require(tree["reviews"]?.elements.first?["uid"]?.text)
+            #expect(uid == RecordIDs.derived("review", content: try JSONTree.read(Data(v2.utf8))["reviews"]!.elements[0], occurrence: 0),
+                    "an old rating's id comes from its content")
+            #expect(try ReviewStore.load(home) == book)
+        }
+    }
+
     @Test func deletedIdeasLeaveTombstones() throws {
         try withTemporaryFolder { folder in
             let home = CoachHome(url: folder)
