@@ -43,6 +43,8 @@ struct SyncCommand: ParsableCommand {
                             interactive: !quiet && isatty(STDIN_FILENO) == 1)
         do {
             let report = try withExtendedLifetime(lock) {
+                // What a folder-sync tool left is merged in before anything is committed.
+                if let line = try ConflictCopies.absorb(in: home), !quiet { warn("coach: \(line)") }
                 if let remote { return try sync.initialize(remote: remote, driverOnPath: Self.binaryIsOnPath) }
                 return try sync.sync()
             }

@@ -30,6 +30,10 @@ struct SyncKillTests {
         return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
+    func ideaIDs(_ bench: SyncBench, _ home: URL) throws -> Set<String> {
+        Set((try bench.json(["idea", "list"], home) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+    }
+
     func monotonic() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
@@ -53,16 +57,20 @@ struct SyncKillTests {
         let whole = max(0.05, monotonic() - began)
 
         var expected: Set<String> = ["A first", "B first"]
+        var ideas: Set<String> = []
         let count = Torture.count(ci: 10, full: 100)
         var landed = 0, withGit = 0, passed = 0
         var random = SystemRandomNumberGenerator()
         for round in 1...count {
-            // Each round A has something to send and something to merge.
+            // Each round A has something to send (a session) and something to merge
+            // (B's session and idea, the shared idea's reach).
             try bench.ok(["log", "--minutes", "1", "--note", "B \(round)"], b)
+            try bench.ok(["idea", "add", "B idea \(round)", "--reach", "10", "--impact", "low", "--confidence", "50%", "--effort", "1"], b)
             try bench.ok(["idea", "edit", "shared-idea", "--reach", "\(100 + round)"], b)
             try bench.ok(["sync"], b)
             try bench.ok(["log", "--minutes", "1", "--note", "A \(round)"], a)
             expected.formUnion(["A \(round)", "B \(round)"])
+            ideas.insert("b-idea-\(round)")
 
             let sync = try start(bench, a)
             usleep(UInt32(Double.random(in: 0...whole * 1.1, using: &random) * 1_000_000))
@@ -92,10 +100,18 @@ struct SyncKillTests {
                 good = false
                 Issue.record("round \(round): lost \(expected.subtracting(notes).sorted())")
             }
+            let held = try ideaIDs(bench, a)
+            if !ideas.isSubset(of: held) {
+                good = false
+                Issue.record("round \(round): lost the ideas \(ideas.subtracting(held).sorted())")
+            }
             if good { passed += 1 }
         }
         try bench.ok(["sync"], b)
         #expect(try bench.sessionNotes(b).isSuperset(of: expected), "B has every session too")
+        #expect(try ideaIDs(bench, b) == ideas.union(["shared-idea"]))
+        let entries = try bench.json(["journal"], a) as? [[String: Any]] ?? []
+        #expect(entries.count == expected.count, "no session twice after the syncs a kill cut short")
         #expect(try bench.idea("shared-idea", a)["reach"] as? Double == Double(100 + count))
         let fsck = try bench.git(["fsck", "--no-progress"], in: a)
         #expect(fsck.status == 0, "\(fsck.stderr)")

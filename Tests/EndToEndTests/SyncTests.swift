@@ -135,12 +135,47 @@ struct SyncTests {
             #expect(status.contains("ahead: 0 commits to send, behind: 0 commits to take"), "\(status)")
             #expect(status.contains("changes here: none"), "\(status)")
         }
+        // A second round of sessions on both: each is kept once (sessions carry stable
+        // uids; the union by the per-machine numbers kept some twice).
+        try bench.ok(["log", "--minutes", "5", "--note", "A again"], a)
+        try bench.ok(["log", "--minutes", "5", "--note", "B again"], b)
+        for home in [a, b, a] { try bench.ok(["sync"], home) }
+        let sessions = try bench.json(["journal"], b) as? [[String: Any]] ?? []
+        #expect(Set(sessions.compactMap { $0["note"] as? String }) == ["A's session", "B's session", "A again", "B again"])
+        #expect(sessions.count == 4, "\(sessions.compactMap { $0["note"] as? String })")
         let heads = try [a, b].map { try bench.git(["rev-parse", "HEAD"], in: $0).stdout }
         #expect(heads[0] == heads[1], "both homes on the same commit")
         // What belongs to one machine is never committed.
         let files = try bench.git(["ls-files"], in: a).stdout.split(separator: "\n").map(String.init)
         #expect(Set(files) == [".gitattributes", ".gitignore", "backlog.json", "journal.json", "progress.json"], "\(files)")
         #expect(!files.contains("sync.log") && !files.contains(".lock"))
+    }
+
+    /// A folder-sync tool's conflict copy in one home is merged in by `coach sync`,
+    /// moved to backups/ (never committed), and reaches the other home.
+    @Test func aSyncthingConflictCopyIsMergedAndSynced() throws {
+        let bench = try SyncBench()
+        let (a, b) = (bench.a, bench.b)
+        try bench.ok(["log", "--minutes", "30", "--note", "on A"], a)
+        try bench.ok(["sync", "--init", bench.remote.path], a)
+        try bench.ok(["sync", "--init", bench.remote.path], b)
+        // The copy Syncthing left: A's journal with a session another machine logged.
+        let journal = a.appendingPathComponent("journal.json")
+        let copyHome = bench.root.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: copyHome, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: journal, to: copyHome.appendingPathComponent("journal.json"))
+        try bench.ok(["log", "--minutes", "20", "--note", "in the conflict copy"], copyHome)
+        let copy = a.appendingPathComponent("journal.sync-conflict-20261202-101010-ABCDEFG.json")
+        try FileManager.default.copyItem(at: copyHome.appendingPathComponent("journal.json"), to: copy)
+
+        let synced = try bench.coach(["sync"], a)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy.path), "moved to backups/")
+        #expect(try bench.sessionNotes(a) == ["on A", "in the conflict copy"])
+        let files = try bench.git(["ls-files"], in: a).stdout
+        #expect(!files.contains("sync-conflict"), "\(files)")
+        try bench.ok(["sync"], b)
+        #expect(try bench.sessionNotes(b) == ["on A", "in the conflict copy"])
     }
 
     @Test func filesGitMakesInTheHomeArePrivate() throws {

@@ -198,13 +198,20 @@ public final class HomeSync {
         return output.line
     }
 
-    /// A killed sync leaves git's lock files (`index.lock`, a ref's `.lock`) behind. Its
-    /// git has finished (it held the home's lock, which this sync now holds), so they
-    /// belong to nobody and go.
+    /// A killed sync leaves git's lock files (`index.lock`, a ref's `.lock`) and its
+    /// temporary files behind. Its git has finished (it held the home's lock, which this
+    /// sync now holds), so they belong to nobody and go.
     func recoverFromKilledSync() throws {
         guard access(gitFolder.appendingPathComponent(Self.runningMarker).path, F_OK) == 0 else { return }
         for name in ["index.lock", "HEAD.lock", "ORIG_HEAD.lock", "FETCH_HEAD.lock", "packed-refs.lock", "config.lock", "shallow.lock"] {
             unlink(gitFolder.appendingPathComponent(name).path)
+        }
+        // Its private copies of documents, and git's files for the merge driver.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: gitFolder.path)) ?? [] where name.hasPrefix("coach-read.") {
+            try? FileManager.default.removeItem(at: gitFolder.appendingPathComponent(name))
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: home.url.path)) ?? [] where name.hasPrefix(".merge_file_") {
+            unlink(home.url.appendingPathComponent(name).path)
         }
         for folder in ["refs/heads", "refs/remotes/\(Self.remoteName)"] {
             let url = gitFolder.appendingPathComponent(folder)
