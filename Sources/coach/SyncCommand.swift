@@ -37,7 +37,7 @@ struct SyncCommand: ParsableCommand {
                 return try HomeLock.acquire(home)
             }
         } catch let failure as CoachFailure where failure.description.contains("full-screen") {
-            throw CoachFailure("the full-screen coach is running with this home: sync from it (S), or quit it and run coach sync")
+            throw CoachFailure("the full-screen coach is running with this home: sync from it (P), or quit it and run coach sync")
         }
         let sync = HomeSync(home: home, lock: lock, binary: Self.binary,
                             interactive: !quiet && isatty(STDIN_FILENO) == 1)

@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 import Testing
 
-/// `S` in the full-screen coach: the sync runs on the save thread after the saves
+/// `P` in the full-screen coach: the sync runs on the save thread after the saves
 /// waiting (so it commits them), its result is shown, and what it wrote is read back.
 @Suite struct RunLoopSyncTests {
     /// What a fake sync saw and did.
@@ -32,14 +32,14 @@ import Testing
         let setup = try RunLoopTests.Setup()
         defer { setup.remove() }
         let fake = FakeSync(home: setup.home)
-        let terminal = ScriptedTerminal(RunLoopTests.markFirstItem + [.key(.char("S")), .run { setup.saves.drain() },
+        let terminal = ScriptedTerminal(RunLoopTests.markFirstItem + [.key(.char("P")), .run { setup.saves.drain() },
                                                                       .noKey, .key(.char("q"))])
         let clock = setup.clock
         let outcome = TUI.run(setup.state, home: setup.home, watch: setup.watch, terminal: terminal, clock: { clock.now },
                               saves: setup.saves, sync: fake.job)
         #expect(outcome == .quit)
         #expect(fake.runs == 1)
-        #expect(fake.seen?.status(of: "alpha.1") == .doing, "the change made before S was saved before the sync read it")
+        #expect(fake.seen?.status(of: "alpha.1") == .doing, "the change made before P was saved before the sync read it")
         #expect(terminal.shown.contains { $0.contains("Syncing with the git remote") })
         #expect(terminal.shown.last?.contains("Synced with the remote: took 1 item done") == true)
         let onDisk = try ProgressStore.load(setup.home)
@@ -63,7 +63,7 @@ import Testing
     @Test func withoutASyncTheKeySaysSo() throws {
         let setup = try RunLoopTests.Setup()
         defer { setup.remove() }
-        let terminal = ScriptedTerminal([.key(.char("S")), .key(.char("q"))])
+        let terminal = ScriptedTerminal([.key(.char("P")), .key(.char("q"))])
         _ = setup.run(terminal)
         #expect(terminal.shown.contains { $0.contains("Sync is not available") })
     }

@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import Testing
 
-/// Syncing from the full-screen coach in tmux: `S` brings another machine's session
+/// Syncing from the full-screen coach in tmux: `P` brings another machine's session
 /// onto History while the coach runs; with auto-sync on, a change made on screen
 /// reaches the remote after quit, by the background sync.
 @Suite(.serialized) struct SyncJourneyTests {
@@ -23,7 +23,7 @@ import Testing
 
         let tmux = try Tmux(command: Self.command(bench, home: bench.a))
         try tmux.waitFor("Coach · Today")
-        try tmux.send("S")
+        try tmux.send("P")
         let synced = try tmux.waitFor("Synced with")
         #expect(synced.contains(": took 1 session"), "nothing to send, one session to take: \(synced)")
         try tmux.send("4")

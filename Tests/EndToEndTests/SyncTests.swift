@@ -269,6 +269,6 @@ struct SyncTests {
         try "\(holder.processIdentifier) full-screen\n".write(to: bench.a.appendingPathComponent(".lock"), atomically: false, encoding: .utf8)
         let refused = try bench.coach(["sync"], bench.a)
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("the full-screen coach is running with this home: sync from it (S)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("the full-screen coach is running with this home: sync from it (P)"), "\(refused.stderr)")
     }
 }
