@@ -34,7 +34,7 @@ import Testing
         let tmux = try Tmux(command: Self.command(home), rows: 24, cols: 80)
         try tmux.waitFor("↻ review")
         try tmux.send("Space")
-        try tmux.waitFor("Enter show the points")
+        try tmux.waitFor("Ctrl-D show the points")
         try tmux.send("Enter")
         let prompt = try tmux.waitFor("1 again  2 h hard  3 g good  4 e easy")
         let bar = prompt.components(separatedBy: "\n").first { $0.contains("2 h hard") } ?? ""

@@ -234,9 +234,9 @@ public enum Bindings {
         Binding("w", [(.char("w"), .startDrill)], in: details, help: "answer one of the item's interview drills",
                 hint: Hint("w", "drill", 4)),
         Binding("o", [(.char("o"), .openLink)], in: details,
-                help: "open the selected resource in the browser", hint: Hint("o", "open", 6)),
+                help: "open the selected resource in the browser", hint: Hint("o", "open", 3)),
         Binding("y", [(.char("y"), .copyLink)], in: details, help: "copy the selected resource's address",
-                hint: Hint("y", "copy", 6)),
+                hint: Hint("y", "copy", 3)),
     ]
 
     static let everywhere: [Binding] = [

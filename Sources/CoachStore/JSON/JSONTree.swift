@@ -5,8 +5,10 @@ import FoundationEssentials
 /// with `FastJSONReader`'s complete grammar, so nesting is bounded and a key that appears
 /// twice in one object is refused with its path, in every document alike; numbers keep
 /// their text, so `JSONTreeDecoder` can say "expected a whole number, got 45.5" where
-/// JSONDecoder said only "not valid JSON".
-enum JSONTree {
+/// JSONDecoder said only "not valid JSON". Sendable is said here, not inferred: the
+/// inference through an object's (key, value) pairs is a cycle the compiler reports
+/// ("circular reference") in incremental builds.
+enum JSONTree: Sendable {
     /// Keys in file order. A list, not a dictionary: most objects have a few keys, and a
     /// dictionary each made a hostile file of millions of tiny objects cost gigabytes.
     case object([(key: String, value: JSONTree)])

@@ -146,8 +146,3 @@ extension JSONTree {
         return out + "\""
     }
 }
-
-/// A tree holds only strings, numbers and arrays of them: a value, safe to send. Said
-/// here because inferring it through the (key, value) pairs of an object is a cycle
-/// the compiler reports in incremental builds ("circular reference").
-extension JSONTree: @unchecked Sendable {}

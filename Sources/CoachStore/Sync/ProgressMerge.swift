@@ -17,7 +17,7 @@ enum ProgressMerge {
     /// One item both machines changed.
     static func item(_ base: JSONTree?, _ ours: JSONTree, _ theirs: JSONTree, _ id: String, _ run: inout MergeRun) -> JSONTree {
         let newer = RecordMerge.oursIsNewer(ours, theirs) { $0["changed"]?.date }
-        return RecordMerge.fields(base: base, ours: ours, theirs: theirs, oursIsNewer: newer) { key, mine, other in
+        var merged = RecordMerge.fields(base: base, ours: ours, theirs: theirs, oursIsNewer: newer) { key, mine, other in
             switch key {
             case "note":
                 let note = RecordMerge.bothTexts(mine?.text, other?.text)
@@ -31,6 +31,13 @@ enum ProgressMerge {
                 return nil
             }
         }
+        // A status, its change time and its done time travel together, so a merge never
+        // pairs one machine's status with the other's done date.
+        if !JSONTree.same(ours["status"], theirs["status"]) {
+            let source = JSONTree.same(merged["status"], ours["status"]) ? ours : theirs
+            for key in ["changed", "done"] { merged = merged.setting(key, source[key]) }
+        }
+        return merged
     }
 
     /// The top-level keys other than the records, merged per key (the newer side's

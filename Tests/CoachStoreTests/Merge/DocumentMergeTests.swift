@@ -32,6 +32,20 @@ import Testing
         #expect(book.items["c"]?.status == .done, "an item only the other side has is added")
     }
 
+    /// Two machines that made progress.json before their first sync have no base: the
+    /// newer status wins with its own change and done times, never the other's.
+    @Test func withoutABaseTheNewerStatusKeepsItsOwnDates() throws {
+        let laptop = Self.progress(["a": ItemProgress(status: .done, changed: Self.at(1), done: Self.at(1))])
+        let work = Self.progress(["a": ItemProgress(status: .doing, changed: Self.at(2), note: "halfway")])
+        for (ours, theirs) in [(laptop, work), (work, laptop)] {
+            let book = try ProgressStore.book(from: try Self.merged(.progress, nil, ours, theirs).data, file: Self.url)
+            #expect(book.items["a"]?.status == .doing)
+            #expect(book.items["a"]?.changed == Self.at(2))
+            #expect(book.items["a"]?.done == nil, "the done date belongs to the status that lost")
+            #expect(book.items["a"]?.note == "halfway")
+        }
+    }
+
     @Test func notesChangedOnBothSidesAreBothKeptMarkedAndListed() throws {
         let base = Self.progress(["a": ItemProgress(status: .todo, changed: Self.at(0), note: "first")])
         let ours = Self.progress(["a": ItemProgress(status: .todo, changed: Self.at(0), note: "laptop note")])
