@@ -1,6 +1,5 @@
 import CoachCore
 import CoachStore
-import Dispatch
 import FoundationEssentials
 import Glibc
 
@@ -11,8 +10,6 @@ import Glibc
 /// for it.
 public enum HookRunner {
     public static let folderName = "hooks"
-    /// glibc's POSIX_SPAWN_SETSID (2.26 and later), which the Glibc module does not import.
-    static let spawnSetSID: Int32 = 0x80
 
     public static func file(_ hook: Hook, home: CoachHome) -> URL {
         home.url.appendingPathComponent(folderName).appendingPathComponent(hook.rawValue)
@@ -24,22 +21,6 @@ public enum HookRunner {
         let path = file(hook, home: home).path
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(path, X_OK) == 0 else { return false }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own session: a Ctrl-C meant for the coach does not reach it, nor its terminal.
-        posix_spawnattr_setflags(&attributes, Int16(Self.spawnSetSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
         var variables: [String: String] = [:]
         var index = 0
         while let entry = environ[index] {
@@ -52,19 +33,6 @@ public enum HookRunner {
         variables["COACH_HOME"] = home.url.path
         variables["COACH_HOOK"] = hook.rawValue
         for (key, value) in extra { variables[key] = value }
-        let environment = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        let arguments = [strdup(path), nil]
-        defer {
-            for pointer in environment { free(pointer) }
-            for pointer in arguments { free(pointer) }
-        }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, &attributes, arguments, environment) == 0 else { return false }
-        let child = pid
-        DispatchQueue.global(qos: .utility).async {
-            var status: Int32 = 0
-            while waitpid(child, &status, 0) < 0, errno == EINTR {}
-        }
-        return true
+        return DetachedProcess.start([path], environment: variables.map { "\($0.key)=\($0.value)" })
     }
 }

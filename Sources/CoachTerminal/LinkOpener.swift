@@ -1,5 +1,4 @@
 import CoachCore
-import Dispatch
 import FoundationEssentials
 import Glibc
 
@@ -30,42 +29,9 @@ public enum LinkOpener {
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> LinkOpening {
         let commands = commands(for: link, environment: environment)
         for words in commands {
-            if let pid = spawn(words) {
-                DispatchQueue.global().async {
-                    var status: Int32 = 0
-                    _ = waitpid(pid, &status, 0)
-                }
-                return .opened(link: link, opener: words[0])
-            }
+            if DetachedProcess.start(words) { return .opened(link: link, opener: words[0]) }
         }
         let tried = commands.map { $0[0] }.joined(separator: ", ")
         return .failed("Cannot open the link: no opener could be started (tried \(tried)); set $BROWSER, or y copies it")
-    }
-
-    /// Starts `words` detached; nil when the command cannot be started (not found).
-    private static func spawn(_ words: [String]) -> pid_t? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // POSIX_SPAWN_SETSID (glibc 2.26): a session of its own, without our terminal.
-        // Signals Coach blocks or ignores are back to normal for it.
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { for argument in arguments { free(argument) } }
-        var pid: pid_t = 0
-        let result = posix_spawnp(&pid, words[0], &actions, &attributes, &arguments, environ)
-        return result == 0 ? pid : nil
     }
 }

@@ -34,17 +34,24 @@ struct StatusCommand: ParsableCommand {
         try Self.run(homeFlag: home.home, plain: plain, json: json)
     }
 
+    /// The home, its settings and the learner's today, once a change cut short is
+    /// finished and a session Coach was killed during is logged.
+    private static func day(homeFlag: String?) throws
+    -> (home: CoachHome, settings: Settings, timeZone: TimeZoneRules, today: StudyDay) {
+        let home = CoachHome.resolve(flag: homeFlag)
+        try home.finishInterruptedChange()
+        let settings = try storeErrors { try SettingsStore.load(home) }
+        let timeZone = StudyFiles.learnerDays(settings)
+        try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
+        return (home, settings, timeZone, StudyFiles.today(in: timeZone))
+    }
+
     /// `--check`, for cron jobs and prompts: the answer is the exit status. A problem (a
     /// file that cannot be read) says its one line on stderr and exits 2.
     static func check(homeFlag: String?) throws {
         let met: Bool
         do {
-            let home = CoachHome.resolve(flag: homeFlag)
-            try home.finishInterruptedChange()
-            let settings = try storeErrors { try SettingsStore.load(home) }
-            let timeZone = StudyFiles.learnerDays(settings)
-            let today = StudyFiles.today(in: timeZone)
-            try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
+            let (home, settings, _, today) = try Self.day(homeFlag: homeFlag)
             let journal = try storeErrors { try JournalStore.load(home) }
             met = settings.calendar.goalMet(minutes: journal.minutes(on: today), goal: journal.goals.goal(on: today), on: today)
         } catch {
@@ -56,12 +63,7 @@ struct StatusCommand: ParsableCommand {
 
     /// The status line, also printed by `Entry` without the parser.
     static func run(homeFlag: String?, plain: Bool, json: Bool = false) throws {
-        let home = CoachHome.resolve(flag: homeFlag)
-        try home.finishInterruptedChange()
-        let settings = try storeErrors { try SettingsStore.load(home) }
-        let timeZone = StudyFiles.learnerDays(settings)
-        let today = StudyFiles.today(in: timeZone)
-        try StudyFiles.recoverInterruptedSession(home, timeZone: timeZone, report: false)
+        let (home, settings, timeZone, today) = try Self.day(homeFlag: homeFlag)
         let (journal, progress, reviews) = try storeErrors {
             (try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
         }

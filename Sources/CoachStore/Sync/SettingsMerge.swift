@@ -13,20 +13,11 @@ enum SettingsMerge {
             if mine != other { return mine > other }
             return (ours[key]?.canonical ?? "") > (theirs[key]?.canonical ?? "")
         }
-        var merged: [(key: String, value: JSONTree)] = []
-        let keys = Set(ours.pairs.map(\.key) + theirs.pairs.map(\.key)).subtracting([changedKey]).sorted()
-        for key in keys {
-            let old = base?[key], mine = ours[key], other = theirs[key]
-            let value: JSONTree?
-            if JSONTree.same(mine, other) || JSONTree.same(old, other) {
-                value = mine
-            } else if JSONTree.same(old, mine) {
-                value = other
-            } else {
-                value = newer(key) ? mine : other
-            }
-            if let value { merged.append((key, value)) }
+        // A key both changed goes to the side that changed it later.
+        let fields = RecordMerge.fields(base: base, ours: ours, theirs: theirs, oursIsNewer: false) { key, mine, other in
+            .some(newer(key) ? mine : other)
         }
+        var merged = fields.pairs.filter { $0.key != changedKey }.sorted { $0.key < $1.key }
         // Each key's time of change: the later of the two.
         var times: [String: Date] = [:]
         for (key, when) in (mineChanged?.pairs ?? []) + (otherChanged?.pairs ?? []) {
