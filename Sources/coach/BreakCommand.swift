@@ -43,11 +43,10 @@ struct BreakCommand: ParsableCommand {
                     settings.calendar = settings.calendar.adding(added)
                 }
                 if let removed {
-                    guard settings.calendar.breaks.contains(removed) else {
-                        let known = settings.calendar.breaks.map(\.description)
-                        throw CoachFailure("there is no break \(removed)" + (known.isEmpty ? "; there are none" : "; there are: " + known.joined(separator: ", ")))
+                    switch settings.calendar.removing(removed) {
+                    case .success(let calendar): settings.calendar = calendar
+                    case .failure(let refusal): throw CoachFailure(refusal.message)
                     }
-                    settings.calendar.breaks.removeAll { $0 == removed }
                 }
                 try SettingsStore.save(settings, to: context.home)
                 return settings

@@ -91,6 +91,26 @@ import Testing
         _ = reduce(&state, .undo, now: Self.now)
         #expect(state.settings.calendar.breaks.isEmpty)
     }
+
+    @Test func aMinusBeforeTheDaysTakesTheBreakOut() {
+        let trip = StudyBreak("2023-12-20..2023-12-27")!
+        var state = Self.state(calendar: StudyCalendar(breaks: [trip]), screen: .history)
+        func type(_ text: String) {
+            _ = reduce(&state, .addBreak, now: Self.now)
+            for character in text { _ = reduce(&state, .edit(.insert(character)), now: Self.now) }
+        }
+        type("-2023-12-21..2023-12-27")
+        #expect(reduce(&state, .confirm, now: Self.now).isEmpty)
+        #expect(state.message == "there is no break 2023-12-21..2023-12-27; there are: 2023-12-20..2023-12-27")
+        #expect(state.modal != nil, "the field stays open to fix it")
+        _ = reduce(&state, .close, now: Self.now)
+        type("-2023-12-20..2023-12-27")
+        #expect(reduce(&state, .confirm, now: Self.now) == [.save(.settings)])
+        #expect(state.settings.calendar.breaks.isEmpty)
+        #expect(render(state, size: Self.size).text.contains("Break 2023-12-20..2023-12-27 removed: those days count again"))
+        _ = reduce(&state, .undo, now: Self.now)
+        #expect(state.settings.calendar.breaks == [trip], "u puts it back")
+    }
 }
 
 extension DaysViewTests {

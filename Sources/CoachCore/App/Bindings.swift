@@ -88,7 +88,7 @@ public enum Bindings {
                          .noteEditor: Hint("type", "note", 9), .proofEditor: Hint("type", "links, commas between", 9),
                          .estimateEditor: Hint("type", "minutes or 1h30", 9),
                          .finishNote: Hint("type", "a note (optional)", 9),
-                         .breakEditor: Hint("type", "FIRST..LAST, e.g. 2026-12-20..2026-12-27", 9),
+                         .breakEditor: Hint("type", "FIRST..LAST adds, -FIRST..LAST removes", 9),
                          .cardQuestion: Hint("type", "an answer", 9),
                          .drillAnswer: Hint("type", "your answer", 9)]),
         Binding("↑ ↓  PgUp PgDn", [(.up, .moveUp), (.down, .moveDown), (.pageUp, .pageUp), (.pageDown, .pageDown)],
@@ -224,7 +224,7 @@ public enum Bindings {
                 help: "search the curriculum; Enter shows it on Tracks", hint: Hint("/", "search", 2)),
         Binding("F", [(.char("F"), .toggleForecast)], in: [.history], help: "the next 14 days / minutes per week",
                 hint: Hint("F", "forecast", 4)),
-        Binding("b", [(.char("b"), .addBreak)], in: [.history], help: "add a break (days off that keep the streak)",
+        Binding("b", [(.char("b"), .addBreak)], in: [.history], help: "add a break, or remove one (-FIRST..LAST)",
                 hint: Hint("b", "break", 3)),
     ]
 

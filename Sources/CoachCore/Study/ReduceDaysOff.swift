@@ -15,8 +15,8 @@ extension AppState {
         return []
     }
 
-    /// The break being typed: Enter adds it (and keeps the field open, saying why, when
-    /// it is not one), Esc drops it.
+    /// The break being typed: Enter adds it, or with a `-` before it takes it out (and
+    /// keeps the field open, saying why, when it is not one); Esc drops it.
     mutating func reduceBreakEditor(_ action: Action, editor: LineEditor) -> [Effect] {
         var editor = editor
         switch action {
@@ -26,7 +26,8 @@ extension AppState {
         case .close:
             closeModal()
         case .confirm:
-            let text = editor.text
+            let text = editor.text.trimmingWhitespace()
+            if text.hasPrefix("-") { return removeBreak(String(text.dropFirst())) }
             guard let added = StudyBreak(text) else {
                 message = StudyBreak.problem(text)
                 return []
@@ -45,5 +46,25 @@ extension AppState {
             break
         }
         return []
+    }
+
+    /// `-FIRST..LAST` in the break field: that break taken out (`u` puts it back).
+    private mutating func removeBreak(_ text: String) -> [Effect] {
+        guard let removed = StudyBreak(text) else {
+            message = StudyBreak.problem(text)
+            return []
+        }
+        switch settings.calendar.removing(removed) {
+        case .failure(let refusal):
+            message = refusal.message
+            return []
+        case .success(let calendar):
+            closeModal()
+            let before = settings
+            updateSettings { $0.calendar = calendar }
+            undo.record(UndoStep(label: "break \(removed) removed", change: .settings(before: before)))
+            message = "Break \(removed) removed: those days count again"
+            return [.save(.settings)]
+        }
     }
 }

@@ -126,6 +126,20 @@ public struct StudyCalendar: Equatable, Sendable {
         guard !breaks.contains(studyBreak) else { return self }
         return StudyCalendar(restDays: restDays, breaks: breaks + [studyBreak])
     }
+
+    /// A break taken out, or why not: there is no such break (the ones there are, named).
+    public func removing(_ studyBreak: StudyBreak) -> Result<StudyCalendar, Refusal> {
+        guard breaks.contains(studyBreak) else {
+            let known = breaks.map(\.description)
+            return .failure(Refusal(message: "there is no break \(studyBreak)"
+                + (known.isEmpty ? "; there are none" : "; there are: " + known.joined(separator: ", "))))
+        }
+        return .success(StudyCalendar(restDays: restDays, breaks: breaks.filter { $0 != studyBreak }))
+    }
+
+    public struct Refusal: Error, Equatable {
+        public var message: String
+    }
 }
 
 extension Weekday {

@@ -245,7 +245,7 @@ public final class HomeSync {
             do {
                 now = FileManager.default.fileExists(atPath: home.file(kind).path) ? try DocumentFiles.read(kind, from: home) : nil
             } catch {
-                try? checked(git.run(["reset", "--quiet"]), "git reset")
+                _ = try? checked(git.run(["reset", "--quiet"]), "git reset")
                 throw SyncError.failed("\(error) Nothing was synced.")
             }
             summary.compare(before[kind], now)
