@@ -155,3 +155,20 @@ public enum SearchLayout {
         max(1, viewport.rows - 7)
     }
 }
+
+extension AppState {
+    /// The answer to "drop what was typed? y/n" that a text modal asks on Esc: y closes
+    /// it and says `dropped`, n goes back to the text as `resume` gives it; other keys
+    /// wait for the answer.
+    mutating func answerDiscard(_ action: Action, dropped: String, resume: () -> Modal) {
+        switch action {
+        case .answer(true):
+            closeModal()
+            message = dropped
+        case .answer(false):
+            replaceModal(resume())
+        default:
+            break
+        }
+    }
+}

@@ -100,15 +100,8 @@ extension AppState {
     mutating func reduceIdeaForm(_ action: Action, now: Date) -> [Effect] {
         guard var form = modal?.ideaForm else { return [] }
         if form.confirmingDiscard {
-            if case .answer(let yes) = action {
-                if yes {
-                    closeModal()
-                    message = "Changes dropped"
-                } else {
-                    form.confirmingDiscard = false
-                    replaceModal(.ideaForm(form))
-                }
-            }
+            form.confirmingDiscard = false
+            answerDiscard(action, dropped: "Changes dropped") { .ideaForm(form) }
             return []
         }
         switch action {

@@ -80,14 +80,9 @@ extension AppState {
     mutating func reduceCardReview(_ action: Action, session: CardSession) -> [Effect] {
         var session = session
         if session.confirmingDiscard {
-            switch action {
-            case .answer(true):
-                closeModal()
-                message = "Left for later: the answer typed was dropped, the rest of the cards stay due"
-            case .answer(false):
-                session.confirmingDiscard = false
-                replaceModal(.cardReview(session))
-            default: break
+            session.confirmingDiscard = false
+            answerDiscard(action, dropped: "Left for later: the answer typed was dropped, the rest of the cards stay due") {
+                .cardReview(session)
             }
             return []
         }

@@ -52,15 +52,8 @@ extension AppState {
         }
         let drill = item.drills[session.drill - 1]
         if session.confirmingDiscard {
-            switch action {
-            case .answer(true):
-                closeModal()
-                message = "Drill left: the answer was dropped, nothing kept"
-            case .answer(false):
-                session.confirmingDiscard = false
-                replaceModal(.drill(session))
-            default: break
-            }
+            session.confirmingDiscard = false
+            answerDiscard(action, dropped: "Drill left: the answer was dropped, nothing kept") { .drill(session) }
             return []
         }
         switch action {

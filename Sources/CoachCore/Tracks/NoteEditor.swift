@@ -32,15 +32,8 @@ extension AppState {
     mutating func reduceNoteEditor(_ action: Action, editor: NoteEditor, now: Date) -> [Effect] {
         var editor = editor
         if editor.confirmingDiscard {
-            switch action {
-            case .answer(true):
-                closeModal()
-                message = "Note not changed: what you typed was dropped"
-            case .answer(false):
-                editor.confirmingDiscard = false
-                replaceModal(.noteEditor(editor))
-            default: break
-            }
+            editor.confirmingDiscard = false
+            answerDiscard(action, dropped: "Note not changed: what you typed was dropped") { .noteEditor(editor) }
             return []
         }
         switch action {

@@ -371,10 +371,7 @@ private extension FastJSONReader {
                 summary = try string()
             } else if self.key(key, is: "sections") {
                 try Self.first(sections)
-                var list: [Section] = []
-                var array = try beginArray()
-                while try nextElement(&array) { list.append(try section()) }
-                sections = list
+                sections = try list { json throws(Unsupported) in try json.section() }
             } else {
                 try skipValue()
             }
@@ -392,10 +389,7 @@ private extension FastJSONReader {
                 title = try requiredText()
             } else if self.key(key, is: "items") {
                 try Self.first(items)
-                var list: [Item] = []
-                var array = try beginArray()
-                while try nextElement(&array) { list.append(try item()) }
-                items = list
+                items = try list { json throws(Unsupported) in try json.item() }
             } else {
                 try skipValue()
             }
@@ -425,25 +419,16 @@ private extension FastJSONReader {
                 minutes = value
             } else if self.key(key, is: "resources") {
                 try Self.first(resources)
-                var list: [Resource] = []
-                var array = try beginArray()
-                while try nextElement(&array) { list.append(try resource()) }
-                resources = list
+                resources = try list { json throws(Unsupported) in try json.resource() }
             } else if self.key(key, is: "prompts") {
                 try Self.first(prompts)
-                var list: [RecallPrompt] = []
-                var array = try beginArray()
-                while try nextElement(&array) { list.append(try prompt()) }
-                prompts = list
+                prompts = try list { json throws(Unsupported) in try json.prompt() }
             } else if self.key(key, is: "selfCheck") {
                 try Self.first(selfCheck)
                 selfCheck = try lines()
             } else if self.key(key, is: "drills") {
                 try Self.first(drills)
-                var list: [Drill] = []
-                var array = try beginArray()
-                while try nextElement(&array) { list.append(try drill()) }
-                drills = list
+                drills = try list { json throws(Unsupported) in try json.drill() }
             } else {
                 try skipValue()
             }
@@ -495,9 +480,7 @@ private extension FastJSONReader {
 
     /// A non-empty array of non-blank strings, as `Walker.lines` requires.
     mutating func lines() throws(Unsupported) -> [String] {
-        var list: [String] = []
-        var array = try beginArray()
-        while try nextElement(&array) { list.append(try requiredText()) }
+        let list = try self.list { json throws(Unsupported) in try json.requiredText() }
         guard !list.isEmpty else { throw Unsupported() }
         return list
     }

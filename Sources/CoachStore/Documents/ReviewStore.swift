@@ -233,13 +233,6 @@ private extension FastJSONReader {
         return ReviewStore.CardContents(version: version, items: items, cards: cards, reviews: reviews, drills: drills)
     }
 
-    mutating func list<T>(_ read: (inout FastJSONReader) throws(Unsupported) -> T) throws(Unsupported) -> [T] {
-        var values: [T] = []
-        var array = try beginArray()
-        while try nextElement(&array) { values.append(try read(&self)) }
-        return values
-    }
-
     mutating func storedCards() throws(Unsupported) -> [String: ReviewStore.StoredCard] {
         var cards: [String: ReviewStore.StoredCard] = [:]
         var object = try beginObject()

@@ -562,3 +562,13 @@ struct FastJSONReader {
         return nil
     }
 }
+
+extension FastJSONReader {
+    /// An array read element by element with `read`.
+    mutating func list<T>(_ read: (inout FastJSONReader) throws(Unsupported) -> T) throws(Unsupported) -> [T] {
+        var values: [T] = []
+        var array = try beginArray()
+        while try nextElement(&array) { values.append(try read(&self)) }
+        return values
+    }
+}

@@ -68,18 +68,7 @@ public struct JSONWriter {
         case .date(let date): writeQuoted(ISODateText.text(of: date))
         case .null: append("null")
         case .bool(let value): append(value ? "true" : "false")
-        case .strings(let strings):
-            bytes.append(UInt8(ascii: "["))
-            if strings.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-            depth += 1
-            for (index, string) in strings.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                newLine()
-                writeQuoted(string)
-            }
-            depth -= 1
-            newLine()
-            bytes.append(UInt8(ascii: "]"))
+        case .strings(let strings): write(.array(strings.map(Value.string)))
         case .array(let values):
             bytes.append(UInt8(ascii: "["))
             if values.isEmpty { bytes.append(UInt8(ascii: "\n")) }
