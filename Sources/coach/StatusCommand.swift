@@ -4,10 +4,11 @@ import CoachStore
 import FoundationEssentials
 import Glibc
 
-/// One short line for a shell prompt or a status bar. Runs at every prompt, so it reads
-/// only the small files it needs and the curriculum (for the cards of the done items;
-/// about half a millisecond) — not the backlog — and writes nothing (unless an earlier
-/// run left a session to log).
+/// One short line for a shell prompt or a status bar. Runs at every prompt, so while none
+/// of the files it reads has changed it answers from the figures it kept last time
+/// (`StatusCache`, outside the home); otherwise it reads the journal, the reviews, the
+/// progress and the curriculum (for the cards of the done items) — not the backlog — and
+/// writes nothing in the home (unless an earlier run left a session to log).
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -51,9 +52,7 @@ struct StatusCommand: ParsableCommand {
     static func check(homeFlag: String?) throws {
         let met: Bool
         do {
-            let (home, settings, _, today) = try Self.day(homeFlag: homeFlag)
-            let journal = try storeErrors { try JournalStore.load(home) }
-            met = settings.calendar.goalMet(minutes: journal.minutes(on: today), goal: journal.goals.goal(on: today), on: today)
+            met = try Self.figures(homeFlag: homeFlag).figures.goalMet
         } catch {
             warn("coach: \(error)")
             throw ExitCode(2)
@@ -63,31 +62,47 @@ struct StatusCommand: ParsableCommand {
 
     /// The status line, also printed by `Entry` without the parser.
     static func run(homeFlag: String?, plain: Bool, json: Bool = false) throws {
+        let (today, figures) = try Self.figures(homeFlag: homeFlag)
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let line = Self.line(streak: figures.streak, minutes: figures.minutes, goal: figures.goal, due: figures.due,
+                             plain: plain || noColor)
+        if json {
+            return try JSONOutput.print(Report(date: today.description, streak: figures.streak, minutesToday: figures.minutes,
+                                               goal: figures.goal, cardsDue: figures.due, line: line))
+        }
+        print(line)
+        if let notice = figures.notice { warn("coach: \(TerminalText.safe(notice))") }
+    }
+
+    /// Today's figures: kept from an earlier run while nothing they come from has
+    /// changed (`StatusCache`), else worked out from the files and kept.
+    static func figures(homeFlag: String?) throws -> (today: StudyDay, figures: StatusCache.Figures) {
         let (home, settings, timeZone, today) = try Self.day(homeFlag: homeFlag)
+        let data = try? CurriculumLoader.locateData()
+        // The key is taken before the files are read: a file that changes in between
+        // leaves figures under a key that no longer matches, never stale figures.
+        let cache = StatusCache(home: home)
+        let key = StatusCache.key(home: home, dataFolder: data, day: today.description, timeZone: timeZone)
+        if let kept = cache.read(key: key) { return (today, kept) }
         let (journal, progress, reviews) = try storeErrors {
             (try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
         }
-        let streak = Streaks(journal: journal, today: today, rules: settings.streakRules).current
-        let minutes = journal.minutes(on: today)
-        let goal = settings.dailyGoalMinutes
-        let due = Self.cardsDue(home: home, reviews: reviews, progress: progress, settings: settings, today: today,
-                                timeZone: timeZone)
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        let line = Self.line(streak: streak, minutes: minutes, goal: goal, due: due, plain: plain || noColor)
-        if json {
-            return try JSONOutput.print(Report(date: today.description, streak: streak, minutesToday: minutes, goal: goal,
-                                               cardsDue: due, line: line))
-        }
-        print(line)
-        if let merges = MergeNotices.line(for: home) { warn("coach: \(merges)") }
+        let figures = StatusCache.Figures(
+            streak: Streaks(journal: journal, today: today, rules: settings.streakRules).current,
+            minutes: journal.minutes(on: today), goal: settings.dailyGoalMinutes,
+            due: Self.cardsDue(home: home, data: data, reviews: reviews, progress: progress, settings: settings, today: today,
+                               timeZone: timeZone),
+            goalMet: settings.calendar.goalMet(minutes: journal.minutes(on: today), goal: journal.goals.goal(on: today), on: today),
+            notice: MergeNotices.line(for: home))
+        cache.write(figures, key: key, now: Date())
+        return (today, figures)
     }
 
     /// The cards due today; an item without prompts (or every item, when the curriculum
     /// cannot be read) counts as one, on the ladder.
-    static func cardsDue(home: CoachHome, reviews: ReviewBook, progress: ProgressBook, settings: Settings, today: StudyDay,
-                         timeZone: TimeZoneRules) -> Int {
-        guard let curriculum = try? CurriculumLoader.load(data: CurriculumLoader.locateData(),
-                                                          userTracks: home.tracksFolder).curriculum
+    static func cardsDue(home: CoachHome, data: URL?, reviews: ReviewBook, progress: ProgressBook, settings: Settings,
+                         today: StudyDay, timeZone: TimeZoneRules) -> Int {
+        guard let data, let curriculum = try? CurriculumLoader.load(data: data, userTracks: home.tracksFolder).curriculum
         else { return reviews.due(on: today, progress: progress, timeZone: timeZone).count }
         let cards = reviews.dueCards(on: today, curriculum: curriculum, progress: progress, timeZone: timeZone,
                                      scheduler: settings.scheduler).count

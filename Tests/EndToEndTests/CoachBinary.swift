@@ -20,6 +20,10 @@ enum CoachBinary {
         return runner.deletingLastPathComponent().appendingPathComponent("coach")
     }()
 
+    /// Where `coach status` keeps its figures during the tests: never the tester's own
+    /// ~/.cache.
+    static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-e2e-cache-\(getpid())")
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -34,6 +38,7 @@ enum CoachBinary {
         var environment = ProcessInfo.processInfo.environment
         environment["COACH_HOME"] = home.path
         environment.removeValue(forKey: "COACH_DATA")
+        environment["XDG_CACHE_HOME"] = cacheFolder.path
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let out = Pipe(), err = Pipe()

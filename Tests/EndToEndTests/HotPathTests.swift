@@ -53,4 +53,44 @@ import Testing
         #expect(withScreen.status == fast.status && withScreen.stderr == fast.stderr)
         #expect(parsed.status == fast.status && parsed.stderr == fast.stderr)
     }
+
+    /// At a prompt, `coach status` answers from the figures it kept while no file they
+    /// come from changed, and works them out again as soon as one does.
+    @Test func statusKeepsItsFiguresUntilAFileChanges() throws {
+        let home = TemporaryHome()
+        let cache = TemporaryHome()
+        let environment = ["XDG_CACHE_HOME": cache.url.path, "NO_COLOR": "1", "COACH_TODAY": "2026-03-10"]
+        func status() throws -> String {
+            let result = try CoachBinary.run(["status"], home: home.url, environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        _ = try CoachBinary.run(["log", "--minutes", "10"], home: home.url, environment: environment)
+        #expect(try status() == "streak 0 | 10/45 min | 0 cards due\n")
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(try status() == "streak 0 | 10/45 min | 0 cards due\n")
+        let folder = cache.url.appendingPathComponent("coach")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count == 1 && names[0].hasPrefix("status-"), "\(names)")
+        #expect(try (FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int) == 0o700)
+
+        // The next run reads what was kept: figures planted in the cache show.
+        let file = folder.appendingPathComponent(names[0])
+        let kept = try String(contentsOf: file, encoding: .utf8)
+        try Data(kept.replacingOccurrences(of: "\nfigures 0 10 45 0 0\n", with: "\nfigures 7 10 45 0 0\n").utf8).write(to: file)
+        #expect(try status() == "streak 7 | 10/45 min | 0 cards due\n")
+
+        // A new session, another day, or a hand-edited settings file: worked out again.
+        _ = try CoachBinary.run(["log", "--minutes", "5"], home: home.url, environment: environment)
+        #expect(try status() == "streak 0 | 15/45 min | 0 cards due\n")
+        let tomorrow = try CoachBinary.run(["status"], home: home.url, environment: environment.merging(["COACH_TODAY": "2026-03-11"]) { $1 })
+        #expect(tomorrow.stdout == "streak 0 | 0/45 min | 0 cards due\n", "\(tomorrow.stdout)")
+        _ = try CoachBinary.run(["settings", "--goal", "15"], home: home.url, environment: environment)
+        #expect(try status() == "streak 1 | 15/15 min | 0 cards due\n")
+
+        // A cache that cannot be written changes nothing but the time it takes.
+        try FileManager.default.removeItem(at: folder)
+        try Data("not a folder".utf8).write(to: folder)
+        #expect(try status() == "streak 1 | 15/15 min | 0 cards due\n")
+    }
 }

@@ -6,27 +6,41 @@ public enum CurriculumLoader {
     /// Where the `Data` folder is: `COACH_DATA`, else next to an install
     /// (`PREFIX/bin/coach` → `PREFIX/share/coach`), else the source tree above the binary
     /// (`.build/release/coach`, `swift run`), else the current folder.
-    public static func locateData(environment: [String: String] = ProcessEnvironment.values("COACH_DATA"),
-                                  executable: URL = executableURL(),
+    public static func locateData(executable: URL = executableURL(),
                                   currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> URL {
-        if let override = environment["COACH_DATA"], !override.isEmpty {
+        try locateData(override: ProcessEnvironment.variable("COACH_DATA"), executable: executable, currentFolder: currentFolder)
+    }
+
+    public static func locateData(environment: [String: String], executable: URL = executableURL(),
+                                  currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> URL {
+        try locateData(override: environment["COACH_DATA"], executable: executable, currentFolder: currentFolder)
+    }
+
+    static func locateData(override: String?, executable: URL, currentFolder: URL) throws -> URL {
+        if let override, !override.isEmpty {
             let url = URL(fileURLWithPath: override)
             guard hasTracks(url) else {
                 throw StoreError.curriculumNotFound(searched: ["COACH_DATA=\(override) (no tracks/*.json there)"])
             }
             return url
         }
-        var candidates: [URL] = []
-        let bin = executable.deletingLastPathComponent()
-        candidates.append(bin.deletingLastPathComponent().appendingPathComponent("share/coach"))
-        var folder = bin
+        // Paths as text, and a URL only for the one found: URL's path arithmetic cost
+        // the start of every command more than the search itself.
+        var candidates: [String] = []
+        var folder = Substring(executable.path)
+        func up() { folder = folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)] }
+        up()
+        let bin = folder
+        up()
+        candidates.append(folder + "/share/coach")
+        folder = bin
         for _ in 0..<6 {
-            candidates.append(folder.appendingPathComponent("Data"))
-            folder = folder.deletingLastPathComponent()
+            candidates.append(folder + "/Data")
+            up()
         }
-        candidates.append(currentFolder.appendingPathComponent("Data"))
-        if let found = candidates.first(where: hasTracks) { return found }
-        throw StoreError.curriculumNotFound(searched: candidates.map(\.path))
+        candidates.append(currentFolder.path + "/Data")
+        if let found = candidates.first(where: hasTracks) { return URL(fileURLWithPath: found) }
+        throw StoreError.curriculumNotFound(searched: candidates)
     }
 
     public static func executableURL() -> URL {
@@ -36,10 +50,10 @@ public enum CurriculumLoader {
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     }
 
-    static func hasTracks(_ data: URL) -> Bool {
-        let tracks = data.appendingPathComponent("tracks")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: tracks.path)) ?? []
-        return names.contains { $0.hasSuffix(".json") }
+    static func hasTracks(_ data: URL) -> Bool { hasTracks(data.path) }
+
+    static func hasTracks(_ data: String) -> Bool {
+        (FolderEntries.names(at: data + "/tracks") ?? []).contains { $0.hasSuffix(".json") }
     }
 
     /// Reads every track file of `data/tracks`. Any problem in the shipped curriculum is

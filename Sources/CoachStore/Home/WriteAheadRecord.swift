@@ -135,6 +135,6 @@ public enum WriteAheadRecord {
     /// then takes the lock for a moment so it reads the whole change.
     public static func isPending(in home: CoachHome) -> Bool {
         var info = stat()
-        return fstatat(AT_FDCWD, home.url.appendingPathComponent(fileName).path, &info, AT_SYMLINK_NOFOLLOW) == 0
+        return fstatat(AT_FDCWD, home.url.path + "/" + fileName, &info, AT_SYMLINK_NOFOLLOW) == 0
     }
 }
