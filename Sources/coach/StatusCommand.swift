@@ -87,12 +87,13 @@ struct StatusCommand: ParsableCommand {
         let (journal, progress, reviews) = try storeErrors {
             (try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
         }
+        let minutes = journal.minutes(on: today)
         let figures = StatusCache.Figures(
             streak: Streaks(journal: journal, today: today, rules: settings.streakRules).current,
-            minutes: journal.minutes(on: today), goal: settings.dailyGoalMinutes,
+            minutes: minutes, goal: settings.dailyGoalMinutes,
             due: Self.cardsDue(home: home, data: data, reviews: reviews, progress: progress, settings: settings, today: today,
                                timeZone: timeZone),
-            goalMet: settings.calendar.goalMet(minutes: journal.minutes(on: today), goal: journal.goals.goal(on: today), on: today),
+            goalMet: settings.calendar.goalMet(minutes: minutes, goal: journal.goals.goal(on: today), on: today),
             notice: MergeNotices.line(for: home))
         cache.write(figures, key: key, now: Date())
         return (today, figures)

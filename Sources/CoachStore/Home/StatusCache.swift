@@ -64,7 +64,7 @@ public struct StatusCache {
         } else {
             folder = nil
         }
-        name = "status-" + Self.hex(Self.fnv1a(home.url.standardizedFileURL.path))
+        name = "status-" + StableHash.hex(StableHash.fnv1a(home.url.standardizedFileURL.path))
     }
 
     /// Everything the figures are worked out from, and when the newest of those files
@@ -84,7 +84,7 @@ public struct StatusCache {
         for kind in DocumentKind.allCases { files.add(kind.fileName, file: base + "/" + kind.fileName) }
         files.add(WriteAheadRecord.fileName, file: base + "/" + WriteAheadRecord.fileName)
         files.add("own tracks", folder: base + "/tracks")
-        files.add("data \(dataFolder?.path ?? "-")", folder: (dataFolder?.path ?? "") + "/tracks")
+        if let dataFolder { files.add("data \(dataFolder.path)", folder: dataFolder.path + "/tracks") }
         var bytes: [UInt8] = []
         for line in ["day \(day)", "zone \(timeZone.identifier) \(timeZone.dayStartSeconds)", "home \(base)"] + files.lines {
             bytes.append(contentsOf: line.utf8)
@@ -202,19 +202,5 @@ public struct StatusCache {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

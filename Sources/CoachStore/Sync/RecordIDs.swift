@@ -7,13 +7,13 @@ import FoundationEssentials
 enum RecordIDs {
     /// Sixteen hex digits.
     static func random() -> String {
-        hex(UInt64.random(in: .min ... .max))
+        StableHash.hex(UInt64.random(in: .min ... .max))
     }
 
     /// The id of a record of an older file: `kind`, its canonical text and how many
     /// records before it had the same text (two equal ratings of one day stay two).
     static func derived(_ kind: String, content: JSONTree, occurrence: Int) -> String {
-        hex(fnv1a("\(kind)|\(occurrence)|\(content.canonical)"))
+        StableHash.hex(StableHash.fnv1a("\(kind)|\(occurrence)|\(content.canonical)"))
     }
 
     /// The records of an array each with an id under `key`: those without one get
@@ -27,20 +27,5 @@ enum RecordIDs {
             seen[text] = occurrence + 1
             return record.setting(key, .string(derived(kind, content: record, occurrence: occurrence)))
         }
-    }
-
-    /// FNV-1a, 64 bits: the same on every machine and every run (Swift's `Hasher` is not).
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
