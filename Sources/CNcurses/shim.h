@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <execinfo.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
 
 // Attribute macros are not imported into Swift; expose them as functions.
 static inline unsigned int coach_a_normal(void) { return A_NORMAL; }
@@ -27,6 +28,15 @@ static inline int coach_color_pair(int n) { return (int)COLOR_PAIR(n); }
 
 // Swift 6 refuses the mutable globals; read them through functions.
 static inline WINDOW *coach_stdscr(void) { return stdscr; }
+// The terminal's size as the kernel has it (ioctl is variadic, so not imported into
+// Swift): the size a kept frame is looked up by before curses starts. 0 when unknown.
+static inline int coach_window_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 1;
+}
 static inline int coach_lc_all(void) { return LC_ALL; }
 
 // Mouse buttons: function-like macros Swift cannot import.

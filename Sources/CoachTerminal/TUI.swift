@@ -31,10 +31,12 @@ public enum TUI {
 
     /// Runs until the user quits or a signal arrives. The caller holds the home's lock
     /// and has told `watch` which files it read.
-    public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch,
-                           exitAfterFirstFrame: Bool = false, sync: SyncJob? = nil, syncAtStart: Bool = false) -> Outcome {
-        run(initial, home: home, watch: watch, terminal: Terminal(), clock: Date.init,
-            exitAfterFirstFrame: exitAfterFirstFrame, sync: sync, syncAtStart: syncAtStart, editText: { ExternalEditor.edit($0) })
+    public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch, terminal: StartedTerminal = StartedTerminal(),
+                           exitAfterFirstFrame: Bool = false, sync: SyncJob? = nil, syncAtStart: Bool = false,
+                           firstFrameDrawn: (ScreenBuffer) -> Void = { _ in }) -> Outcome {
+        run(initial, home: home, watch: watch, terminal: terminal.terminal, clock: Date.init,
+            exitAfterFirstFrame: exitAfterFirstFrame, sync: sync, syncAtStart: syncAtStart, editText: { ExternalEditor.edit($0) },
+            firstFrameDrawn: firstFrameDrawn)
     }
 
     /// The run loop on any terminal, with the time from `clock` and the saves on
@@ -43,7 +45,8 @@ public enum TUI {
     public static func run(_ initial: AppState, home: CoachHome, watch: FileWatch, terminal: TerminalBackend,
                            clock: () -> Date, saves: SaveQueue = SaveQueue(),
                            exitAfterFirstFrame: Bool = false, sync: SyncJob? = nil, syncAtStart: Bool = false,
-                           editText: (String) -> ExternalEditOutcome = { ExternalEditor.edit($0) }) -> Outcome {
+                           editText: (String) -> ExternalEditOutcome = { ExternalEditor.edit($0) },
+                           firstFrameDrawn: (ScreenBuffer) -> Void = { _ in }) -> Outcome {
         var state = initial
         terminal.start()
         var reportedFailures: [DocumentKind: String] = [:]
@@ -191,6 +194,7 @@ public enum TUI {
 
         var signal: Int32 = 0
         var running = true
+        var firstFrame = true
         while running {
             let size = terminal.size
             if size != state.viewport {
@@ -203,7 +207,12 @@ public enum TUI {
                 _ = reduce(&state, .saveFailed(failure), now: clock())
             }
             reportedFailures = failures
-            terminal.draw(render(state, size: size))
+            let frame = render(state, size: size)
+            terminal.draw(frame)
+            if firstFrame {
+                firstFrame = false
+                firstFrameDrawn(frame)
+            }
             if exitAfterFirstFrame { break }
             if startSyncAfterFirstFrame {
                 startSyncAfterFirstFrame = false

@@ -12,7 +12,10 @@ final class Terminal {
     /// The frame on screen now, so only changed rows are sent again.
     private var shown: ScreenBuffer?
 
+    /// Takes the terminal over; a terminal already taken over (a kept frame shown before
+    /// the files were read) is left as it is.
     func start() {
+        guard window == nil else { return }
         coach_install_crash_handlers()
         setlocale(coach_lc_all(), "")
         window = initscr()

@@ -4,7 +4,8 @@ import CoachUI
 /// What the run loop needs of a terminal. `Terminal` is the curses one; the run-loop
 /// tests drive `TUI.run` with a scripted one, without a real terminal.
 public protocol TerminalBackend: AnyObject {
-    /// Takes the terminal over (full screen, keys one at a time, signals caught).
+    /// Takes the terminal over (full screen, keys one at a time, signals caught); a
+    /// second call leaves it as it is.
     func start()
     /// Puts the terminal back as it was. Safe to call twice.
     func stop()

@@ -15,7 +15,9 @@ struct AppContext {
         try load(homeFlag: option.home)
     }
 
-    static func load(homeFlag: String?) throws -> AppContext {
+    /// `reportingWarnings: false` leaves telling them to the caller (the full-screen
+    /// coach, after it gives the terminal back).
+    static func load(homeFlag: String?, reportingWarnings: Bool = true) throws -> AppContext {
         try storeErrors {
             // A look never makes the home: `writing` creates it with the first change.
             let home = CoachHome.resolve(flag: homeFlag)
@@ -23,13 +25,13 @@ struct AppContext {
             let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)
             let context = AppContext(home: home, curriculum: loaded.curriculum, progress: try ProgressStore.load(home),
                                      settings: try SettingsStore.load(home), warnings: loaded.warnings)
-            context.reportWarnings()
+            if reportingWarnings { report(context.warnings) }
             return context
         }
     }
 
     /// Tells the learner on stderr which of their own track files were left out.
-    private func reportWarnings() {
+    static func report(_ warnings: [String]) {
         for warning in warnings {
             warn("coach: warning: \(warning)")
         }

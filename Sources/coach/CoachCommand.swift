@@ -48,14 +48,26 @@ struct CoachCommand: ParsableCommand {
         }
         // What a folder-sync tool left is merged in before anything is read.
         let absorbed = try storeErrors { try ConflictCopies.absorb(in: homeFolder) }
+        let terminal = StartedTerminal()
+        // Problems with the learner's own track files are told on stderr once the terminal
+        // is theirs again (the screen's message line says so meanwhile).
+        var warnings: [String] = []
+        // Whatever happens from here, the terminal is given back (stopping twice is safe).
+        defer {
+            terminal.stop()
+            AppContext.report(warnings)
+        }
+        let kept = try keptFrame(home: homeFolder, screen: screen, holding: lock)
+        // A start that merged a sync tool's copies says so once: its frame is not kept.
+        let keepsFrames = absorbed == nil
+        if keepsFrames, let kept, let frame = kept.read(), terminal.show(frame), benchFirstFrame { return }
         // The backlog, the largest file, loads on the other core while the rest loads here.
         let backlogLoad = BackgroundWork {
             try BacklogStore.loadOrStart(homeFolder, data: CurriculumLoader.locateData(), now: Date()).backlog
         }
-        let context = try AppContext.load(homeFlag: homeFlag)
+        let context = try AppContext.load(homeFlag: homeFlag, reportingWarnings: false)
+        warnings = context.warnings
         let (study, backlog) = try storeErrors {
-            // A session that an earlier run left running is logged before anything is shown.
-            try SessionRecovery.recoverInterruptedSession(home: context.home, timeZone: context.timeZone, holding: lock)
             let study = StudyState(journal: try JournalStore.load(context.home), reviews: try ReviewStore.load(context.home),
                                    timeZone: context.timeZone, now: Date())
             return (study, try backlogLoad.result())
@@ -81,8 +93,10 @@ struct CoachCommand: ParsableCommand {
             }
         }
         let autoSync = !benchFirstFrame && BackgroundSync.isWanted(context.settings, home: context.home)
-        let outcome = TUI.run(state, home: context.home, watch: watch, exitAfterFirstFrame: benchFirstFrame,
-                              sync: BackgroundSync.job(home: context.home, lock: lock), syncAtStart: autoSync)
+        let outcome = TUI.run(state, home: context.home, watch: watch, terminal: terminal, exitAfterFirstFrame: benchFirstFrame,
+                              sync: BackgroundSync.job(home: context.home, lock: lock), syncAtStart: autoSync) { frame in
+            if keepsFrames { kept?.write(frame, now: Date()) }
+        }
         withExtendedLifetime(lock) {}
         // Auto-sync after quit (the setting as it is on disk now): on its own, waiting for
         // this coach to let go of the home. Not when changes could not be saved.
@@ -96,6 +110,7 @@ struct CoachCommand: ParsableCommand {
         case .quit: return
         case .unsaved(let reason): throw CoachFailure("your last changes were not saved: \(reason)")
         case .signal(let signal):
+            AppContext.report(warnings)
             warn("coach: stopped by \(Self.signalName(signal)); your changes are saved")
             TUI.exit(bySignal: signal)
         }
@@ -103,6 +118,21 @@ struct CoachCommand: ParsableCommand {
 }
 
 extension CoachCommand {
+    /// Where this start's first frame is kept, under the key of everything it is drawn
+    /// from: taken after a change cut short is finished and a session left running is
+    /// logged, since both change the files. Nil when the kernel gives no terminal size.
+    static func keptFrame(home: CoachHome, screen: ScreenChoice, holding lock: HomeLock) throws -> KeptFrame? {
+        try home.finishInterruptedChange()
+        let settings = try storeErrors { try SettingsStore.load(home) }
+        let timeZone = StudyFiles.learnerDays(settings)
+        // A session that an earlier run left running is logged before anything is shown.
+        _ = try storeErrors { try SessionRecovery.recoverInterruptedSession(home: home, timeZone: timeZone, holding: lock) }
+        guard let size = StartedTerminal.windowSize else { return nil }
+        let key = CacheKey.home(home, dataFolder: try? CurriculumLoader.locateData(),
+                                day: StudyDay(Date(), in: timeZone).description, timeZone: timeZone)
+        return KeptFrame(home: home, key: key, screen: screen.rawValue, size: size)
+    }
+
     /// "SIGQUIT" for 3.
     static func signalName(_ signal: Int32) -> String {
         let names: [Int32: String] = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT",

@@ -5,8 +5,11 @@ import Foundation
 final class Tmux {
     let socket = "coach-e2e-\(UUID().uuidString.prefix(8))"
 
+    /// `command` runs with the tests' own cache folder (`CoachBinary.cacheFolder`), so the
+    /// frames and figures Coach keeps never land in the tester's ~/.cache.
     init(command: String, rows: Int = 30, cols: Int = 100) throws {
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(cols)", "-y", "\(rows)", "-s", "main", command])
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-e", "XDG_CACHE_HOME=\(CoachBinary.cacheFolder.path)",
+                  "-x", "\(cols)", "-y", "\(rows)", "-s", "main", command])
         // Keep the pane after the program exits so its last screen can be read.
         try tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
     }

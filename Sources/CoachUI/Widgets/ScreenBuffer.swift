@@ -30,7 +30,7 @@ public struct Cell: Equatable, Sendable {
 /// back as text.
 public struct ScreenBuffer: Equatable, Sendable {
     public let size: Size
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
     /// Where the terminal should show its cursor (a text field being edited); nil hides it.
     public var cursor: Position?
 
