@@ -16,8 +16,8 @@ public final class KeptFrame {
     let file: KeptFile
     public let key: CacheKey
     let size: Size
-    /// The frame `read` found, which `write` need not write again.
-    private var found: ScreenBuffer?
+    /// The bytes of the frame `read` found, which `write` need not write again.
+    private var found: ArraySlice<UInt8>?
 
     public init(home: CoachHome, key homeKey: CacheKey, screen: String, size: Size,
                 variable: (String) -> String? = ProcessEnvironment.variable) {
@@ -30,15 +30,18 @@ public final class KeptFrame {
     }
 
     /// The frame kept under exactly this key, or nil.
-    public func read() -> ScreenBuffer? {
-        found = file.read(key: key).flatMap { FrameBytes.decode($0, size: size) }
-        return found
+    public func read() -> PaintedFrame? {
+        guard let bytes = file.read(key: key), let frame = FrameBytes.decode(bytes, size: size) else { return nil }
+        found = bytes
+        return frame
     }
 
     /// Keeps the frame for the next start, as best it can (`KeptFile.write`), unless it
     /// is the one already kept.
     public func write(_ frame: ScreenBuffer, now: Date) {
-        guard frame.size == size, frame != found else { return }
-        file.write(FrameBytes.encode(frame), key: key, now: now)
+        guard frame.size == size else { return }
+        let bytes = FrameBytes.encode(frame)
+        guard found.map({ !$0.elementsEqual(bytes) }) ?? true else { return }
+        file.write(bytes, key: key, now: now)
     }
 }

@@ -20,7 +20,7 @@ public final class StartedTerminal {
 
     /// Takes the terminal over and shows the kept frame; false (nothing drawn, the
     /// terminal taken over all the same) when curses sees another size than the frame's.
-    public func show(_ kept: ScreenBuffer) -> Bool {
+    public func show(_ kept: PaintedFrame) -> Bool {
         terminal.start()
         guard kept.size == terminal.size else { return false }
         terminal.draw(kept)

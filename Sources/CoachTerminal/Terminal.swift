@@ -121,24 +121,37 @@ final class Terminal {
     }
 
     private func paint(row: Int, of buffer: ScreenBuffer, palette: Palette, window: UnsafeMutablePointer<WINDOW>) {
-        var col = 0
-        let cols = buffer.size.cols
-        while col < cols {
-            let style = buffer[row, col].style
-            var run = ""
-            let start = col
-            while col < cols, buffer[row, col].style == style {
-                run += buffer[row, col].text
-                col += 1
-            }
-            palette.apply(style, to: window)
-            // The bottom-right cell cannot be written without scrolling: stop short.
-            if row == buffer.size.rows - 1 && col == cols, let last = run.indices.last {
-                run.remove(at: last)
-            }
-            mvwaddstr(window, Int32(row), Int32(start), run)
+        for run in FrameBytes.runs(of: buffer, row: row) {
+            palette.apply(run.style, to: window)
+            mvwaddstr(window, Int32(row), Int32(run.col), run.text)
         }
         palette.apply(.plain, to: window)
+    }
+
+    /// Paints a frame kept from an earlier run straight from its bytes. The next frame
+    /// is painted whole, since no cells were kept to compare it with; curses still sends
+    /// only the cells that differ.
+    func draw(_ frame: PaintedFrame) {
+        guard let window, let palette else { return }
+        werase(window)
+        frame.forEachRun { row, col, style, text in
+            palette.apply(style, to: window)
+            text.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) {
+                    _ = mvwaddnstr(window, Int32(row), Int32(col), $0.baseAddress, Int32($0.count))
+                }
+            }
+        }
+        palette.apply(.plain, to: window)
+        shown = nil
+        if let cursor = frame.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.col))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
     }
 
     /// Waits up to `timeout` milliseconds for a key; nil on timeout or interruption.

@@ -33,6 +33,11 @@ import Testing
         func remove() { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// The frame as a start paints it from the kept bytes.
+    func painted(_ frame: ScreenBuffer) -> PaintedFrame? {
+        FrameBytes.decode(FrameBytes.encode(frame)[...], size: frame.size)
+    }
+
     func frame(_ text: String, size: Size = Size(rows: 3, cols: 10)) -> ScreenBuffer {
         var frame = ScreenBuffer(size: size)
         frame.put(text, row: 1, col: 0, style: Style(.accent, bold: true))
@@ -44,7 +49,7 @@ import Testing
         defer { setup.remove() }
         #expect(setup.kept().read() == nil)
         setup.kept().write(frame("Today"), now: later)
-        #expect(setup.kept().read() == frame("Today"))
+        #expect(setup.kept().read() == painted(frame("Today")))
         #expect(setup.kept(screen: "tracks").read() == nil, "another screen")
         #expect(setup.kept(size: Size(rows: 3, cols: 11)).read() == nil, "another size")
         #expect(setup.kept(day: "2026-12-03").read() == nil, "another day")
@@ -63,12 +68,12 @@ import Testing
         let path = kept.file.folder! + "/" + kept.file.name
         let written = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
         let again = setup.kept()
-        #expect(again.read() == frame("Today"))
+        #expect(again.read() == painted(frame("Today")))
         again.write(frame("Today"), now: later)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == written,
                 "the same frame is not written again")
         again.write(frame("History"), now: later)
-        #expect(setup.kept().read() == frame("History"))
+        #expect(setup.kept().read() == painted(frame("History")))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

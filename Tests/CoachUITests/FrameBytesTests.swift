@@ -18,13 +18,34 @@ import Testing
         return frame
     }
 
-    @Test func aFrameComesBackAsItWasDrawn() {
-        let frame = sampleFrame()
-        let bytes = FrameBytes.encode(frame)
-        #expect(FrameBytes.decode(bytes[...], size: frame.size) == frame)
-        var plain = ScreenBuffer(size: Size(rows: 2, cols: 3))
-        plain.put("ab", row: 1, col: 1)
-        #expect(FrameBytes.decode(FrameBytes.encode(plain)[...], size: plain.size) == plain)
+    /// Every run a decoded frame paints, by row.
+    func paintedRuns(_ frame: PaintedFrame) -> [[FrameBytes.Run]] {
+        var rows = Array(repeating: [FrameBytes.Run](), count: frame.size.rows)
+        frame.forEachRun { row, col, style, text in
+            rows[row].append(FrameBytes.Run(col: col, style: style, text: String(decoding: text, as: UTF8.self)))
+        }
+        return rows
+    }
+
+    @Test func aKeptFramePaintsTheRunsItWasDrawnWith() throws {
+        for frame in [sampleFrame(), ScreenBuffer(size: Size(rows: 2, cols: 3))] {
+            let decoded = try #require(FrameBytes.decode(FrameBytes.encode(frame)[...], size: frame.size))
+            #expect(paintedRuns(decoded) == (0..<frame.size.rows).map { FrameBytes.runs(of: frame, row: $0) })
+            #expect(decoded.cursor == frame.cursor)
+        }
+    }
+
+    @Test func runsJoinCellsOfOneStyleAndSkipTheBottomRightCell() {
+        var frame = ScreenBuffer(size: Size(rows: 2, cols: 6))
+        frame.put("ab", row: 0, col: 0, style: Style(.title))
+        frame.put("日x", row: 1, col: 2, style: Style(.good))
+        #expect(FrameBytes.runs(of: frame, row: 0) == [FrameBytes.Run(col: 0, style: Style(.title), text: "ab"),
+                                                    FrameBytes.Run(col: 2, style: .plain, text: "    ")])
+        #expect(FrameBytes.runs(of: frame, row: 1) == [FrameBytes.Run(col: 0, style: .plain, text: "  "),
+                                                    FrameBytes.Run(col: 2, style: Style(.good), text: "日"),
+                                                    FrameBytes.Run(col: 3, style: .plain, text: ""),
+                                                    FrameBytes.Run(col: 4, style: Style(.good), text: "x"),
+                                                    FrameBytes.Run(col: 5, style: .plain, text: "")])
     }
 
     @Test func everyStyleHasItsOwnByte() {
@@ -46,13 +67,23 @@ import Testing
         #expect(FrameBytes.decode(bytes[...], size: Size(rows: 4, cols: 13)) == nil, "another size")
         #expect(FrameBytes.decode(bytes.dropLast(), size: frame.size) == nil, "torn")
         #expect(FrameBytes.decode((bytes + [0x01, 0x00])[...], size: frame.size) == nil, "a cell too many")
+        // The first run: its count at +1, its column at +3, its style at +5, its text at +6.
+        let start = bytes.firstIndex(of: 0x0A)!
         var badStyle = bytes
-        badStyle[badStyle.firstIndex(of: 0x0A)! + 1] = 0xFF
+        badStyle[start + 5] = 0xFF
         #expect(FrameBytes.decode(badStyle[...], size: frame.size) == nil, "no such style")
         var badText = bytes
-        badText[badText.firstIndex(of: 0x0A)! + 2] = 0xC3
-        badText[badText.firstIndex(of: 0x0A)! + 3] = 0x00
+        badText[start + 6] = 0xC3
+        badText[start + 7] = 0x00
         #expect(FrameBytes.decode(badText[...], size: frame.size) == nil, "not UTF-8")
+        for unsafe: [UInt8] in [[0x1B], [0x07], [0x7F], [0xC2, 0x9B], [0x0A]] {
+            var planted = bytes
+            planted.replaceSubrange((start + 6)..<(start + 6 + unsafe.count), with: unsafe)
+            #expect(FrameBytes.decode(planted[...], size: frame.size) == nil, "\(unsafe) is never sent raw")
+        }
+        var farColumn = bytes
+        farColumn[start + 4] = 0x7F
+        #expect(FrameBytes.decode(farColumn[...], size: frame.size) == nil, "a run past the right edge")
         let offScreen = Array("frame 4 12 9 0\n".utf8) + bytes[(bytes.firstIndex(of: 0x0A)! + 1)...]
         #expect(FrameBytes.decode(offScreen[...], size: frame.size) == nil, "a cursor off the screen")
         #expect(FrameBytes.decode([][...], size: frame.size) == nil)

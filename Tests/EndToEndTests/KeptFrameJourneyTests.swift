@@ -35,8 +35,9 @@ import Testing
         let lineEnd = try #require(bytes[frameLine.upperBound...].firstIndex(of: 0x0A))
         let size = String(decoding: bytes[frameLine.upperBound..<lineEnd], as: UTF8.self).split(separator: " ")
         #expect(size.count == 4 && size[2] == "-1", "\(size)")
-        #expect(bytes[lineEnd + 2] == UInt8(ascii: " "))
-        bytes[lineEnd + 2] = UInt8(ascii: "X")
+        // After the row's count of runs, the first run's column and its style: its text.
+        #expect(bytes[lineEnd + 6] == UInt8(ascii: " "))
+        bytes[lineEnd + 6] = UInt8(ascii: "X")
         try Data(bytes).write(to: file)
         func firstFrame() throws -> String {
             try spawnAndWait(["script", "-qfec", "stty rows \(size[0]) cols \(size[1]); exec \(command) --bench-first-frame", "/dev/null"])
