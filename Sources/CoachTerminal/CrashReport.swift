@@ -1,4 +1,5 @@
 import CNcurses
+import CoachStore
 import FoundationEssentials
 import Glibc
 
@@ -18,8 +19,8 @@ public enum CrashReport {
 
     /// Starts the process again with the backtracer told not to ask; returns (without
     /// starting again) when it already was, or when starting again fails.
-    public static func restartWithBacktraceToFile(home: URL) {
-        let log = home.appendingPathComponent(fileName).path
+    public static func restartWithBacktraceToFile(home: CoachHome) {
+        let log = home.inside(fileName).path
         setMessage(home: home)
         // No backtracer in this process (a static build), no prompt to prevent: the
         // crash handler writes the raw frames itself.
@@ -32,8 +33,8 @@ public enum CrashReport {
     }
 
     /// The line the crash handler writes once the terminal is restored.
-    static func setMessage(home: URL) {
-        let log = home.appendingPathComponent(fileName).path
+    static func setMessage(home: CoachHome) {
+        let log = home.inside(fileName).path
         let line = "coach: crashed; the terminal was restored (what was saved before is on disk); details in \(log)\n"
         coach_set_crash_message(line, log)
     }

@@ -5,7 +5,9 @@ import CoachUI
 /// background (`use_default_colors`); without colour, or with NO_COLOR set, roles are
 /// told apart by bold, dim and reverse only.
 struct Palette {
-    private var pairs: [Role: Int32] = [:]
+    /// The colour pair of each role, by its raw value (an array: the first dictionary keyed
+    /// by a type costs a conformance search at start); 0 for none.
+    private var pairs = [Int32](repeating: 0, count: Role.allCases.count)
 
     static func make(noColor: Bool) -> Palette {
         var palette = Palette()
@@ -20,7 +22,7 @@ struct Palette {
         for (index, (role, colour)) in colours.enumerated() {
             let pair = Int32(index + 1)
             if init_pair(Int16(pair), Int16(colour), -1) == OK {
-                palette.pairs[role] = pair
+                palette.pairs[Int(role.rawValue)] = pair
             }
         }
         return palette
@@ -32,7 +34,8 @@ struct Palette {
         if style.reverse { attributes |= coach_a_reverse() }
         if style.underline { attributes |= coach_a_underline() }
         if style.role == .dim || style.role == .barEmpty { attributes |= coach_a_dim() }
-        if let pair = pairs[style.role] { attributes |= UInt32(bitPattern: coach_color_pair(pair)) }
+        let pair = pairs[Int(style.role.rawValue)]
+        if pair != 0 { attributes |= UInt32(bitPattern: coach_color_pair(pair)) }
         wattrset(window, Int32(bitPattern: attributes))
     }
 }

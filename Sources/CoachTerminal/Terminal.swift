@@ -135,6 +135,8 @@ final class Terminal {
         guard let window, let palette else { return }
         werase(window)
         frame.forEachRun { row, col, style, text in
+            // The erased window is blank already: plain spaces need not be written.
+            if style == .plain, text.allSatisfy({ $0 == 0x20 }) { return }
             palette.apply(style, to: window)
             text.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) {

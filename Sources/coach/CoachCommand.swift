@@ -41,7 +41,7 @@ struct CoachCommand: ParsableCommand {
                 "the full-screen coach needs a terminal on standard input and output; use a subcommand instead: tracks, show, check, search, idea, today, status, log, journal, stats, export (see coach --help)")
         }
         let homeFolder = CoachHome.resolve(flag: homeFlag)
-        CrashReport.restartWithBacktraceToFile(home: homeFolder.url)
+        CrashReport.restartWithBacktraceToFile(home: homeFolder)
         let lock = try storeErrors {
             try homeFolder.prepare()
             return try HomeLock.acquire(homeFolder, as: .fullScreen)

@@ -136,10 +136,11 @@ public enum AtomicFile {
 
     /// Removes the temporary files of saves that were killed half-way.
     public static func removeLeftovers(in folder: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        let path = folder.path
+        guard let names = FolderEntries.names(at: path) else { return }
         for name in names where name.hasPrefix(temporaryMarker) {
             // unlink removes a link itself, never what it points to.
-            unlink(folder.appendingPathComponent(name).path)
+            unlink(path + "/" + name)
         }
     }
 

@@ -151,22 +151,27 @@ struct FileIdentity: Equatable {
 final class HeldLocks: @unchecked Sendable {
     static let shared = HeldLocks()
     private let mutex = Lock()
-    private var held: [ObjectIdentifier: (path: String, identity: FileIdentity)] = [:]
+    /// A list, not a dictionary: a process holds one or two, and the first dictionary
+    /// keyed by a type costs a conformance search at start.
+    private var held: [(lock: ObjectIdentifier, path: String, identity: FileIdentity)] = []
 
     func add(_ lock: HomeLock, identity: FileIdentity) {
         let path = lock.home.url.standardizedFileURL.path
-        mutex.withLock { held[ObjectIdentifier(lock)] = (path, identity) }
+        mutex.withLock {
+            held.removeAll { $0.lock == ObjectIdentifier(lock) }
+            held.append((ObjectIdentifier(lock), path, identity))
+        }
     }
 
     func remove(_ lock: HomeLock) {
-        _ = mutex.withLock { held.removeValue(forKey: ObjectIdentifier(lock)) }
+        mutex.withLock { held.removeAll { $0.lock == ObjectIdentifier(lock) } }
     }
 
     /// The home of a held lock that covers `folder` (is it or holds it) and is no longer
     /// the folder that was locked there; nil when there is none.
     func lostHome(covering folder: String) -> String? {
         let covering = mutex.withLock {
-            held.values.filter { folder == $0.path || folder.hasPrefix($0.path + "/") }
+            held.filter { folder == $0.path || folder.hasPrefix($0.path + "/") }
         }
         return covering.first { FileIdentity.of(path: $0.path) != $0.identity }?.path
     }
