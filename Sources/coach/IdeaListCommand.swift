@@ -110,7 +110,7 @@ enum IdeaTable {
         }
     }
 
-    static func statusText(_ idea: Idea) -> String {
+    private static func statusText(_ idea: Idea) -> String {
         idea.status.rawValue + (idea.isMoonshot ? " *" : "")
     }
 
@@ -318,7 +318,8 @@ struct BufferedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Bytes of printable ASCII, which need nothing made safe, added by `body`.
+    /// Bytes with nothing in them to make safe (printable ASCII, and the "…" of a cut
+    /// title), added by `body`.
     mutating func writeASCII(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
         if buffer.count >= 1 << 16 { flush() }

@@ -95,8 +95,10 @@ public enum TextFold {
         return value
     }
 
+    /// Read in place: the backlog asks it of every idea's title and note.
     public static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        var text = text
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
     }
 
     /// The order of `fold(a)` and `fold(b)`, without making either when both are ASCII.
