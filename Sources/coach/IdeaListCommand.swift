@@ -85,39 +85,111 @@ enum IdeaTable {
     static let header = ["#", "id", "title", "R", "I", "C", "E", "score", "status"]
     /// Left: id, title, status; the figures line up on the right.
     static let leftAligned: Set<Int> = [1, 2, 8]
+    /// The columns of figures: the rank, R, I, C, E and the score.
+    private static let figureColumns = [0, 3, 4, 5, 6, 7]
 
-    static func cells(_ rank: Int, _ idea: Idea) -> [String] {
-        ["\(rank)", idea.id, idea.title, IdeaFigures.text(idea.reach), NumberText.plain(idea.impact.value),
-         IdeaFigures.percent(idea.confidence), IdeaFigures.text(idea.totalEffort), IdeaFigures.text(idea.score),
-         idea.status.rawValue + (idea.isMoonshot ? " *" : "")]
+    /// What a row keeps until the columns are measured: its texts, and its figures as
+    /// bytes in one buffer shared by every row (`FigureBytes`), so a row makes no String
+    /// of its own. A row of printable ASCII, nearly every one, is then written byte by
+    /// byte, any other through `line`.
+    private struct Row {
+        let id: String
+        let title: String
+        let status: String
+        let ascii: Bool
     }
 
-    /// The table, line by line, to `output`. Each row's cells are made once and kept
-    /// until the columns are measured (about 200 bytes a row); a row of printable ASCII,
-    /// nearly every one, is then written byte by byte, any other through `line`.
+    /// Every row's figures, one after another, and where each ends.
+    private struct FigureBytes {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+
+        func figure(_ row: Int, _ index: Int) -> ArraySlice<UInt8> {
+            let slot = row * figureColumns.count + index
+            return bytes[(slot == 0 ? 0 : ends[slot - 1])..<ends[slot]]
+        }
+    }
+
+    private static func statusText(_ idea: Idea) -> String {
+        idea.status.rawValue + (idea.isMoonshot ? " *" : "")
+    }
+
+    /// The table, line by line, to `output`.
     static func write<Rows: Collection>(_ rows: Rows, to output: inout BufferedOutput) where Rows.Element == (rank: Int, idea: Idea) {
         var widths = header.map(DisplayWidth.of)
-        var table: [(cells: [String], ascii: Bool)] = []
+        var table: [Row] = []
         table.reserveCapacity(rows.count)
+        var figures = FigureBytes()
+        figures.bytes.reserveCapacity(rows.count * 32)
+        figures.ends.reserveCapacity(rows.count * figureColumns.count)
         var moonshot = false
-        for row in rows {
-            let cells = cells(row.rank, row.idea)
-            let ascii = cells.allSatisfy(isPrintableASCII)
-            for (column, cell) in cells.enumerated() {
-                widths[column] = max(widths[column], ascii ? cell.utf8.count : DisplayWidth.of(cell))
+        for (rank, idea) in rows {
+            for column in figureColumns {
+                let start = figures.bytes.count
+                switch column {
+                case 0: NumberText.appendDigits(Int64(rank), to: &figures.bytes)
+                case 3: IdeaFigures.append(idea.reach, to: &figures.bytes)
+                case 4: figures.bytes.append(contentsOf: NumberText.plain(idea.impact.value).utf8)
+                case 5: IdeaFigures.appendPercent(idea.confidence, to: &figures.bytes)
+                case 6: IdeaFigures.append(idea.totalEffort, to: &figures.bytes)
+                default: IdeaFigures.append(idea.score, to: &figures.bytes)
+                }
+                widths[column] = max(widths[column], figures.bytes.count - start)
+                figures.ends.append(figures.bytes.count)
             }
-            if row.idea.isMoonshot { moonshot = true }
-            table.append((cells, ascii))
+            let row = Row(id: idea.id, title: idea.title, status: statusText(idea),
+                          ascii: isPrintableASCII(idea.id) && isPrintableASCII(idea.title))
+            widths[1] = max(widths[1], row.ascii ? row.id.utf8.count : DisplayWidth.of(row.id))
+            widths[2] = max(widths[2], row.ascii ? row.title.utf8.count : DisplayWidth.of(row.title))
+            if idea.isMoonshot { moonshot = true }
+            table.append(row)
         }
         widths[2] = min(widths[2], titleLimit)
         output.write(line(header, widths: widths))
-        for row in table {
-            if row.ascii { output.writeASCIIRow(row.cells, widths: widths, leftAligned: leftAligned) }
-            else { output.write(line(row.cells, widths: widths)) }
+        for (index, row) in table.enumerated() {
+            if row.ascii {
+                output.writeASCII { bytes in
+                    for (place, column) in figureColumns.enumerated() {
+                        if column == 3 {
+                            cell(row.id.utf8, width: widths[1], to: &bytes)
+                            cell(row.title.utf8, width: widths[2], to: &bytes)
+                        }
+                        let figure = figures.figure(index, place)
+                        spaces(widths[column] - figure.count + (column == 0 ? 0 : 2), to: &bytes)
+                        bytes.append(contentsOf: figure)
+                    }
+                    spaces(2, to: &bytes)
+                    bytes.append(contentsOf: row.status.utf8)
+                    bytes.append(UInt8(ascii: "\n"))
+                }
+            } else {
+                var cells = figureColumns.indices.map { String(decoding: figures.figure(index, $0), as: UTF8.self) }
+                cells.insert(contentsOf: [row.id, row.title], at: 1)
+                cells.append(row.status)
+                output.write(line(cells, widths: widths))
+            }
         }
         if moonshot {
             output.write("* moonshot: confidence below 50%\n")
         }
+    }
+
+    /// A left-aligned cell of printable ASCII after its two spaces, laid out as `line`
+    /// lays it out: padded to `width`, or cut to it as `DisplayWidth.truncate` cuts.
+    private static func cell(_ text: String.UTF8View, width: Int, to bytes: inout [UInt8]) {
+        spaces(2, to: &bytes)
+        let count = text.count
+        if count <= width {
+            bytes.append(contentsOf: text)
+            spaces(width - count, to: &bytes)
+        } else if width > 0 {
+            bytes.append(contentsOf: text.prefix(width - 1))
+            bytes.append(contentsOf: "…".utf8)
+        }
+    }
+
+    private static func spaces(_ count: Int, to bytes: inout [UInt8]) {
+        for _ in 0..<max(0, count) { bytes.append(UInt8(ascii: " ")) }
     }
 
     static func isPrintableASCII(_ text: String) -> Bool {
@@ -138,20 +210,6 @@ enum IdeaTable {
             }
         }
         return text + "\n"
-    }
-}
-
-/// Figures for people to read: two decimals, or enough for two significant digits
-/// when the number is small (0.0012, not 0).
-enum IdeaFigures {
-    static func text(_ value: Double) -> String {
-        guard value != 0, abs(value) < 1 else { return NumberText.rounded(value) }
-        let decimals = max(2, Int((-log10(abs(value))).rounded(.down)) + 2)
-        return NumberText.rounded(value, decimals: decimals)
-    }
-
-    static func percent(_ confidence: Double) -> String {
-        NumberText.rounded(confidence * 100, decimals: 1) + "%"
     }
 }
 
@@ -260,35 +318,11 @@ struct BufferedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// A table row whose cells are all printable ASCII, laid out as `IdeaTable.line` lays
-    /// it out (the same bytes, nothing in them to make safe) without building the line.
-    mutating func writeASCIIRow(_ cells: [String], widths: [Int], leftAligned: Set<Int>) {
-        for (column, cell) in cells.enumerated() {
-            if column > 0 { spaces(2) }
-            let count = cell.utf8.count
-            if column == cells.count - 1 {
-                buffer.append(contentsOf: cell.utf8)
-            } else if leftAligned.contains(column) {
-                let width = widths[column]
-                if count <= width {
-                    buffer.append(contentsOf: cell.utf8)
-                    spaces(width - count)
-                } else if width > 0 {
-                    // `DisplayWidth.truncate`: the first width - 1 characters and "…".
-                    buffer.append(contentsOf: cell.utf8.prefix(width - 1))
-                    buffer.append(contentsOf: "…".utf8)
-                }
-            } else {
-                spaces(widths[column] - count)
-                buffer.append(contentsOf: cell.utf8)
-            }
-        }
-        buffer.append(UInt8(ascii: "\n"))
+    /// Bytes with nothing in them to make safe (printable ASCII, and the "…" of a cut
+    /// title), added by `body`.
+    mutating func writeASCII(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
         if buffer.count >= 1 << 16 { flush() }
-    }
-
-    private mutating func spaces(_ count: Int) {
-        if count > 0 { buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
     }
 
     mutating func flush() {

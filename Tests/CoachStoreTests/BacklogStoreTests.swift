@@ -304,6 +304,29 @@ struct BacklogStoreTests {
                          place: "ideas[0].items")
     }
 
+    /// Keys are matched as bytes; a key written with escapes is still the name it spells,
+    /// and a repeated key is named with its place, known or not.
+    @Test func keysWithEscapesAreTheNamesTheySpellAndRepeatsAreNamed() throws {
+        try withHome { home in
+            try writeFile(replacing("\"title\" : ", with: "\"t\\u0069tle\" : ").replacingOccurrences(of: "\"labeling\"", with: "\"label\\u0069ng\""),
+                          to: "backlog.json", in: home.url)
+            let idea = try #require(try BacklogStore.load(home)["movie-bot"])
+            #expect(idea.title == "Movie bot")
+            #expect(idea.hiddenCosts.labeling == 0.25)
+        }
+        expectUnreadable(try loadError(replacing("\"reach\" : 500,", with: "\"reach\" : 500, \"reach\" : 5,")),
+                         place: "ideas[0].reach", reason: "this key appears twice in its object")
+        expectUnreadable(try loadError(replacing("\"reach\" : 500,", with: "\"reach\" : 500, \"r\\u0065ach\" : 5,")),
+                         place: "ideas[0].reach", reason: "this key appears twice in its object")
+        expectUnreadable(try loadError(replacing("\"reach\" : 500,", with: "\"reach\" : 500, \"x\" : 1, \"x\" : 2,")),
+                         place: "ideas[0].x", reason: "this key appears twice in its object")
+        expectUnreadable(try loadError(replacing("\"reach\" : 500,", with: "\"reach\" : 500, \"é\" : 1, \"e\\u0301\" : 2,")),
+                         place: "ideas[0].é", reason: "this key appears twice in its object")
+        expectUnreadable(try loadError(replacing("\"labeling\" : 0.25", with: "\"labeling\" : 0.25, \"labeling\" : 1")),
+                         place: "ideas[0].hiddenCosts.labeling", reason: "this key appears twice in its object")
+        expectUnreadable(try loadError(replacing("\"reach\" : 500,", with: "\"re\tach\" : 500,")), place: "line 19, column 10", reason: "a control character inside text")
+    }
+
     @Test func aRepeatedIdIsRefused() throws {
         let idea = #"{"id": "x", "title": "X", "status": "idea", "reach": 1, "impact": 1, "confidence": 1, "effort": 1, "created": "2023-11-14T22:13:20Z", "updated": "2023-11-14T22:13:20Z"}"#
         expectUnreadable(try loadError(#"{"version": 1, "ideas": [\#(idea), \#(idea)]}"#),

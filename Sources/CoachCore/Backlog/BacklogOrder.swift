@@ -57,27 +57,41 @@ public struct BacklogOrder: Equatable, Sendable {
         arrange(Array(ideas)) { $0 }
     }
 
-    /// The same for rows that each hold an idea (a rank and its idea, for the CLI).
+    /// The same for rows that each hold an idea (a rank and its idea, for the CLI). Each
+    /// row's idea is read once, and what the sort compares is taken from it then (a
+    /// title folded once, not in every comparison), so sorting copies no idea.
     public func arrange<Row>(_ rows: [Row], idea: (Row) -> Idea) -> [Row] {
-        let kept = rows.filter { status == nil || idea($0).status == status }
-        func sorted(_ before: (Idea, Idea) -> Bool) -> [Row] {
-            kept.enumerated().sorted { a, b in
-                let (x, y) = (idea(a.element), idea(b.element))
-                if before(x, y) { return true }
-                if before(y, x) { return false }
-                return a.offset < b.offset
-            }.map(\.element)
+        var kept: [Row] = [], statuses: [IdeaStatus] = [], numbers: [Double] = [], titles: [String] = []
+        for row in rows {
+            let idea = idea(row)
+            if let status, idea.status != status { continue }
+            kept.append(row)
+            statuses.append(idea.status)
+            switch sort {
+            case .effort: numbers.append(idea.totalEffort)
+            case .confidence: numbers.append(idea.confidence)
+            case .title: titles.append(TextFold.fold(idea.title))
+            case .score, .status: break
+            }
         }
-        let ordered: [Row]
+        func sorted(_ before: (Int, Int) -> Bool) -> [Int] {
+            kept.indices.sorted { a, b in
+                if before(a, b) { return true }
+                if before(b, a) { return false }
+                return a < b
+            }
+        }
+        let ordered: [Int]
         switch sort {
-        case .score: ordered = kept
-        case .effort: ordered = sorted { $0.totalEffort < $1.totalEffort }
-        case .confidence: ordered = sorted { $0.confidence > $1.confidence }
-        case .title: ordered = sorted { TextFold.compare($0.title, $1.title) == .orderedAscending }
-        case .status: return sorted { Self.statusPlace($0.status) < Self.statusPlace($1.status) }
+        case .score: ordered = Array(kept.indices)
+        case .effort: ordered = sorted { numbers[$0] < numbers[$1] }
+        case .confidence: ordered = sorted { numbers[$0] > numbers[$1] }
+        // `TextFold.compare`'s order, on titles folded once.
+        case .title: ordered = sorted { titles[$0] < titles[$1] }
+        case .status: return sorted { Self.statusPlace(statuses[$0]) < Self.statusPlace(statuses[$1]) }.map { kept[$0] }
         }
         // Open ideas first; the finished ones keep their order below.
-        return ordered.filter { !Self.isClosed(idea($0).status) } + ordered.filter { Self.isClosed(idea($0).status) }
+        return (ordered.filter { !Self.isClosed(statuses[$0]) } + ordered.filter { Self.isClosed(statuses[$0]) }).map { kept[$0] }
     }
 
     public static func isClosed(_ status: IdeaStatus) -> Bool {

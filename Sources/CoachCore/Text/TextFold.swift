@@ -24,20 +24,23 @@ public enum TextFold {
     private static let alone = table(TextTables.foldAlone)
     private static let afterLetter = table(TextTables.foldAfterLetter)
 
+    /// Built as UTF-8 bytes: appending scalar by scalar to a String costs several
+    /// times as much, and the backlog folds every idea whose text is not all ASCII.
     private static func foldScalars(_ text: String) -> String {
-        var folded = String.UnicodeScalarView()
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count + 8)
         var first = true
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                folded.append(Unicode.Scalar(lowered(UInt8(scalar.value))))
+                folded.append(lowered(UInt8(scalar.value)))
             } else if let replacement = (first ? nil : afterLetter[scalar.value]) ?? alone[scalar.value] {
-                folded.append(contentsOf: replacement)
+                for scalar in replacement { UTF8.encode(scalar) { folded.append($0) } }
             } else {
-                folded.append(scalar)
+                UTF8.encode(scalar) { folded.append($0) }
             }
             first = false
         }
-        return String(folded)
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// "C0=61;DF=73 73" → [0xC0: "a", 0xDF: "ss"]. Read byte by byte: the first title
@@ -92,8 +95,10 @@ public enum TextFold {
         return value
     }
 
+    /// Read in place: the backlog asks it of every idea's title and note.
     public static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        var text = text
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
     }
 
     /// The order of `fold(a)` and `fold(b)`, without making either when both are ASCII.

@@ -316,42 +316,29 @@ private enum IdeaReader {
         private var bits: UInt32 = 0
         private var others: Set<String> = []
 
-        /// False when `key` came before.
-        mutating func insert(_ key: String, bit: UInt32?) -> Bool {
-            guard let bit else { return others.insert(key).inserted }
+        /// False when the key came before: the name's place among the known names, or
+        /// for another key its text.
+        mutating func insert(_ name: Int?, text: () -> String) -> Bool {
+            guard let name else { return others.insert(text()).inserted }
+            let bit: UInt32 = 1 << UInt32(name)
             defer { bits |= bit }
             return bits & bit == 0
         }
     }
 
-    /// An idea's key's bit for `SeenKeys` (compared, not hashed: these are small strings).
-    static func keyBit(_ key: String) -> UInt32? {
-        switch key {
-        case "id": 1 << 0
-        case "title": 1 << 1
-        case "note": 1 << 2
-        case "status": 1 << 3
-        case "reach": 1 << 4
-        case "impact": 1 << 5
-        case "confidence": 1 << 6
-        case "effort": 1 << 7
-        case "hiddenCosts": 1 << 8
-        case "items": 1 << 9
-        case "created": 1 << 10
-        case "updated": 1 << 11
-        default: nil
-        }
+    /// An idea's keys; the raw values are the names in the file.
+    enum IdeaKey: String, CaseIterable {
+        case id, title, note, status, reach, impact, confidence, effort, hiddenCosts, items, created, updated
     }
 
-    static func costBit(_ key: String) -> UInt32? {
-        switch key {
-        case "labeling": 1 << 0
-        case "retraining": 1 << 1
-        case "monitoring": 1 << 2
-        case "regulatory": 1 << 3
-        default: nil
-        }
+    enum CostKey: String, CaseIterable {
+        case labeling, retraining, monitoring, regulatory
     }
+
+    static let ideaFields = IdeaKey.allCases
+    static let costFields = CostKey.allCases
+    static let ideaKeys = FastJSONReader.KeyNames(ideaFields.map(\.rawValue))
+    static let costKeys = FastJSONReader.KeyNames(costFields.map(\.rawValue))
 
     struct Problem {
         var place: String
@@ -387,23 +374,26 @@ private enum IdeaReader {
 
         var object = try json.beginObject()
         var seen = SeenKeys()
-        while let key = try json.nextStringKey(&object) {
-            if !seen.insert(key, bit: Self.keyBit(key)) { fail(key, BacklogStore.repeatedKeyReason) }
-            switch key {
-            case "id":
+        while let found = try json.nextKey(&object, among: Self.ideaKeys) {
+            let field = found.name.map { Self.ideaFields[$0] }
+            // The key as the file has it, for a message; made only for one.
+            let key = field?.rawValue ?? json.text(of: found)
+            if !seen.insert(found.name, text: { key }) { fail(key, BacklogStore.repeatedKeyReason) }
+            switch field {
+            case .id:
                 if let id = try text(&json, key, fail) {
                     if Idea.isValidID(id) { record.id = id } else { fail(key, "must not be empty or contain spaces; got \"\(id)\"") }
                 }
-            case "title": title = try text(&json, key, fail)
-            case "note":
+            case .title: title = try text(&json, key, fail)
+            case .note:
                 if json.peekKind() == .null { try json.skipValue() } else { note = try text(&json, key, fail) }
-            case "status":
+            case .status:
                 if let name = try text(&json, key, fail) {
                     status = IdeaStatus(rawValue: name)
                     if status == nil { fail(key, "\(IdeaField.status.rule); got \"\(name)\"") }
                 }
-            case "reach": reach = try number(&json, key, fail)
-            case "impact":
+            case .reach: reach = try number(&json, key, fail)
+            case .impact:
                 if json.peekKind() == .string {
                     let name = try json.string()
                     impact = Impact(parsing: name)
@@ -412,10 +402,10 @@ private enum IdeaReader {
                     impact = Impact(value: value)
                     if impact == nil { fail(key, "\(IdeaField.impact.rule); got \(NumberText.plain(value))") }
                 }
-            case "confidence": confidence = try number(&json, key, fail)
-            case "effort": effort = try number(&json, key, fail)
-            case "hiddenCosts": costs = try hiddenCosts(&json, at: "\(place).hiddenCosts", &record.problems)
-            case "items":
+            case .confidence: confidence = try number(&json, key, fail)
+            case .effort: effort = try number(&json, key, fail)
+            case .hiddenCosts: costs = try hiddenCosts(&json, at: "\(place).hiddenCosts", &record.problems)
+            case .items:
                 if json.peekKind() == .array {
                     var array = try json.beginArray()
                     var index = 0
@@ -427,8 +417,8 @@ private enum IdeaReader {
                     fail(key, "expected an array of item ids, found \(json.peekKind().name)")
                     try json.skipValue()
                 }
-            case "created" where kind == .saved: record.created = try date(&json, key, fail)
-            case "updated" where kind == .saved: record.updated = try date(&json, key, fail)
+            case .created where kind == .saved: record.created = try date(&json, key, fail)
+            case .updated where kind == .saved: record.updated = try date(&json, key, fail)
             default: try json.skipValue()
             }
         }
@@ -509,14 +499,16 @@ private enum IdeaReader {
         func fail(_ key: String, _ reason: String) { found.append(Problem(place: "\(place).\(key)", reason: reason)) }
         var object = try json.beginObject()
         var seen = SeenKeys()
-        while let key = try json.nextStringKey(&object) {
-            if !seen.insert(key, bit: Self.costBit(key)) { fail(key, BacklogStore.repeatedKeyReason) }
-            switch key {
-            case "labeling": costs.labeling = try number(&json, key, fail) ?? 0
-            case "retraining": costs.retraining = try number(&json, key, fail) ?? 0
-            case "monitoring": costs.monitoring = try number(&json, key, fail) ?? 0
-            case "regulatory": costs.regulatory = try number(&json, key, fail) ?? 0
-            default: try json.skipValue()
+        while let found = try json.nextKey(&object, among: Self.costKeys) {
+            let field = found.name.map { Self.costFields[$0] }
+            let key = field?.rawValue ?? json.text(of: found)
+            if !seen.insert(found.name, text: { key }) { fail(key, BacklogStore.repeatedKeyReason) }
+            switch field {
+            case .labeling: costs.labeling = try number(&json, key, fail) ?? 0
+            case .retraining: costs.retraining = try number(&json, key, fail) ?? 0
+            case .monitoring: costs.monitoring = try number(&json, key, fail) ?? 0
+            case .regulatory: costs.regulatory = try number(&json, key, fail) ?? 0
+            case nil: try json.skipValue()
             }
         }
         problems += found

@@ -161,6 +161,72 @@ struct FastJSONReader {
         return key
     }
 
+    /// Names a caller looks for among an object's keys, kept as bytes to match keys
+    /// against without making a String of each (`nextKey(_:among:)`). Make it once.
+    struct KeyNames: Sendable {
+        fileprivate let names: [String]
+        fileprivate let bytes: [UInt8]
+        /// Where each name starts in `bytes`; one more at the end.
+        fileprivate let starts: [Int]
+
+        init(_ names: [String]) {
+            self.names = names
+            bytes = names.flatMap(\.utf8)
+            starts = names.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }
+        }
+
+        fileprivate func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+            bytes.withUnsafeBufferPointer { bytes in
+                for index in names.indices where starts[index + 1] - starts[index] == key.count {
+                    if memcmp(bytes.baseAddress! + starts[index], key.baseAddress!, key.count) == 0 { return index }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// An object key read with `nextKey(_:among:)`: which of the names it is, if any.
+    struct NamedKey {
+        /// The key's place in the names; nil for a key that is none of them.
+        let name: Int?
+        fileprivate let start: Int
+        fileprivate let count: Int
+        /// The key's text when it had escapes or other than ASCII, so it was decoded.
+        fileprivate let decoded: String?
+    }
+
+    /// The next key of the object, with its ":" read, as one of `names` or another; nil
+    /// after the closing "}". It reads every key `nextStringKey` reads, and a key is a
+    /// name exactly when its text equals it; only a key with an escape or a byte outside
+    /// printable ASCII is made a String to tell.
+    mutating func nextKey(_ object: inout Container, among names: KeyNames) throws(Unsupported) -> NamedKey? {
+        guard try nextEntry(&object, closing: UInt8(ascii: "}"), "expected , or }") else { return nil }
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
+        let start = index + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\") {
+            end += 1
+        }
+        let key: NamedKey
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            index = end + 1
+            key = NamedKey(name: names.index(of: UnsafeBufferPointer(rebasing: bytes[start..<end])),
+                           start: start, count: end - start, decoded: nil)
+        } else {
+            // `string` reads it, or says what is wrong with it where `nextStringKey` would.
+            let text = try string()
+            key = NamedKey(name: names.names.firstIndex(of: text), start: start, count: 0, decoded: text)
+        }
+        try expect(UInt8(ascii: ":"), "expected :")
+        return key
+    }
+
+    /// The text of a key read with `nextKey(_:among:)`, as `nextStringKey` gives it.
+    func text(of key: NamedKey) -> String {
+        key.decoded ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[key.start..<(key.start + key.count)]), as: UTF8.self)
+    }
+
     func key(_ key: Key, is name: StaticString) -> Bool {
         key.count == name.utf8CodeUnitCount
             && memcmp(bytes.baseAddress! + key.start, name.utf8Start, key.count) == 0
