@@ -104,7 +104,12 @@ final class Terminal {
             paint(row: row, of: buffer, palette: palette, window: window)
         }
         shown = buffer
-        if let cursor = buffer.cursor {
+        show(cursor: buffer.cursor, window: window)
+    }
+
+    /// Puts the cursor where a text field is edited (or hides it) and sends the frame.
+    private func show(cursor: Position?, window: UnsafeMutablePointer<WINDOW>) {
+        if let cursor {
             curs_set(1)
             wmove(window, Int32(cursor.row), Int32(cursor.col))
         } else {
@@ -146,14 +151,7 @@ final class Terminal {
         }
         palette.apply(.plain, to: window)
         shown = nil
-        if let cursor = frame.cursor {
-            curs_set(1)
-            wmove(window, Int32(cursor.row), Int32(cursor.col))
-        } else {
-            curs_set(0)
-        }
-        wnoutrefresh(window)
-        doupdate()
+        show(cursor: frame.cursor, window: window)
     }
 
     /// Waits up to `timeout` milliseconds for a key; nil on timeout or interruption.
