@@ -34,15 +34,17 @@ public struct RICERank: Comparable, Sendable {
     public let totalEffort: Double
     let title: String
     public let id: String
-    /// The title folded for case and accents (`TextFold`), once per idea rather than in
-    /// every comparison: 10,000 ideas with few distinct scores tie often.
-    let foldedTitle: String
+    /// A title that is not plain ASCII folded for case and accents (`TextFold`), once per
+    /// idea rather than in every comparison (10,000 ideas with few distinct scores tie
+    /// often); nil for an ASCII title, which `TextFold.compare` orders in place, so the
+    /// backlog holds no copy of it.
+    let foldedTitle: String?
 
     public init(_ idea: Idea) {
         totalEffort = idea.totalEffort
         score = RICE.score(reach: idea.reach, impact: idea.impact, confidence: idea.confidence, totalEffort: totalEffort)
         title = idea.title
-        foldedTitle = TextFold.fold(idea.title)
+        foldedTitle = TextFold.isASCII(idea.title) ? nil : TextFold.fold(idea.title)
         id = idea.id
     }
 
@@ -67,9 +69,21 @@ public struct RICERank: Comparable, Sendable {
     public static func < (a: RICERank, b: RICERank) -> Bool {
         if a.score != b.score { return a.score > b.score }
         if a.totalEffort != b.totalEffort { return a.totalEffort < b.totalEffort }
-        if a.foldedTitle != b.foldedTitle { return a.foldedTitle < b.foldedTitle }
-        if a.title != b.title { return a.title < b.title }
+        if a.title != b.title {
+            switch a.titleOrder(b) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return a.title < b.title
+            }
+        }
         return a.id < b.id
+    }
+
+    /// `TextFold.compare`'s order of the two titles, from the folded copies kept.
+    private func titleOrder(_ other: RICERank) -> ComparisonResult {
+        guard foldedTitle != nil || other.foldedTitle != nil else { return TextFold.compare(title, other.title) }
+        let (a, b) = (foldedTitle ?? TextFold.fold(title), other.foldedTitle ?? TextFold.fold(other.title))
+        return a == b ? .orderedSame : a < b ? .orderedAscending : .orderedDescending
     }
 }
 

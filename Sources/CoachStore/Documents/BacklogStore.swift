@@ -318,8 +318,8 @@ private enum IdeaReader {
 
         /// False when the key came before: the name's place among the known names, or
         /// for another key its text.
-        mutating func insert(_ name: Int?, text: () -> String) -> Bool {
-            guard let name else { return others.insert(text()).inserted }
+        mutating func insert(_ name: Int?, text: String) -> Bool {
+            guard let name else { return others.insert(text).inserted }
             let bit: UInt32 = 1 << UInt32(name)
             defer { bits |= bit }
             return bits & bit == 0
@@ -378,7 +378,7 @@ private enum IdeaReader {
             let field = found.name.map { Self.ideaFields[$0] }
             // The key as the file has it, for a message; made only for one.
             let key = field?.rawValue ?? json.text(of: found)
-            if !seen.insert(found.name, text: { key }) { fail(key, BacklogStore.repeatedKeyReason) }
+            if !seen.insert(found.name, text: key) { fail(key, BacklogStore.repeatedKeyReason) }
             switch field {
             case .id:
                 if let id = try text(&json, key, fail) {
@@ -502,7 +502,7 @@ private enum IdeaReader {
         while let found = try json.nextKey(&object, among: Self.costKeys) {
             let field = found.name.map { Self.costFields[$0] }
             let key = field?.rawValue ?? json.text(of: found)
-            if !seen.insert(found.name, text: { key }) { fail(key, BacklogStore.repeatedKeyReason) }
+            if !seen.insert(found.name, text: key) { fail(key, BacklogStore.repeatedKeyReason) }
             switch field {
             case .labeling: costs.labeling = try number(&json, key, fail) ?? 0
             case .retraining: costs.retraining = try number(&json, key, fail) ?? 0
