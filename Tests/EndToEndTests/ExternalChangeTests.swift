@@ -46,7 +46,11 @@ import Testing
         try tmux.send("k")
         try theirs.write(to: home.progressFile)
         try tmux.send("Space")
-        let asked = try tmux.waitFor("progress.json changed on disk")
+        // The whole question, not only its title: tmux can be read while the frame is
+        // still arriving.
+        let asked = try tmux.waitFor("the question") {
+            $0.contains("progress.json changed on disk") && $0.contains("o  keep Coach's version")
+        }
         #expect(asked.contains("o  keep Coach's version: write it over the file"))
         #expect(try home.statuses() == [items[1].id: "done"], "nothing is written while Coach asks")
 
