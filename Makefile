@@ -12,6 +12,9 @@ build:
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/coach/tracks"
 	install -s -m 755 "$$(swift build $(SWIFT_FLAGS) --show-bin-path)/coach" "$(DESTDIR)$(PREFIX)/bin/coach"
+	# Its unwind tables too (1.8 MB): nothing in coach unwinds, and the release build
+	# links without their index (Package.swift), so nothing could find them.
+	objcopy --remove-section=.eh_frame "$(DESTDIR)$(PREFIX)/bin/coach"
 	install -m 644 Data/tracks/*.json "$(DESTDIR)$(PREFIX)/share/coach/tracks/"
 	install -m 644 Data/ideas.json "$(DESTDIR)$(PREFIX)/share/coach/ideas.json"
 

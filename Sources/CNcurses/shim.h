@@ -14,7 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
-#include <execinfo.h>
+#include <stdint.h>
+#include <sys/uio.h>
+#include <ucontext.h>
 #include <ncursesw/curses.h>
 #include <sys/ioctl.h>
 
@@ -109,6 +111,52 @@ static int coach_open_crash_log(void) {
     return open(coach_crash_log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 }
 
+// One word of this process's memory; 0 when it cannot be read. A crash can leave the
+// frame pointer anywhere, and reading through it must not fault inside the handler:
+// the kernel copies the word, or answers EFAULT.
+static int coach_read_word(uintptr_t address, uintptr_t *word) {
+    struct iovec local = { word, sizeof *word }, remote = { (void *)address, sizeof *word };
+    return process_vm_readv(getpid(), &local, 1, &remote, 1, 0) == (ssize_t)sizeof *word;
+}
+
+static void coach_write_address(int fd, uintptr_t address) {
+    char text[2 + 2 * sizeof address + 1] = { '0', 'x' };
+    for (unsigned i = 0; i < 2 * sizeof address; i++) {
+        text[2 + i] = "0123456789abcdef"[(address >> (4 * (2 * sizeof address - 1 - i))) & 15];
+    }
+    text[sizeof text - 1] = '\n';
+    (void)!write(fd, text, sizeof text);
+}
+
+// Where the crashed thread was, innermost first: the faulting instruction, then each
+// caller's return address, found by following frame pointers. Swift code always keeps
+// them, so no unwind tables are needed (the installed binary carries none: they were
+// 2.2 MB of it); C code built without them may end the walk early. Uses no allocation
+// and only async-signal-safe calls. The addresses are those of the binary as linked
+// (it is not position-independent), so `addr2line -f -e` on the same build's
+// unstripped binary names them.
+static void coach_write_frames(int fd, void *context) {
+    uintptr_t pc = 0, fp = 0;
+#if defined(__x86_64__)
+    // REG_RIP and REG_RBP: Swift's Glibc module leaves out the names (_GNU_SOURCE).
+    pc = (uintptr_t)((ucontext_t *)context)->uc_mcontext.gregs[16];
+    fp = (uintptr_t)((ucontext_t *)context)->uc_mcontext.gregs[10];
+#elif defined(__aarch64__)
+    pc = (uintptr_t)((ucontext_t *)context)->uc_mcontext.pc;
+    fp = (uintptr_t)((ucontext_t *)context)->uc_mcontext.regs[29];
+#endif
+    if (pc) coach_write_address(fd, pc);
+    for (int depth = 0; depth < 64 && fp && fp % sizeof fp == 0; depth++) {
+        uintptr_t caller_fp, return_address;
+        if (!coach_read_word(fp, &caller_fp) || !coach_read_word(fp + sizeof fp, &return_address)) break;
+        if (!return_address) break;
+        coach_write_address(fd, return_address);
+        // The stack grows down: a caller's frame is always above; anything else is not a frame.
+        if (caller_fp <= fp) break;
+        fp = caller_fp;
+    }
+}
+
 static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
     static const char reset[] = "\033[?2004l\033[?25h\033[0m\r\n";
     endwin();
@@ -128,18 +176,16 @@ static void coach_fatal_signal(int sig, siginfo_t *info, void *context) {
         previous.sa_sigaction(sig, info, context);
     } else {
         // No backtracer in this process (a build with the Swift runtime linked in
-        // statically cannot find one): the raw frames, which need no allocation.
+        // statically cannot find one): the return addresses, which need no allocation.
         int log = coach_open_crash_log();
         if (log >= 0) {
             static const char before[] = "*** Program crashed: signal ";
-            static const char after[] = "; raw frames follow (no Swift backtracer in this build) ***\n";
+            static const char after[] = "; return addresses follow, innermost first (no Swift backtracer in this build) ***\n";
             char number[4] = { (char)('0' + sig / 10 % 10), (char)('0' + sig % 10), 0, 0 };
             (void)!write(log, before, sizeof before - 1);
             (void)!write(log, sig >= 10 ? number : number + 1, sig >= 10 ? 2 : 1);
             (void)!write(log, after, sizeof after - 1);
-            void *frames[64];
-            int count = backtrace(frames, 64);
-            backtrace_symbols_fd(frames, count, log);
+            coach_write_frames(log, context);
             close(log);
         }
     }
@@ -158,9 +204,6 @@ static inline int coach_runtime_catches_crashes(void) {
 }
 
 static inline void coach_install_crash_handlers(void) {
-    // backtrace() loads its unwinder on first use, which allocates: not in a handler.
-    void *warm[1];
-    (void)backtrace(warm, 1);
     int signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;

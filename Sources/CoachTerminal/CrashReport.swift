@@ -12,8 +12,8 @@ import Glibc
 /// no effect: the coach sets it and starts itself again in the same process (`execv`),
 /// once, before curses starts. A SWIFT_BACKTRACE the learner set is left as it is. A
 /// build with the runtime linked in statically has no backtracer (it cannot find
-/// swift-backtrace), so it is not started again, and the crash handler writes the raw
-/// frames to crash.log itself.
+/// swift-backtrace), so it is not started again, and the crash handler writes the
+/// crashed thread's return addresses to crash.log itself (`coach_write_frames`).
 public enum CrashReport {
     public static let fileName = "crash.log"
 
@@ -23,7 +23,7 @@ public enum CrashReport {
         let log = home.inside(fileName).path
         setMessage(home: home)
         // No backtracer in this process (a static build), no prompt to prevent: the
-        // crash handler writes the raw frames itself.
+        // crash handler writes the return addresses itself.
         guard getenv("SWIFT_BACKTRACE") == nil, coach_runtime_catches_crashes() != 0 else { return }
         // The setting is a comma-separated list of key=value: a path with either would
         // be misread, so such a home gets the backtrace on stderr instead.

@@ -161,27 +161,57 @@ struct FastJSONReader {
         return key
     }
 
-    /// Names a caller looks for among an object's keys, kept as bytes to match keys
+    /// Names a caller looks for among an object's keys, kept as words to match keys
     /// against without making a String of each (`nextKey(_:among:)`). Make it once.
     struct KeyNames: Sendable {
         fileprivate let names: [String]
-        fileprivate let bytes: [UInt8]
-        /// Where each name starts in `bytes`; one more at the end.
-        fileprivate let starts: [Int]
+        /// Each name as its length and its first 16 bytes packed into two words
+        /// (`KeyWords`): a key of up to 16 bytes is one of the names when all three match.
+        /// A longer name is compared byte by byte.
+        fileprivate let words: [KeyWords]
 
         init(_ names: [String]) {
             self.names = names
-            bytes = names.flatMap(\.utf8)
-            starts = names.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }
+            words = names.map { name in
+                let padded = Array(name.utf8) + Array(repeating: 0, count: KeyWords.capacity)
+                return padded.withUnsafeBufferPointer { KeyWords($0, start: 0, count: name.utf8.count) }
+            }
         }
 
-        fileprivate func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-            bytes.withUnsafeBufferPointer { bytes in
-                for index in names.indices where starts[index + 1] - starts[index] == key.count {
-                    if memcmp(bytes.baseAddress! + starts[index], key.baseAddress!, key.count) == 0 { return index }
-                }
+        fileprivate func index(of key: KeyWords, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard key.count <= KeyWords.capacity else { return names.firstIndex { $0.utf8.elementsEqual(bytes) } }
+            return words.withUnsafeBufferPointer { words in
+                for index in words.indices where words[index] == key { return index }
                 return nil
             }
+        }
+    }
+
+    /// A key's length and its first 16 bytes, little-endian in two words.
+    fileprivate struct KeyWords: Equatable, Sendable {
+        static let capacity = 16
+        let count: Int
+        private(set) var low: UInt64 = 0
+        private(set) var high: UInt64 = 0
+
+        /// The `count` bytes from `start`, read as two words where 16 bytes are there to
+        /// read (nearly always: a key is followed by its value), else byte by byte.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, count: Int) {
+            self.count = count
+            guard count <= Self.capacity else { return }
+            if start + Self.capacity <= bytes.count {
+                let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+                low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            } else {
+                for place in 0..<count {
+                    let byte = UInt64(bytes[start + place])
+                    if place < 8 { low |= byte << (8 * place) } else { high |= byte << (8 * (place - 8)) }
+                }
+            }
+            // Only the key's own bytes count.
+            if count < 8 { low &= (1 << (8 * count)) - 1 }
+            if count <= 8 { high = 0 } else if count < 16 { high &= (1 << (8 * (count - 8))) - 1 }
         }
     }
 
@@ -211,7 +241,8 @@ struct FastJSONReader {
         let key: NamedKey
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             index = end + 1
-            key = NamedKey(name: names.index(of: UnsafeBufferPointer(rebasing: bytes[start..<end])),
+            key = NamedKey(name: names.index(of: KeyWords(bytes, start: start, count: end - start),
+                                             bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])),
                            start: start, count: end - start, decoded: nil)
         } else {
             // `string` reads it, or says what is wrong with it where `nextStringKey` would.

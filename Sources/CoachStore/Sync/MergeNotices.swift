@@ -1,5 +1,6 @@
 import CoachCore
 import FoundationEssentials
+import Glibc
 
 /// What merges left in the home for the learner to look at, read at start by the
 /// full-screen coach, `coach status` and `coach today`: the `conflicts` each document
@@ -26,18 +27,19 @@ public enum MergeNotices {
         return MergeConflicts.listed(in: try JSONTree.read(data))
     }
 
-    private static func mentionsConflicts(_ data: Data) -> Bool {
+    /// Whether the bytes hold `"conflicts"` anywhere. memchr finds each place the key's
+    /// first letter is, at the C library's speed, and only those are compared: a byte
+    /// at a time, the search of ten years of study was 90 million instructions of
+    /// `coach today`.
+    static func mentionsConflicts(_ data: Data) -> Bool {
         let key = Array("\"\(DocumentMerge.conflictsKey)\"".utf8)
         return data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            guard bytes.count >= key.count else { return false }
-            var index = 0
-            let last = bytes.count - key.count
-            while index <= last {
-                if bytes[index] == key[0], bytes[index + 1] == key[1], key.indices.allSatisfy({ bytes[index + $0] == key[$0] }) {
-                    return true
-                }
-                index += 1
+            guard let base = raw.baseAddress, raw.count >= key.count else { return false }
+            var from = 1
+            while from < raw.count, let found = memchr(base + from, Int32(key[1]), raw.count - from) {
+                let start = base.distance(to: UnsafeRawPointer(found)) - 1
+                if start + key.count <= raw.count, memcmp(base + start, key, key.count) == 0 { return true }
+                from = start + 2
             }
             return false
         }
