@@ -51,25 +51,34 @@ public enum DisplayWidth {
 
     /// The longest prefix of `text` that fits in `width` cells, with "…" when cut.
     public static func truncate(_ text: String, to width: Int) -> String {
-        guard width > 0 else { return "" }
-        if isPrintableASCII(text) {
-            return text.utf8.count <= width ? text : String(text.utf8.prefix(width - 1))! + "…"
-        }
-        if of(text) <= width { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = of(character)
-            if used + w > width - 1 { break }
-            result.append(character)
-            used += w
-        }
-        return result + "…"
+        fit(text, to: width).text
     }
 
-    /// `text` padded with spaces (or truncated) to exactly `width` cells.
+    /// `text` cut to `width` cells as `truncate` cuts it, and the cells it then takes,
+    /// in one pass over its characters (each costs a grapheme break and a table look-up,
+    /// so the Backlog's and `coach idea list`'s titles are not measured three times).
+    private static func fit(_ text: String, to width: Int) -> (text: String, width: Int) {
+        guard width > 0 else { return ("", 0) }
+        if isPrintableASCII(text) {
+            let count = text.utf8.count
+            return count <= width ? (text, count) : (String(text.utf8.prefix(width - 1))! + "…", width)
+        }
+        var used = 0, bytes = 0
+        // Where the text is cut if it does not fit whole (in bytes), and the cells before.
+        var cut: (bytes: Int, used: Int)?
+        for character in text {
+            let w = of(character)
+            if cut == nil, used + w > width - 1 { cut = (bytes, used) }
+            used += w
+            if used > width, let cut { return (String(text.utf8.prefix(cut.bytes))! + "…", cut.used + 1) }
+            bytes += character.utf8.count
+        }
+        return (text, used)
+    }
+
+    /// `text` cut or padded with spaces to exactly `width` cells.
     public static func pad(_ text: String, to width: Int) -> String {
-        let cut = truncate(text, to: width)
-        return cut + String(repeating: " ", count: max(0, width - of(cut)))
+        let (cut, used) = fit(text, to: width)
+        return cut + String(repeating: " ", count: max(0, width - used))
     }
 }
