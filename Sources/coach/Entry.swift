@@ -1,9 +1,11 @@
 import ArgumentParser
+import CoachCore
 
-/// Where the program starts. `coach` and `coach status [--plain] [--json]` (the one a
-/// shell prompt runs every time) are recognised here by hand and run at once: building
-/// swift-argument-parser's whole command tree to parse them took about a third of
-/// `coach status`'s time. Anything else — another command, `--help`, completion, a
+/// Where the program starts. `coach`, `coach status [--plain] [--json]` (the one a
+/// shell prompt runs every time) and `coach idea list` (the one scripts read) are
+/// recognised here by hand and run at once: building swift-argument-parser's whole
+/// command tree to parse them took about a third of `coach status`'s time, and 15
+/// million instructions of `coach idea list`. Anything else — another command, `--help`, completion, a
 /// mistake — goes to the parser, so it answers exactly as before.
 @main
 enum Entry {
@@ -18,6 +20,8 @@ enum Entry {
                 try CoachCommand.run(homeFlag: home, screen: screen, benchFirstFrame: benchFirstFrame)
             case .status(let home, let plain, let json, let check):
                 if check { try StatusCommand.check(homeFlag: home) } else { try StatusCommand.run(homeFlag: home, plain: plain, json: json) }
+            case .ideaList(let home, let status, let sort, let json):
+                try IdeaListCommand.list(homeFlag: home, status: status, sort: sort, json: json)
             }
         } catch {
             // The parser's own way out: the same message and exit code as through it.
@@ -31,8 +35,14 @@ enum Entry {
 enum HotPath: Equatable {
     case fullScreen(home: String?, screen: ScreenChoice, benchFirstFrame: Bool)
     case status(home: String?, plain: Bool, json: Bool = false, check: Bool = false)
+    case ideaList(home: String?, status: [IdeaStatus] = [], sort: BacklogOrder.Sort = .score, json: Bool = false)
 
     init?(_ arguments: [String]) {
+        if arguments.starts(with: ["idea", "list"]) {
+            guard let list = Self.ideaList(arguments.dropFirst(2)) else { return nil }
+            self = list
+            return
+        }
         var rest = arguments[...]
         let isStatus = rest.first == "status"
         if isStatus { rest.removeFirst() }
@@ -59,6 +69,32 @@ enum HotPath: Equatable {
             }
         }
         self = isStatus ? .status(home: home, plain: plain, json: json, check: check) : .fullScreen(home: home, screen: screen ?? .today, benchFirstFrame: bench)
+    }
+
+    /// `idea list [--home DIR] [--status S]... [--sort KEY] [--json]`, with values the
+    /// parser reads the same way (anything else is its to answer).
+    private static func ideaList(_ arguments: ArraySlice<String>) -> HotPath? {
+        var rest = arguments
+        var home: String?, status: [IdeaStatus] = [], sort: BacklogOrder.Sort?, json = false
+        while let argument = rest.popFirst() {
+            let (name, attached) = Self.split(argument)
+            switch name {
+            case "--home" where home == nil:
+                guard let value = attached ?? Self.value(&rest) else { return nil }
+                home = value
+            case "--status":
+                guard let value = attached ?? Self.value(&rest), let wanted = IdeaStatus(argument: value) else { return nil }
+                status.append(wanted)
+            case "--sort" where sort == nil:
+                guard let value = attached ?? Self.value(&rest), let key = BacklogOrder.Sort(argument: value) else { return nil }
+                sort = key
+            case "--json" where !json && attached == nil:
+                json = true
+            default:
+                return nil
+            }
+        }
+        return .ideaList(home: home, status: status, sort: sort ?? .score, json: json)
     }
 
     /// "--home=dir" → ("--home", "dir"); "--home" → ("--home", nil).

@@ -22,7 +22,12 @@ struct IdeaListCommand: ParsableCommand {
     @Flag(help: "Print JSON: an array, in the order listed.") var json = false
 
     func run() throws {
-        let home = CoachHome.resolve(flag: self.home.home)
+        try Self.list(homeFlag: home.home, status: status, sort: sort, json: json)
+    }
+
+    /// The list, by the parser's way in (`run`) or the hot path's (`Entry`).
+    static func list(homeFlag: String?, status: [IdeaStatus], sort: BacklogOrder.Sort, json: Bool) throws {
+        let home = CoachHome.resolve(flag: homeFlag)
         let backlog = try home.backlogOfferingStarters()
         let wanted = Set(status)
         let ranked = backlog.ranked

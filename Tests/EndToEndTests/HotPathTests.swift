@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `coach` and `coach status` skip the argument parser; everything else still reaches it,
+/// `coach`, `coach status` and `coach idea list` skip the argument parser; everything else still reaches it,
 /// and both ways answer alike.
 @Suite struct HotPathTests {
     @Test func statusPrintsItsLineByEitherPath() throws {
@@ -39,6 +39,26 @@ import Testing
         let screen = try CoachBinary.run(["--screen", "nowhere"], home: home.url)
         #expect(screen.status == 64)
         #expect(screen.stderr.contains("nowhere"))
+    }
+
+    /// `coach idea list` lists alike by the hot path and through the parser (an ending
+    /// `--` sends it there), and what the hot path does not read is the parser's to answer.
+    @Test func ideaListAnswersAlikeByEitherPath() throws {
+        let home = TemporaryHome()
+        _ = try CoachBinary.run(["idea", "add", "Quick win", "--reach", "50", "--impact", "high", "--confidence", "80%", "--effort", "1"], home: home.url)
+        for arguments in [["idea", "list"], ["idea", "list", "--sort", "effort", "--status", "idea", "--status=Active"],
+                          ["idea", "list", "--json", "--sort=title", "--home", home.url.path]] {
+            let fast = try CoachBinary.run(arguments, home: home.url)
+            let parsed = try CoachBinary.run(arguments + ["--"], home: home.url)
+            #expect(fast.status == 0, "\(arguments): \(fast.stderr)")
+            #expect(fast.stdout == parsed.stdout && fast.stderr == parsed.stderr && fast.status == parsed.status, "\(arguments)")
+            #expect(fast.stdout.contains("Quick win"), "\(arguments): \(fast.stdout)")
+        }
+        let badSort = try CoachBinary.run(["idea", "list", "--sort", "bogus"], home: home.url)
+        #expect(badSort.status == 64)
+        #expect(badSort.stderr.contains("bogus"), "\(badSort.stderr)")
+        let help = try CoachBinary.run(["idea", "list", "--help"], home: home.url)
+        #expect(help.status == 0 && help.stdout.contains("USAGE: coach idea list"), "\(help.stdout)")
     }
 
     /// Without a terminal the full-screen coach refuses the same way through the fast path
