@@ -47,54 +47,60 @@ enum HotPath: Equatable {
         let isStatus = rest.first == "status"
         if isStatus { rest.removeFirst() }
         var home: String?, screen: ScreenChoice?, plain = false, json = false, bench = false, check = false
-        while let argument = rest.popFirst() {
-            let (name, attached) = Self.split(argument)
+        let plainOptions = Self.eachOption(rest) { name, attached, rest in
             switch name {
             case "--home" where home == nil:
-                guard let value = attached ?? Self.value(&rest) else { return nil }
-                home = value
+                home = attached ?? Self.value(&rest)
+                return home != nil
             case "--screen" where screen == nil && !isStatus:
-                guard let value = attached ?? Self.value(&rest), let choice = ScreenChoice(rawValue: value) else { return nil }
-                screen = choice
-            case "--plain" where isStatus && !plain && attached == nil:
-                plain = true
-            case "--check" where isStatus && !check && attached == nil:
-                check = true
-            case "--json" where isStatus && !json && attached == nil:
-                json = true
-            case "--bench-first-frame" where !isStatus && !bench && attached == nil:
-                bench = true
-            default:
-                return nil
+                screen = (attached ?? Self.value(&rest)).flatMap(ScreenChoice.init(rawValue:))
+                return screen != nil
+            case "--plain" where isStatus && !plain && attached == nil: plain = true
+            case "--check" where isStatus && !check && attached == nil: check = true
+            case "--json" where isStatus && !json && attached == nil: json = true
+            case "--bench-first-frame" where !isStatus && !bench && attached == nil: bench = true
+            default: return false
             }
+            return true
         }
+        guard plainOptions else { return nil }
         self = isStatus ? .status(home: home, plain: plain, json: json, check: check) : .fullScreen(home: home, screen: screen ?? .today, benchFirstFrame: bench)
     }
 
     /// `idea list [--home DIR] [--status S]... [--sort KEY] [--json]`, with values the
     /// parser reads the same way (anything else is its to answer).
     private static func ideaList(_ arguments: ArraySlice<String>) -> HotPath? {
-        var rest = arguments
         var home: String?, status: [IdeaStatus] = [], sort: BacklogOrder.Sort?, json = false
-        while let argument = rest.popFirst() {
-            let (name, attached) = Self.split(argument)
+        let plainOptions = Self.eachOption(arguments) { name, attached, rest in
             switch name {
             case "--home" where home == nil:
-                guard let value = attached ?? Self.value(&rest) else { return nil }
-                home = value
+                home = attached ?? Self.value(&rest)
+                return home != nil
             case "--status":
-                guard let value = attached ?? Self.value(&rest), let wanted = IdeaStatus(argument: value) else { return nil }
+                guard let wanted = (attached ?? Self.value(&rest)).flatMap(IdeaStatus.init(argument:)) else { return false }
                 status.append(wanted)
             case "--sort" where sort == nil:
-                guard let value = attached ?? Self.value(&rest), let key = BacklogOrder.Sort(argument: value) else { return nil }
-                sort = key
-            case "--json" where !json && attached == nil:
-                json = true
-            default:
-                return nil
+                sort = (attached ?? Self.value(&rest)).flatMap(BacklogOrder.Sort.init(argument:))
+                return sort != nil
+            case "--json" where !json && attached == nil: json = true
+            default: return false
             }
+            return true
         }
-        return .ideaList(home: home, status: status, sort: sort ?? .score, json: json)
+        return plainOptions ? .ideaList(home: home, status: status, sort: sort ?? .score, json: json) : nil
+    }
+
+    /// Hands each option to `take` with its attached value ("--home=dir") and the
+    /// arguments after it (to take a value from); false as soon as `take` does not know
+    /// one, or cannot read its value.
+    private static func eachOption(_ arguments: ArraySlice<String>,
+                                   _ take: (String, String?, inout ArraySlice<String>) -> Bool) -> Bool {
+        var rest = arguments
+        while let argument = rest.popFirst() {
+            let (name, attached) = split(argument)
+            guard take(name, attached, &rest) else { return false }
+        }
+        return true
     }
 
     /// "--home=dir" → ("--home", "dir"); "--home" → ("--home", nil).
