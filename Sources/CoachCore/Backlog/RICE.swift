@@ -81,7 +81,8 @@ public struct RICERank: Comparable, Sendable {
 
     /// `TextFold.compare`'s order of the two titles, from the folded copies kept.
     private func titleOrder(_ other: RICERank) -> ComparisonResult {
-        guard foldedTitle != nil || other.foldedTitle != nil else { return TextFold.compare(title, other.title) }
+        // Only a title that is not ASCII keeps a folded copy.
+        guard foldedTitle != nil || other.foldedTitle != nil else { return TextFold.compareASCII(title, other.title) }
         let (a, b) = (foldedTitle ?? TextFold.fold(title), other.foldedTitle ?? TextFold.fold(other.title))
         return a == b ? .orderedSame : a < b ? .orderedAscending : .orderedDescending
     }

@@ -107,12 +107,22 @@ public enum TextFold {
             let (a, b) = (fold(a), fold(b))
             return a == b ? .orderedSame : a < b ? .orderedAscending : .orderedDescending
         }
-        for (x, y) in zip(a.utf8, b.utf8) {
-            let (x, y) = (lowered(x), lowered(y))
-            if x != y { return x < y ? .orderedAscending : .orderedDescending }
+        return compareASCII(a, b)
+    }
+
+    /// `compare` of two texts already known to be ASCII (the backlog's ranking knows
+    /// which titles are), byte by byte with case folded.
+    public static func compareASCII(_ a: String, _ b: String) -> ComparisonResult {
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                for index in 0..<min(a.count, b.count) {
+                    let (x, y) = (lowered(a[index]), lowered(b[index]))
+                    if x != y { return x < y ? .orderedAscending : .orderedDescending }
+                }
+                return a.count == b.count ? .orderedSame : a.count < b.count ? .orderedAscending : .orderedDescending
+            }
         }
-        let (m, n) = (a.utf8.count, b.utf8.count)
-        return m == n ? .orderedSame : m < n ? .orderedAscending : .orderedDescending
     }
 
     /// Whether ASCII `haystack` contains folded `needle`, lower-casing the haystack as it
