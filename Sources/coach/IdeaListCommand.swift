@@ -198,7 +198,7 @@ enum IdeaTable {
     }
 
     static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        ASCIIText.isPrintable(text)
     }
 
     private static func line(_ cells: [String], widths: [Int]) -> String {

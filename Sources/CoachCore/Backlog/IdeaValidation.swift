@@ -273,6 +273,9 @@ private struct Checker {
     }
 
     mutating func title(_ raw: String) -> String? {
+        // Nearly every title: nothing to trim away but spaces, one character a byte, no
+        // control character to look for.
+        if !raw.isEmpty, TextChecks.isPlainASCII(raw, limit: IdeaValidation.titleLimit) { return raw }
         let title = TextChecks.trimmed(raw)
         if title.isEmpty {
             fail(.title, got: raw.isEmpty ? "nothing" : "only spaces")
@@ -293,6 +296,8 @@ private struct Checker {
 
     /// Trimmed; "" stands for no note.
     mutating func note(_ raw: String) -> String? {
+        // Most notes, the same way.
+        if TextChecks.isPlainASCII(raw, limit: IdeaValidation.noteLimit) { return raw }
         // Line ends pasted from Windows or old Macs become plain line breaks.
         let unified = TextChecks.hasByte(0x0D, in: raw)
             ? raw.replacingText("\r\n", with: "\n").replacingText("\r", with: "\n")
@@ -501,6 +506,12 @@ enum TextChecks {
             }
             return false
         }
+    }
+
+    /// Printable ASCII within `limit` bytes, with no space at either end: a text that
+    /// trimming, counting characters and looking for control characters leave as it is.
+    static func isPlainASCII(_ text: String, limit: Int) -> Bool {
+        text.utf8.count <= limit && text.utf8.first != 0x20 && text.utf8.last != 0x20 && ASCIIText.isPrintable(text)
     }
 
     /// Whether `text` has `byte` in its UTF-8, read in place (the generic `utf8.contains`

@@ -31,8 +31,7 @@ public enum DisplayWidth {
     }
 
     static func isPrintableASCII(_ text: String) -> Bool {
-        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F { return false }
-        return true
+        ASCIIText.isPrintable(text)
     }
 
     /// East Asian Wide and Fullwidth blocks (Unicode 15).

@@ -97,8 +97,7 @@ public enum TextFold {
 
     /// Read in place: the backlog asks it of every idea's title and note.
     public static func isASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
+        ASCIIText.isASCII(text)
     }
 
     /// The order of `fold(a)` and `fold(b)`, without making either when both are ASCII.
