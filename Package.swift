@@ -37,9 +37,11 @@ let package = Package(
             // (Swift has no exceptions; the crash handler follows frame pointers,
             // `coach_write_frames`), so it has no unwind-table index (0.39 MB), and
             // `make install` drops the tables themselves (1.8 MB); nor does anything look
-            // its own symbols up, so they are not exported (0.44 MB).
+            // its own symbols up, so they are not exported (0.44 MB). The C++ runtime
+            // is linked in from its archive (Link/libstdc++.so says how and why).
             linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie", "-Xlinker", "--icf=safe", "-Xlinker", "--no-eh-frame-hdr",
-                                           "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
+                                           "-Xlinker", "--no-export-dynamic", "-L", Context.packageDirectory + "/Link"],
+                                          .when(configuration: .release))]
         ),
         .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachStore", "CoachUI"]),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], exclude: ["Fixtures"]),
