@@ -27,8 +27,10 @@ public enum CurriculumLoader {
         // Paths as text, and a URL only for the one found: URL's path arithmetic cost
         // the start of every command more than the search itself.
         var candidates: [String] = []
-        var folder = Substring(executable.path)
-        func up() { folder = folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)] }
+        // String + String only: Substring + String is the generic `+`, whose first call
+        // looks its types up at run time (0.2 million instructions of every start).
+        var folder = executable.path
+        func up() { folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]) }
         up()
         let bin = folder
         up()

@@ -29,9 +29,9 @@ enum VersionedDocument {
                 }
                 var object = try json.beginObject()
                 // A key written twice is refused: which of the two was meant is not ours to guess.
-                var seen: Set<String> = []
+                var seen = SeenKeys()
                 while let key = try json.nextStringKey(&object) {
-                    guard seen.insert(key).inserted else {
+                    guard seen.insert(key) else {
                         problems.fail(key, JSONFile.repeatedKeyReason)
                         try json.skipValue()
                         continue

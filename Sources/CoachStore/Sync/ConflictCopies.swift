@@ -26,7 +26,8 @@ public enum ConflictCopies {
     /// when there was no copy. A copy that is not a document Coach reads is left where it
     /// is, and the line says why.
     public static func absorb(in home: CoachHome) throws -> String? {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: home.url.path)) ?? []).sorted()
+        // readdir, not FileManager: this runs before every start's first frame.
+        let names = (FolderEntries.names(at: home.url.path) ?? []).sorted()
         var merged: [String] = [], refused: [String] = []
         for name in names {
             guard let kind = document(ofCopyNamed: name) else { continue }
