@@ -28,4 +28,24 @@ struct MergeNoticesTests {
         #expect(!Self.mentions("\"conflict\" \"Conflicts\" \"conflictsx\""))
         #expect(!Self.mentions("c"))
     }
+
+    /// Read from a file a few bytes at a time, the key is found wherever it falls across
+    /// the chunks, and a file without it (or none at all) mentions nothing.
+    @Test func aFileIsSearchedChunkByChunkWithTheKeyAcrossTheirEdges() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("backlog.json").path
+            let key = "\"conflicts\""
+            for chunk in [1, 2, 5, 11, 12, 64] {
+                for offset in 0..<30 {
+                    let text = String(repeating: "c", count: offset) + key + " \"conflict\""
+                    try writeFile(text, to: "backlog.json", in: folder)
+                    #expect(MergeNotices.fileMentionsConflicts(path, chunk: chunk), "chunk \(chunk), offset \(offset)")
+                    let without = String(repeating: "\"conflict", count: offset) + "conflicts\" \"Conflicts\""
+                    try writeFile(without, to: "backlog.json", in: folder)
+                    #expect(!MergeNotices.fileMentionsConflicts(path, chunk: chunk), "chunk \(chunk), offset \(offset)")
+                }
+            }
+            #expect(!MergeNotices.fileMentionsConflicts(folder.appendingPathComponent("missing.json").path))
+        }
+    }
 }
