@@ -20,7 +20,7 @@ public enum CrashReport {
     /// Starts the process again with the backtracer told not to ask; returns (without
     /// starting again) when it already was, or when starting again fails.
     public static func restartWithBacktraceToFile(home: CoachHome) {
-        let log = home.inside(fileName).path
+        let log = home.path(inside: fileName)
         setMessage(home: home)
         // No backtracer in this process (a static build), no prompt to prevent: the
         // crash handler writes the return addresses itself.
@@ -34,7 +34,7 @@ public enum CrashReport {
 
     /// The line the crash handler writes once the terminal is restored.
     static func setMessage(home: CoachHome) {
-        let log = home.inside(fileName).path
+        let log = home.path(inside: fileName)
         let line = "coach: crashed; the terminal was restored (what was saved before is on disk); details in \(log)\n"
         coach_set_crash_message(line, log)
     }

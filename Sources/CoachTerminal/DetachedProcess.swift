@@ -35,8 +35,15 @@ enum DetachedProcess {
             for variable in variables ?? [] { free(variable) }
         }
         var pid: pid_t = 0
-        let result = variables.map { posix_spawnp(&pid, words[0], &actions, &attributes, arguments, $0) }
-            ?? posix_spawnp(&pid, words[0], &actions, &attributes, arguments, environ)
+        var result: Int32 = 0
+        // ETXTBSY: the program is still open for writing somewhere (an editor saving the
+        // hook, or a child forked elsewhere while it was being written); it passes in moments.
+        for attempt in 0..<3 {
+            if attempt > 0 { usleep(20_000) }
+            result = variables.map { posix_spawnp(&pid, words[0], &actions, &attributes, arguments, $0) }
+                ?? posix_spawnp(&pid, words[0], &actions, &attributes, arguments, environ)
+            if result != ETXTBSY { break }
+        }
         guard result == 0 else { return false }
         let child = pid
         DispatchQueue.global(qos: .utility).async {

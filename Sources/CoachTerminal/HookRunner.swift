@@ -30,7 +30,7 @@ public enum HookRunner {
             }
             index += 1
         }
-        variables["COACH_HOME"] = home.url.path
+        variables["COACH_HOME"] = home.path
         variables["COACH_HOOK"] = hook.rawValue
         for (key, value) in extra { variables[key] = value }
         return DetachedProcess.start([path], environment: variables.map { "\($0.key)=\($0.value)" })

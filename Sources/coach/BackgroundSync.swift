@@ -52,7 +52,7 @@ enum BackgroundSync {
         var none = sigset_t()
         sigemptyset(&none)
         posix_spawnattr_setsigmask(&attributes, &none)
-        let arguments = [SyncCommand.binary, "sync", "--quiet", "--home", home.url.path]
+        let arguments = [SyncCommand.binary, "sync", "--quiet", "--home", home.path]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0

@@ -128,7 +128,7 @@ extension CoachCommand {
         // A session that an earlier run left running is logged before anything is shown.
         _ = try storeErrors { try SessionRecovery.recoverInterruptedSession(home: home, timeZone: timeZone, holding: lock) }
         guard let size = StartedTerminal.windowSize else { return nil }
-        let key = CacheKey.home(home, dataFolder: try? CurriculumLoader.locateData(),
+        let key = CacheKey.home(home, dataFolder: try? CurriculumLoader.locateDataPath(),
                                 day: StudyDay(Date(), in: timeZone).description, timeZone: timeZone)
         return KeptFrame(home: home, key: key, screen: screen.rawValue, size: size)
     }

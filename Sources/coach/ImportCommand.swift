@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
                 throw CoachFailure("cannot import \(url.path) (\(problem)); nothing was written")
             }
             try home.writing { try document.restore(into: home) }
-            print("imported \(file) into \(home.url.path): \(StudyFiles.contents(of: document)); "
+            print("imported \(file) into \(home.path): \(StudyFiles.contents(of: document)); "
                 + "focus track \(document.settings.focusTrack ?? "none"), daily goal \(document.settings.dailyGoalMinutes) min")
         }
     }

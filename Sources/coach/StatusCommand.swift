@@ -78,12 +78,13 @@ struct StatusCommand: ParsableCommand {
     /// changed (`StatusCache`), else worked out from the files and kept.
     static func figures(homeFlag: String?) throws -> (today: StudyDay, figures: StatusCache.Figures) {
         let (home, settings, timeZone, today) = try Self.day(homeFlag: homeFlag)
-        let data = try? CurriculumLoader.locateData()
+        let dataPath = try? CurriculumLoader.locateDataPath()
         // The key is taken before the files are read: a file that changes in between
         // leaves figures under a key that no longer matches, never stale figures.
         let cache = StatusCache(home: home)
-        let key = StatusCache.key(home: home, dataFolder: data, day: today.description, timeZone: timeZone)
+        let key = StatusCache.key(home: home, dataFolder: dataPath, day: today.description, timeZone: timeZone)
         if let kept = cache.read(key: key) { return (today, kept) }
+        let data = dataPath.map { URL(filePath: $0, directoryHint: .isDirectory) }
         let (journal, progress, reviews) = try storeErrors {
             (try JournalStore.load(home), try ProgressStore.load(home), try ReviewStore.load(home))
         }

@@ -68,6 +68,29 @@ struct AtomicFileTests {
         }
     }
 
+    @Test func readingByPathBelowAFileIsNilAndAFolderIsAnErrorNamingIt() throws {
+        try withTemporaryFolder { folder throws in
+            try Data("{}".utf8).write(to: folder.appendingPathComponent("plain"))
+            #expect(try AtomicFile.read(path: folder.path + "/plain/below.json") == nil, "a file where a folder should be")
+            #expect(try AtomicFile.read(path: folder.path + "/plain") == Data("{}".utf8))
+            let error = #expect(throws: StoreError.self) { try AtomicFile.read(path: folder.path) }
+            guard case .io(let file, let reason)? = error else {
+                Issue.record("expected StoreError.io, got \(String(describing: error))")
+                return
+            }
+            #expect(file == folder.path)
+            #expect(reason.hasPrefix("cannot read it ("))
+        }
+    }
+
+    @Test func readingByPathRefusesAFileOverTheLimit() throws {
+        try withTemporaryFolder { folder throws in
+            try Data(repeating: 65, count: 100).write(to: folder.appendingPathComponent("big"))
+            #expect(throws: StoreError.self) { try AtomicFile.read(path: folder.path + "/big", limit: 99) }
+            #expect(try AtomicFile.read(path: folder.path + "/big", limit: 100)?.count == 100)
+        }
+    }
+
     @Test func writingIntoAMissingFolderFailsNamingTheFile() throws {
         try withTemporaryFolder { folder in
             let url = folder.appendingPathComponent("missing/progress.json")

@@ -47,6 +47,17 @@ struct CoachHomeTests {
         #expect(home.url.lastPathComponent == "my-home")
     }
 
+    @Test func thePathIsKeptStandardizedAsText() {
+        #expect(CoachHome(path: "/a/./b/../c/").path == "/a/c")
+        #expect(CoachHome(path: "//a//b").path == "/a/b")
+        #expect(CoachHome(path: "/../..").path == "/")
+        #expect(CoachHome(path: "/h/ü名/x").path == "/h/ü名/x")
+        #expect(CoachHome(path: "/a/./b/../c/").path == URL(fileURLWithPath: "/a/./b/../c/").standardizedFileURL.path,
+                "spelled as URL spells it")
+        #expect(CoachHome(path: "/h").path(inside: "progress.json") == "/h/progress.json")
+        #expect(CoachHome(path: "/h").url.path == "/h")
+    }
+
     @Test func theFilesOfTheHome() {
         let home = CoachHome(url: URL(fileURLWithPath: "/h"))
         #expect(home.progressFile.path == "/h/progress.json")

@@ -22,7 +22,7 @@ import Testing
     }
 
     func key(_ home: CoachHome, _ data: URL, day: String = "2026-12-02", zone: TimeZoneRules = .utc) -> StatusCache.Key {
-        StatusCache.key(home: home, dataFolder: data, day: day, timeZone: zone)
+        StatusCache.key(home: home, dataFolder: data.path, day: day, timeZone: zone)
     }
 
     @Test func keptFiguresComeBackUnderTheSameKey() throws {

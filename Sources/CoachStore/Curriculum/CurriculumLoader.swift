@@ -6,30 +6,37 @@ public enum CurriculumLoader {
     /// Where the `Data` folder is: `COACH_DATA`, else next to an install
     /// (`PREFIX/bin/coach` → `PREFIX/share/coach`), else the source tree above the binary
     /// (`.build/release/coach`, `swift run`), else the current folder.
-    public static func locateData(executable: URL = executableURL(),
-                                  currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> URL {
-        try locateData(override: ProcessEnvironment.variable("COACH_DATA"), executable: executable, currentFolder: currentFolder)
+    public static func locateData() throws -> URL {
+        URL(filePath: try locateDataPath(), directoryHint: .isDirectory)
+    }
+
+    /// The same, as text: the keys of kept results are made from it before every first
+    /// frame and `coach status`, where the first `URL.path` of a process would cost more
+    /// than the search itself.
+    public static func locateDataPath() throws -> String {
+        try locateData(override: ProcessEnvironment.variable("COACH_DATA"), executable: executablePath(),
+                       currentFolder: FileManager.default.currentDirectoryPath)
     }
 
     public static func locateData(environment: [String: String], executable: URL = executableURL(),
                                   currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> URL {
-        try locateData(override: environment["COACH_DATA"], executable: executable, currentFolder: currentFolder)
+        let found = try locateData(override: environment["COACH_DATA"], executable: executable.path, currentFolder: currentFolder.path)
+        return URL(filePath: found, directoryHint: .isDirectory)
     }
 
-    static func locateData(override: String?, executable: URL, currentFolder: URL) throws -> URL {
+    static func locateData(override: String?, executable: String, currentFolder: String) throws -> String {
         if let override, !override.isEmpty {
-            let url = URL(fileURLWithPath: override)
-            guard hasTracks(url) else {
+            let path = CoachHome(path: override).path
+            guard hasTracks(path) else {
                 throw StoreError.curriculumNotFound(searched: ["COACH_DATA=\(override) (no tracks/*.json there)"])
             }
-            return url
+            return path
         }
-        // Paths as text, and a URL only for the one found: URL's path arithmetic cost
-        // the start of every command more than the search itself.
+        // Paths as text: URL's path arithmetic cost the start of every command more than
+        // the search itself. String + String only: Substring + String is the generic
+        // `+`, whose first call looks its types up at run time (0.2 million instructions).
         var candidates: [String] = []
-        // String + String only: Substring + String is the generic `+`, whose first call
-        // looks its types up at run time (0.2 million instructions of every start).
-        var folder = executable.path
+        var folder = executable
         func up() { folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]) }
         up()
         let bin = folder
@@ -40,16 +47,18 @@ public enum CurriculumLoader {
             candidates.append(folder + "/Data")
             up()
         }
-        candidates.append(currentFolder.path + "/Data")
-        if let found = candidates.first(where: hasTracks) { return URL(fileURLWithPath: found) }
+        candidates.append(currentFolder + "/Data")
+        if let found = candidates.first(where: hasTracks) { return found }
         throw StoreError.curriculumNotFound(searched: candidates)
     }
 
     public static func executableURL() -> URL {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return URL(fileURLWithPath: path)
-        }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        URL(filePath: executablePath(), directoryHint: .notDirectory)
+    }
+
+    static func executablePath() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return CoachHome(path: CommandLine.arguments[0]).path
     }
 
     static func hasTracks(_ data: URL) -> Bool { hasTracks(data.path) }

@@ -23,9 +23,10 @@ public enum SettingsStore {
 
     /// The settings of the home; the defaults when the file does not exist yet.
     public static func load(_ home: CoachHome) throws -> Settings {
-        let url = file(home)
-        guard let data = try AtomicFile.read(url, limit: FileSizeLimit.small) else { return Settings() }
-        return try settings(from: data, file: url)
+        guard let data = try AtomicFile.read(path: home.path(inside: kind.fileName), limit: FileSizeLimit.small) else {
+            return Settings()
+        }
+        return try settings(from: data, file: file(home))
     }
 
     /// The one reader of the format: every valid spelling of it, every problem named

@@ -200,7 +200,7 @@ public struct HomeExport: Equatable, Sendable {
     public static func requireEmpty(_ home: CoachHome) throws {
         let existing = existingDataFiles(in: home)
         guard existing.isEmpty else {
-            throw HomeHasData(home: home.url.path, files: existing.map(\.lastPathComponent))
+            throw HomeHasData(home: home.path, files: existing.map(\.lastPathComponent))
         }
     }
 

@@ -24,14 +24,14 @@ public struct CacheKey: Equatable {
     /// What the home's figures and screens are worked out from: the day, the time zone,
     /// the binary, and the fingerprint of every document, of the change record and of
     /// the own and shipped track folders.
-    public static func home(_ home: CoachHome, dataFolder: URL?, day: String, timeZone: TimeZoneRules) -> CacheKey {
-        let base = home.url.path
+    public static func home(_ home: CoachHome, dataFolder: String?, day: String, timeZone: TimeZoneRules) -> CacheKey {
+        let base = home.path
         var files = FileFingerprints()
         files.add("binary", file: "/proc/self/exe")
         for kind in DocumentKind.allCases { files.add(kind.fileName, file: base + "/" + kind.fileName) }
         files.add(WriteAheadRecord.fileName, file: base + "/" + WriteAheadRecord.fileName)
         files.add("own tracks", folder: base + "/tracks")
-        if let dataFolder { files.add("data \(dataFolder.path)", folder: dataFolder.path + "/tracks") }
+        if let dataFolder { files.add("data \(dataFolder)", folder: dataFolder + "/tracks") }
         let lines = ["day \(day)", "zone \(timeZone.identifier) \(timeZone.dayStartSeconds)", "home \(base)"] + files.lines
         return CacheKey(lines: lines, newestChange: files.newestChange)
     }

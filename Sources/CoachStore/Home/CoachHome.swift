@@ -6,10 +6,49 @@ import Glibc
 
 /// The folder that holds everything the learner makes.
 public struct CoachHome: Sendable {
-    public let url: URL
+    /// The folder as text: absolute, without "." or ".." or a trailing slash. Every path in
+    /// the home is made from it as text, because the first `URL.path` of a process costs
+    /// a search of every protocol conformance in the binary (0.28 million instructions,
+    /// a sixth of `coach status`).
+    public let path: String
+
+    public var url: URL { URL(filePath: path, directoryHint: .isDirectory) }
 
     public init(url: URL) {
-        self.url = url
+        self.init(path: url.path)
+    }
+
+    /// A relative `path` is taken from the current folder.
+    public init(path: String) {
+        self.path = Self.standardized(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+    }
+
+    /// "/a/./b/../c/" → "/a/c", as URL's `standardizedFileURL` spells it (by the text
+    /// alone: links are not followed). Bytes, so no generic text call is looked up at run
+    /// time on the way to the first frame.
+    static func standardized(_ absolute: String) -> String {
+        var segments: [ArraySlice<UInt8>] = []
+        let bytes = Array(absolute.utf8)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+            let segment = bytes[start..<end]
+            if segment.elementsEqual([UInt8(ascii: ".")]) || segment.isEmpty {
+                // nothing: "//" and "/./" name the same folder
+            } else if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                if !segments.isEmpty { segments.removeLast() }
+            } else {
+                segments.append(segment)
+            }
+            start = end + 1
+        }
+        var result: [UInt8] = []
+        for segment in segments {
+            result.append(UInt8(ascii: "/"))
+            result.append(contentsOf: segment)
+        }
+        return result.isEmpty ? "/" : String(decoding: result, as: UTF8.self)
     }
 
     /// `--home` wins, then `COACH_HOME`, then `$XDG_DATA_HOME/coach`, then
@@ -23,13 +62,11 @@ public struct CoachHome: Sendable {
     }
 
     static func resolve(flag: String?, variable: (String) -> String?) -> CoachHome {
-        if let flag, !flag.isEmpty { return CoachHome(url: URL(fileURLWithPath: flag)) }
-        if let env = variable("COACH_HOME"), !env.isEmpty { return CoachHome(url: URL(fileURLWithPath: env)) }
-        if let xdg = variable("XDG_DATA_HOME"), !xdg.isEmpty {
-            return CoachHome(url: URL(fileURLWithPath: xdg).appendingPathComponent("coach"))
-        }
+        if let flag, !flag.isEmpty { return CoachHome(path: flag) }
+        if let env = variable("COACH_HOME"), !env.isEmpty { return CoachHome(path: env) }
+        if let xdg = variable("XDG_DATA_HOME"), !xdg.isEmpty { return CoachHome(path: xdg + "/coach") }
         let home = variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
-        return CoachHome(url: URL(fileURLWithPath: home).appendingPathComponent(".local/share/coach"))
+        return CoachHome(path: home + "/.local/share/coach")
     }
 
     /// Where a document of the home lives: its file name, in the home's folder.
@@ -39,28 +76,31 @@ public struct CoachHome: Sendable {
     /// `appendingPathComponent` builds a character set the first time, which cost every
     /// start of a command 0.3 million instructions.
     public func inside(_ name: String) -> URL {
-        URL(filePath: url.path + "/" + name, directoryHint: .notDirectory)
+        URL(filePath: path(inside: name), directoryHint: .notDirectory)
     }
+
+    /// The same, as text.
+    public func path(inside name: String) -> String { path + "/" + name }
 
     public var progressFile: URL { file(.progress) }
     public var lockFile: URL { inside(".lock") }
     /// The learner's own track files, loaded after the shipped ones.
-    public var tracksFolder: URL { url.appendingPathComponent("tracks") }
+    public var tracksFolder: URL { URL(filePath: path(inside: "tracks"), directoryHint: .isDirectory) }
 
     /// Creates the folder if needed, private to the learner (0700 whatever the umask;
     /// the folders above it are made as the system makes them). (Temporary files that a
     /// killed save left are removed by whoever takes the lock: another process may be
     /// saving right now.)
     public func prepare() throws {
-        if mkdir(url.path, 0o700) == 0 { return }
+        if mkdir(path, 0o700) == 0 { return }
         if errno == EEXIST { return }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(ErrorText.describe(error)))")
+            throw StoreError.io(file: path, reason: "cannot create the folder (\(ErrorText.describe(error)))")
         }
-        guard mkdir(url.path, 0o700) == 0 || errno == EEXIST else {
-            throw StoreError.io(file: url.path, reason: "cannot create the folder (\(String(cString: strerror(errno))))")
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
+            throw StoreError.io(file: path, reason: "cannot create the folder (\(String(cString: strerror(errno))))")
         }
     }
 }

@@ -38,7 +38,7 @@ public final class HomeLock: @unchecked Sendable {
     /// for as long as it runs). Finishes a change across files that a killed command
     /// left half done, and removes the temporary files of killed saves.
     public static func acquire(_ home: CoachHome, as holder: Holder = .command, wait: Double = defaultWait) throws -> HomeLock {
-        let path = home.url.path
+        let path = home.path
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else {
             throw StoreError.io(file: home.lockFile.path, reason: String(cString: strerror(errno)))
@@ -64,7 +64,7 @@ public final class HomeLock: @unchecked Sendable {
         // Only the lock holder writes, so a half-done change or a temporary file now is
         // a killed command's.
         try WriteAheadRecord.finishInterrupted(in: folder, home: home)
-        AtomicFile.removeLeftovers(in: home.url)
+        AtomicFile.removeLeftovers(inFolder: home.path)
         HeldLocks.shared.add(lock, identity: identity)
         return lock
     }
@@ -156,7 +156,7 @@ final class HeldLocks: @unchecked Sendable {
     private var held: [(lock: ObjectIdentifier, path: String, identity: FileIdentity)] = []
 
     func add(_ lock: HomeLock, identity: FileIdentity) {
-        let path = lock.home.url.standardizedFileURL.path
+        let path = lock.home.path
         mutex.withLock {
             held.removeAll { $0.lock == ObjectIdentifier(lock) }
             held.append((ObjectIdentifier(lock), path, identity))

@@ -29,7 +29,7 @@ public struct KeptFile {
         } else {
             folder = nil
         }
-        name = kind + "-" + StableHash.hex(StableHash.fnv1a(home.url.standardizedFileURL.path))
+        name = kind + "-" + StableHash.hex(StableHash.fnv1a(home.path))
         self.header = header
         self.sizeLimit = sizeLimit
     }

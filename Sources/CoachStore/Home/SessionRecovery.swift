@@ -25,7 +25,7 @@ public enum SessionRecovery {
     public static func recoverInterruptedSession(home: CoachHome, timeZone: TimeZoneRules,
                                                  holding lock: HomeLock? = nil) throws -> JournalEntry? {
         // The common case costs one failed stat: no session was left behind.
-        guard access(SessionStore.file(home).path, F_OK) == 0 else { return nil }
+        guard access(home.path(inside: SessionStore.kind.fileName), F_OK) == 0 else { return nil }
         if let lock {
             return try withExtendedLifetime(lock) { try logSavedTimer(home: home, timeZone: timeZone) }
         }

@@ -50,7 +50,7 @@ public struct StatusCache {
     }
 
     /// The key for this home now: when any of it differs, the kept figures are not used.
-    public static func key(home: CoachHome, dataFolder: URL?, day: String, timeZone: TimeZoneRules) -> Key {
+    public static func key(home: CoachHome, dataFolder: String?, day: String, timeZone: TimeZoneRules) -> Key {
         CacheKey.home(home, dataFolder: dataFolder, day: day, timeZone: timeZone)
     }
 

@@ -39,7 +39,7 @@ public enum WriteAheadRecord {
     /// Runs `body`, whose saves into the home's folder become one change. The caller
     /// holds the home's lock. When `body` throws, nothing it saved is kept.
     public static func together<T>(in home: CoachHome, _ body: () throws -> T) throws -> T {
-        let staging = Staging(folder: home.url.standardizedFileURL.path)
+        let staging = Staging(folder: home.path)
         let value: T
         do {
             value = try $staging.withValue(staging) { try body() }
@@ -59,8 +59,8 @@ public enum WriteAheadRecord {
                 throw error
             }
         }
-        let folder = open(home.url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw StoreError.io(file: home.url.path, reason: String(cString: strerror(errno))) }
+        let folder = open(home.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw StoreError.io(file: home.path, reason: String(cString: strerror(errno))) }
         defer { close(folder) }
         try apply(files, in: folder, home: home)
         return value
@@ -135,6 +135,6 @@ public enum WriteAheadRecord {
     /// then takes the lock for a moment so it reads the whole change.
     public static func isPending(in home: CoachHome) -> Bool {
         var info = stat()
-        return fstatat(AT_FDCWD, home.url.path + "/" + fileName, &info, AT_SYMLINK_NOFOLLOW) == 0
+        return fstatat(AT_FDCWD, home.path + "/" + fileName, &info, AT_SYMLINK_NOFOLLOW) == 0
     }
 }

@@ -27,7 +27,7 @@ public enum ConflictCopies {
     /// is, and the line says why.
     public static func absorb(in home: CoachHome) throws -> String? {
         // readdir, not FileManager: this runs before every start's first frame.
-        let names = (FolderEntries.names(at: home.url.path) ?? []).sorted()
+        let names = (FolderEntries.names(at: home.path) ?? []).sorted()
         var merged: [String] = [], refused: [String] = []
         for name in names {
             guard let kind = document(ofCopyNamed: name) else { continue }

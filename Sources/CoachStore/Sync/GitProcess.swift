@@ -51,7 +51,7 @@ public final class GitProcess: @unchecked Sendable {
         let gitDir = home.url.appendingPathComponent(".git").path
         // -C too: git reads .gitattributes (which files `coach merge` merges) from the
         // folder it runs in, whatever --work-tree says.
-        let full = ["-C", home.url.path, "--git-dir=\(gitDir)", "--work-tree=\(home.url.path)"] + settings.flatMap { ["-c", $0] } + arguments
+        let full = ["-C", home.path, "--git-dir=\(gitDir)", "--work-tree=\(home.path)"] + settings.flatMap { ["-c", $0] } + arguments
         return try runPlain(full, input: input)
     }
 

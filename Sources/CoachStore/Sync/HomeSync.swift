@@ -50,12 +50,12 @@ public final class HomeSync {
         }
         try home.prepare()
         if !isRepository {
-            let made = try git.runPlain(["init", "--quiet", "--initial-branch=main", home.url.path])
+            let made = try git.runPlain(["init", "--quiet", "--initial-branch=main", home.path])
             guard made.status == 0 else { throw SyncError.failed("git init failed: \(SyncError.gitMessage(made.stderr))") }
         }
         let existing = try git.run(["remote", "get-url", Self.remoteName])
         if existing.status == 0 {
-            guard existing.line == remote else { throw SyncError.otherRemote(home: home.url.path, existing: existing.line) }
+            guard existing.line == remote else { throw SyncError.otherRemote(home: home.path, existing: existing.line) }
         } else {
             let added = try git.run(["remote", "add", Self.remoteName, remote])
             guard added.status == 0 else { throw SyncError.failed("git remote add failed: \(SyncError.gitMessage(added.stderr))") }
@@ -74,7 +74,7 @@ public final class HomeSync {
     }
 
     func sync(pushingUpstream: Bool) throws -> SyncReport {
-        guard isRepository else { throw SyncError.notSetUp(home: home.url.path) }
+        guard isRepository else { throw SyncError.notSetUp(home: home.path) }
         try recoverFromKilledSync()
         try writeMarker(Self.runningMarker, "\(getpid())\n")
         defer { unlink(gitFolder.appendingPathComponent(Self.runningMarker).path) }
@@ -125,11 +125,11 @@ public final class HomeSync {
     /// Where the home stands: local changes, ahead and behind (after a fetch when the
     /// remote can be reached), a conflict left by hand, the last sync's result.
     public func status(fetching: Bool = true) throws -> SyncStatus {
-        guard isRepository else { throw SyncError.notSetUp(home: home.url.path) }
+        guard isRepository else { throw SyncError.notSetUp(home: home.path) }
         var status = SyncStatus()
         status.lastSync = SyncLog.last(in: home)
         status.remote = try remoteURL()
-        guard let branch = try currentBranch() else { throw SyncError.notOnBranch(home: home.url.path) }
+        guard let branch = try currentBranch() else { throw SyncError.notOnBranch(home: home.path) }
         status.branch = branch
         if let what = mergeInProgress() { status.conflict = "a git \(what) started by hand is not finished" }
         let unmerged = try unmergedFiles()
@@ -164,10 +164,10 @@ public final class HomeSync {
     /// Stops when the home is not in a state to sync: a merge started by hand, files git
     /// could not merge, no branch. Returns the branch.
     func checkReady() throws -> String {
-        if let what = mergeInProgress() { throw SyncError.midMerge(home: home.url.path, what: what) }
+        if let what = mergeInProgress() { throw SyncError.midMerge(home: home.path, what: what) }
         let unmerged = try unmergedFiles()
-        guard unmerged.isEmpty else { throw SyncError.unmerged(home: home.url.path, files: unmerged) }
-        guard let branch = try currentBranch() else { throw SyncError.notOnBranch(home: home.url.path) }
+        guard unmerged.isEmpty else { throw SyncError.unmerged(home: home.path, files: unmerged) }
+        guard let branch = try currentBranch() else { throw SyncError.notOnBranch(home: home.path) }
         return branch
     }
 
@@ -194,7 +194,7 @@ public final class HomeSync {
 
     func remoteURL() throws -> String {
         let output = try git.run(["remote", "get-url", Self.remoteName])
-        guard output.status == 0, !output.line.isEmpty else { throw SyncError.noRemote(home: home.url.path) }
+        guard output.status == 0, !output.line.isEmpty else { throw SyncError.noRemote(home: home.path) }
         return output.line
     }
 
@@ -210,7 +210,7 @@ public final class HomeSync {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: gitFolder.path)) ?? [] where name.hasPrefix("coach-read.") {
             try? FileManager.default.removeItem(at: gitFolder.appendingPathComponent(name))
         }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: home.url.path)) ?? [] where name.hasPrefix(".merge_file_") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: home.path)) ?? [] where name.hasPrefix(".merge_file_") {
             unlink(home.url.appendingPathComponent(name).path)
         }
         for folder in ["refs/heads", "refs/remotes/\(Self.remoteName)"] {
