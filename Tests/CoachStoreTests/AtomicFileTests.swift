@@ -49,14 +49,14 @@ struct AtomicFileTests {
             try writeFile("{}", to: "backlog.coach-tmp-x", in: folder)
             try writeFile("{}", to: ".coach-tmpfoo", in: folder)
             try writeFile("1", to: ".lock", in: folder)
-            AtomicFile.removeLeftovers(in: folder)
+            AtomicFile.removeLeftovers(inFolder: folder.path)
             #expect(try names(in: folder) == [".coach-tmpfoo", ".lock", "backlog.coach-tmp-x", "progress.json"])
         }
     }
 
     @Test func removeLeftoversInAMissingFolderDoesNothing() throws {
         try withTemporaryFolder { folder throws in
-            AtomicFile.removeLeftovers(in: folder.appendingPathComponent("missing"))
+            AtomicFile.removeLeftovers(inFolder: folder.path + "/missing")
             #expect(try names(in: folder).isEmpty)
         }
     }

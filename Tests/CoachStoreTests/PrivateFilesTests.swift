@@ -133,7 +133,7 @@ import Testing
                 _ = try AtomicFile.createTemporary(name, in: fd, mode: 0o600, for: home.appendingPathComponent("progress.json"))
             }
             // A killed save's leftovers are removed as links, never followed.
-            AtomicFile.removeLeftovers(in: home)
+            AtomicFile.removeLeftovers(inFolder: home.path)
             #expect(try names(in: home).isEmpty)
             #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
         }

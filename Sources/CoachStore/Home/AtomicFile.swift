@@ -169,10 +169,6 @@ public enum AtomicFile {
     }
 
     /// Removes the temporary files of saves that were killed half-way.
-    public static func removeLeftovers(in folder: URL) {
-        removeLeftovers(inFolder: folder.path)
-    }
-
     public static func removeLeftovers(inFolder path: String) {
         guard let names = FolderEntries.names(at: path) else { return }
         for name in names where name.hasPrefix(temporaryMarker) {
