@@ -16,7 +16,9 @@ struct ASCIITextTests {
                     let text = String(decoding: bytes, as: UTF8.self)
                     let printable = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
                     let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+                    let visible = text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
                     #expect(ASCIIText.isPrintable(text) == printable, "\(bytes)")
+                    #expect(ASCIIText.isVisible(text) == visible, "\(bytes)")
                     #expect(ASCIIText.isASCII(text) == ascii, "\(bytes)")
                 }
             }
@@ -25,6 +27,8 @@ struct ASCIITextTests {
         #expect(ASCIIText.isASCII(""))
         #expect(!ASCIIText.isPrintable("Café ☕"))
         #expect(ASCIIText.isPrintable("plain title, 40 characters long at most!"))
+        #expect(!ASCIIText.isVisible("an id with spaces"))
+        #expect(ASCIIText.isVisible("idea-2026-12-03-0042"))
     }
 
     /// Every word with one byte set to each value: the word check alone, exactly.
@@ -33,6 +37,7 @@ struct ASCIITextTests {
             for place in 0..<8 {
                 let word = (UInt64(0x6161_6161_6161_6161) & ~(UInt64(0xFF) << (8 * place))) | (UInt64(value) << (8 * place))
                 #expect(ASCIIText.isPrintable(word) == (value >= 0x20 && value < 0x7F), "\(value) at \(place)")
+                #expect(ASCIIText.isPrintable(word, from: 0x21) == (value > 0x20 && value < 0x7F), "\(value) at \(place)")
             }
         }
     }

@@ -4,6 +4,17 @@ import Testing
 
 @Suite("IdeaValidation")
 struct IdeaValidationTests {
+    /// An id is any text without spaces, other white space or control characters; the
+    /// plain ASCII ones take a shortcut that must answer the same.
+    @Test func anIdHasNoSpaceWhiteSpaceOrControl() {
+        for good in ["a", "idea-2026-12-03-0042", "starter.one", "~!@#$%^&*()_+{}|:<>?", "café", "名前", "🚀x"] {
+            #expect(Idea.isValidID(good), "\(good)")
+        }
+        for bad in ["", " ", "a b", "a\tb", "a\nb", "a\u{7F}b", "a\u{85}b", "a\u{A0}b", "a\u{2003}b", "é\u{3000}", "\u{1B}[31m"] {
+            #expect(!Idea.isValidID(bad), "\(bad.debugDescription)")
+        }
+    }
+
     static let valid = IdeaDraft(title: "Movie bot", reach: "500", impact: "high", confidence: "80%", effort: "1.5")
 
     /// `valid` with one field changed.

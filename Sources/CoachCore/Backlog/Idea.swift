@@ -194,7 +194,8 @@ public struct Idea: Equatable, Sendable, Identifiable {
 
     /// Ids are typed as CLI arguments: not empty, no spaces or control characters.
     public static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && !id.unicodeScalars.contains {
+        if ASCIIText.isVisible(id) { return !id.isEmpty }
+        return !id.isEmpty && !id.unicodeScalars.contains {
             $0.value <= 0x20 || TextChecks.isControl($0) || ($0.value >= 0x80 && $0.properties.isWhitespace)
         }
     }

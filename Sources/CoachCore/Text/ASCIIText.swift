@@ -7,18 +7,23 @@ public enum ASCIIText {
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     public static func isPrintable(_ text: String) -> Bool {
-        all(text, words: isPrintable, bytes: { $0 >= 0x20 && $0 < 0x7F })
+        all(text, words: { isPrintable($0) }, bytes: { $0 >= 0x20 && $0 < 0x7F })
+    }
+
+    /// Printable and no space (0x21–0x7E): an idea's id, checked at every load.
+    public static func isVisible(_ text: String) -> Bool {
+        all(text, words: { isPrintable($0, from: 0x21) }, bytes: { $0 > 0x20 && $0 < 0x7F })
     }
 
     public static func isASCII(_ text: String) -> Bool {
         all(text, words: { $0 & highs == 0 }, bytes: { $0 < 0x80 })
     }
 
-    /// No byte below 0x20 (the first term is exact as a yes or no for any limit up to
+    /// No byte below `lowest` (the first term is exact as a yes or no for any limit up to
     /// 0x80), none with its high bit set, none 0x7F (the low seven bits plus one reach
     /// the high bit only from 0x7F, and cannot carry into the next byte).
-    static func isPrintable(_ word: UInt64) -> Bool {
-        let below = (word &- ones &* 0x20) & ~word & highs
+    static func isPrintable(_ word: UInt64, from lowest: UInt64 = 0x20) -> Bool {
+        let below = (word &- ones &* lowest) & ~word & highs
         let deleteOrAbove = (word | ((word & ~highs) &+ ones)) & highs
         return below | deleteOrAbove == 0
     }

@@ -144,28 +144,36 @@ public enum AtomicFile {
             throw StoreError.unreadable(file: path, place: "size", reason: FileSizeLimit.describe(Int(info.st_size), over: limit))
         }
         // One byte more than the size, so the read that finds the end needs no more room;
-        // a file that grows meanwhile grows the buffer, up to the limit.
-        var data = Data(count: Int(info.st_size) + 1)
+        // a file that grows meanwhile grows the buffer, up to the limit. The buffer is
+        // malloc's and handed to Data as it is: `Data(count:)` would first fill it with
+        // zeros (9.6 million instructions for the large home's documents).
+        var capacity = Int(info.st_size) + 1
+        guard var buffer = malloc(capacity) else { throw StoreError.io(file: path, reason: "cannot read it (out of memory)") }
         var filled = 0
         while true {
-            if filled == data.count {
+            if filled == capacity {
                 guard filled <= limit else {
+                    free(buffer)
                     throw StoreError.unreadable(file: path, place: "size", reason: FileSizeLimit.describe(filled, over: limit))
                 }
-                data.count += max(4096, filled / 2)
+                capacity += max(4096, filled / 2)
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw StoreError.io(file: path, reason: "cannot read it (out of memory)")
+                }
+                buffer = grown
             }
-            let count = data.withUnsafeMutableBytes { raw in
-                Glibc.read(file, raw.baseAddress! + filled, raw.count - filled)
-            }
+            let count = Glibc.read(file, buffer + filled, capacity - filled)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.io(file: path, reason: "cannot read it (\(ErrorText.text(of: errno)))")
+                let failure = errno
+                free(buffer)
+                throw StoreError.io(file: path, reason: "cannot read it (\(ErrorText.text(of: failure)))")
             }
             if count == 0 { break }
             filled += count
         }
-        data.count = filled
-        return data
+        return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 
     /// Removes the temporary files of saves that were killed half-way.
