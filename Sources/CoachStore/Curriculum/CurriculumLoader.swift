@@ -26,7 +26,7 @@ public enum CurriculumLoader {
 
     static func locateData(override: String?, executable: String, currentFolder: String) throws -> String {
         if let override, !override.isEmpty {
-            let path = CoachHome(path: override).path
+            let path = PathText.absolute(override)
             guard hasTracks(path) else {
                 throw StoreError.curriculumNotFound(searched: ["COACH_DATA=\(override) (no tracks/*.json there)"])
             }
@@ -58,7 +58,7 @@ public enum CurriculumLoader {
 
     static func executablePath() -> String {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-        return CoachHome(path: CommandLine.arguments[0]).path
+        return PathText.absolute(CommandLine.arguments[0])
     }
 
     static func hasTracks(_ data: URL) -> Bool { hasTracks(data.path) }

@@ -149,30 +149,30 @@ public enum AtomicFile {
         // zeros (9.6 million instructions for the large home's documents).
         var capacity = Int(info.st_size) + 1
         guard var buffer = malloc(capacity) else { throw StoreError.io(file: path, reason: "cannot read it (out of memory)") }
+        var handedOver = false
+        defer { if !handedOver { free(buffer) } }
         var filled = 0
         while true {
             if filled == capacity {
                 guard filled <= limit else {
-                    free(buffer)
                     throw StoreError.unreadable(file: path, place: "size", reason: FileSizeLimit.describe(filled, over: limit))
                 }
                 capacity += max(4096, filled / 2)
                 guard let grown = realloc(buffer, capacity) else {
-                    free(buffer)
                     throw StoreError.io(file: path, reason: "cannot read it (out of memory)")
                 }
                 buffer = grown
             }
             let count = Glibc.read(file, buffer + filled, capacity - filled)
             if count < 0 {
-                if errno == EINTR { continue }
                 let failure = errno
-                free(buffer)
+                if failure == EINTR { continue }
                 throw StoreError.io(file: path, reason: "cannot read it (\(ErrorText.text(of: failure)))")
             }
             if count == 0 { break }
             filled += count
         }
+        handedOver = true
         return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 

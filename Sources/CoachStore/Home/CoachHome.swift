@@ -20,35 +20,7 @@ public struct CoachHome: Sendable {
 
     /// A relative `path` is taken from the current folder.
     public init(path: String) {
-        self.path = Self.standardized(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
-    }
-
-    /// "/a/./b/../c/" → "/a/c", as URL's `standardizedFileURL` spells it (by the text
-    /// alone: links are not followed). Bytes, so no generic text call is looked up at run
-    /// time on the way to the first frame.
-    static func standardized(_ absolute: String) -> String {
-        var segments: [ArraySlice<UInt8>] = []
-        let bytes = Array(absolute.utf8)
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
-            let segment = bytes[start..<end]
-            if segment.elementsEqual([UInt8(ascii: ".")]) || segment.isEmpty {
-                // nothing: "//" and "/./" name the same folder
-            } else if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
-                if !segments.isEmpty { segments.removeLast() }
-            } else {
-                segments.append(segment)
-            }
-            start = end + 1
-        }
-        var result: [UInt8] = []
-        for segment in segments {
-            result.append(UInt8(ascii: "/"))
-            result.append(contentsOf: segment)
-        }
-        return result.isEmpty ? "/" : String(decoding: result, as: UTF8.self)
+        self.path = PathText.absolute(path)
     }
 
     /// `--home` wins, then `COACH_HOME`, then `$XDG_DATA_HOME/coach`, then

@@ -122,7 +122,7 @@ public final class HomeLock: @unchecked Sendable {
     /// Refuses a save into `folder` (a home or a folder in it) when this process took
     /// that home's lock and the home at the path is no longer the folder it locked.
     static func checkHeld(forFolder folder: URL) throws {
-        if let home = HeldLocks.shared.lostHome(covering: folder.standardizedFileURL.path) {
+        if let home = HeldLocks.shared.lostHome(covering: PathText.absolute(folder.path)) {
             throw StoreError.lockLost(home: home)
         }
     }

@@ -69,7 +69,7 @@ public enum WriteAheadRecord {
     /// Called by `AtomicFile` for each save: true when the save was staged as part of
     /// the change under way (and must not be renamed now).
     static func stage(_ temporary: String, as name: String, in folder: URL) -> Bool {
-        guard let staging, staging.folder == folder.standardizedFileURL.path else { return false }
+        guard let staging, staging.folder == PathText.absolute(folder.path) else { return false }
         staging.add(temporary, as: name)
         return true
     }
