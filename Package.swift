@@ -39,8 +39,14 @@ let package = Package(
             // `make install` drops the tables themselves (1.8 MB); nor does anything look
             // its own symbols up, so they are not exported (0.44 MB). The C++ runtime
             // is linked in from its archive (Link/libstdc++.so says how and why).
+            // Its commands run once each and are not where time goes, so the release
+            // build optimises this module for size; what is hot lives in the libraries.
+            swiftSettings: [.unsafeFlags(["-Osize"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie", "-Xlinker", "--icf=safe", "-Xlinker", "--no-eh-frame-hdr",
-                                           "-Xlinker", "--no-export-dynamic", "-L", Context.packageDirectory + "/Link"],
+                                           "-Xlinker", "--no-export-dynamic",
+                                           "-Xlinker", "--wrap=_swift_stdlib_getScalarName", "-Xlinker", "--wrap=_swift_stdlib_getAge",
+                                           "-Xlinker", "--wrap=_swift_stdlib_getScript", "-Xlinker", "--wrap=_swift_stdlib_getScriptExtensions",
+                                           "-L", Context.packageDirectory + "/Link"],
                                           .when(configuration: .release))]
         ),
         .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachStore", "CoachUI"]),
