@@ -38,7 +38,9 @@ let package = Package(
             // `coach_write_frames`), so it has no unwind-table index (0.39 MB), and
             // `make install` drops the tables themselves (1.8 MB); nor does anything look
             // its own symbols up, so they are not exported (0.44 MB). The C++ runtime
-            // is linked in from its archive (Link/libstdc++.so says how and why).
+            // is linked in from its archive (Link/libstdc++.so says how and why). Four
+            // Unicode look-ups Coach never makes are wrapped so their 0.55 MB of tables
+            // are left out (Sources/coach/UnicodeTablesLeftOut.swift says which and why).
             // Its commands run once each and are not where time goes, so the release
             // build optimises this module for size; what is hot lives in the libraries.
             swiftSettings: [.unsafeFlags(["-Osize"], .when(configuration: .release))],
