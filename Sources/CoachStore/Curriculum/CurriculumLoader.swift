@@ -61,8 +61,6 @@ public enum CurriculumLoader {
         return PathText.absolute(CommandLine.arguments[0])
     }
 
-    static func hasTracks(_ data: URL) -> Bool { hasTracks(data.path) }
-
     static func hasTracks(_ data: String) -> Bool {
         (FolderEntries.names(at: data + "/tracks") ?? []).contains { $0.hasSuffix(".json") }
     }

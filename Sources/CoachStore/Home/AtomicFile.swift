@@ -127,47 +127,43 @@ public enum AtomicFile {
     /// for its path, and the first `URL.path` of a process costs 0.28 million
     /// instructions, on the way to every first frame and `coach status`.
     public static func read(path: String, limit: Int = FileSizeLimit.document) throws -> Data? {
+        func cannotRead(_ reason: String) -> StoreError { .io(file: path, reason: "cannot read it (\(reason))") }
+        func tooLarge(_ size: Int) -> StoreError {
+            .unreadable(file: path, place: "size", reason: FileSizeLimit.describe(size, over: limit))
+        }
         let file = open(path, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else {
             let failure = errno
             // A file, or a folder on the way to it, that is not there: nothing was saved yet.
             var info = stat()
             if failure == ENOENT || failure == ENOTDIR || stat(path, &info) != 0 { return nil }
-            throw StoreError.io(file: path, reason: "cannot read it (\(ErrorText.text(of: failure)))")
+            throw cannotRead(ErrorText.text(of: failure))
         }
         defer { close(file) }
         var info = stat()
-        guard fstat(file, &info) == 0 else {
-            throw StoreError.io(file: path, reason: "cannot read it (\(ErrorText.text(of: errno)))")
-        }
-        if Int(info.st_size) > limit {
-            throw StoreError.unreadable(file: path, place: "size", reason: FileSizeLimit.describe(Int(info.st_size), over: limit))
-        }
+        guard fstat(file, &info) == 0 else { throw cannotRead(ErrorText.text(of: errno)) }
+        if Int(info.st_size) > limit { throw tooLarge(Int(info.st_size)) }
         // One byte more than the size, so the read that finds the end needs no more room;
         // a file that grows meanwhile grows the buffer, up to the limit. The buffer is
         // malloc's and handed to Data as it is: `Data(count:)` would first fill it with
         // zeros (9.6 million instructions for the large home's documents).
         var capacity = Int(info.st_size) + 1
-        guard var buffer = malloc(capacity) else { throw StoreError.io(file: path, reason: "cannot read it (out of memory)") }
+        guard var buffer = malloc(capacity) else { throw cannotRead("out of memory") }
         var handedOver = false
         defer { if !handedOver { free(buffer) } }
         var filled = 0
         while true {
             if filled == capacity {
-                guard filled <= limit else {
-                    throw StoreError.unreadable(file: path, place: "size", reason: FileSizeLimit.describe(filled, over: limit))
-                }
+                guard filled <= limit else { throw tooLarge(filled) }
                 capacity += max(4096, filled / 2)
-                guard let grown = realloc(buffer, capacity) else {
-                    throw StoreError.io(file: path, reason: "cannot read it (out of memory)")
-                }
+                guard let grown = realloc(buffer, capacity) else { throw cannotRead("out of memory") }
                 buffer = grown
             }
             let count = Glibc.read(file, buffer + filled, capacity - filled)
             if count < 0 {
                 let failure = errno
                 if failure == EINTR { continue }
-                throw StoreError.io(file: path, reason: "cannot read it (\(ErrorText.text(of: failure)))")
+                throw cannotRead(ErrorText.text(of: failure))
             }
             if count == 0 { break }
             filled += count
