@@ -29,12 +29,10 @@ struct IdeaListCommand: ParsableCommand {
     static func list(homeFlag: String?, status: [IdeaStatus], sort: BacklogOrder.Sort, json: Bool) throws {
         let home = CoachHome.resolve(flag: homeFlag)
         let backlog = try home.backlogOfferingStarters()
-        let wanted = Set(status)
+        KeptUntilExit.keep(backlog)
         let ranked = backlog.ranked
         // Ranks are places in the whole backlog, so they match `coach idea show`.
-        let ranks = BacklogOrder(sort: sort).arrange(ranked.indices.filter { wanted.isEmpty || wanted.contains(ranked[$0].status) }) {
-            ranked[$0]
-        }
+        let ranks = BacklogOrder(sort: sort).arrange(ranked, keeping: Set(status))
         var output = BufferedOutput()
         defer { output.flush() }
         if json {
@@ -95,15 +93,18 @@ enum IdeaTable {
     /// The columns of figures: the rank, R, I, C, E and the score.
     private static let figureColumns = [0, 3, 4, 5, 6, 7]
 
-    /// What a row keeps until the columns are measured: its texts, and its figures as
-    /// bytes in one buffer shared by every row (`FigureBytes`), so a row makes no String
-    /// of its own. A row of printable ASCII, nearly every one, is then written byte by
-    /// byte, any other through `line`.
+    /// What a row keeps until the columns are measured: its texts and the cells they
+    /// take, and its figures as bytes in one buffer shared by every row (`FigureBytes`),
+    /// so a row makes no String of its own. A row with nothing to make safe for a
+    /// terminal, nearly every one, is then written byte by byte, any other through `line`.
     private struct Row {
         let id: String
         let title: String
         let status: String
-        let ascii: Bool
+        let idCells: Int
+        let titleCells: Int
+        let titleIsASCII: Bool
+        let plain: Bool
     }
 
     /// Every row's figures, one after another, and where each ends.
@@ -133,13 +134,16 @@ enum IdeaTable {
         figures.bytes.reserveCapacity(rows.count * 32)
         figures.ends.reserveCapacity(rows.count * figureColumns.count)
         var moonshot = false
+        // An idea's impact is one of five, so each is written out once.
+        let impacts = Impact.allCases
+        let impactTexts = impacts.map { Array(NumberText.plain($0.value).utf8) }
         for (rank, idea) in rows {
             for column in figureColumns {
                 let start = figures.bytes.count
                 switch column {
                 case 0: NumberText.appendDigits(Int64(rank), to: &figures.bytes)
                 case 3: IdeaFigures.append(idea.reach, to: &figures.bytes)
-                case 4: figures.bytes.append(contentsOf: NumberText.plain(idea.impact.value).utf8)
+                case 4: figures.bytes.append(contentsOf: impactTexts[impacts.firstIndex(of: idea.impact)!])
                 case 5: IdeaFigures.appendPercent(idea.confidence, to: &figures.bytes)
                 case 6: IdeaFigures.append(idea.totalEffort, to: &figures.bytes)
                 default: IdeaFigures.append(idea.score, to: &figures.bytes)
@@ -147,22 +151,26 @@ enum IdeaTable {
                 widths[column] = max(widths[column], figures.bytes.count - start)
                 figures.ends.append(figures.bytes.count)
             }
+            let (idIsASCII, titleIsASCII) = (isPrintableASCII(idea.id), isPrintableASCII(idea.title))
             let row = Row(id: idea.id, title: idea.title, status: statusText(idea),
-                          ascii: isPrintableASCII(idea.id) && isPrintableASCII(idea.title))
-            widths[1] = max(widths[1], row.ascii ? row.id.utf8.count : DisplayWidth.of(row.id))
-            widths[2] = max(widths[2], row.ascii ? row.title.utf8.count : DisplayWidth.of(row.title))
+                          idCells: idIsASCII ? idea.id.utf8.count : DisplayWidth.of(idea.id),
+                          titleCells: titleIsASCII ? idea.title.utf8.count : DisplayWidth.of(idea.title),
+                          titleIsASCII: titleIsASCII,
+                          plain: (idIsASCII || TerminalText.isSafe(idea.id)) && (titleIsASCII || TerminalText.isSafe(idea.title)))
+            widths[1] = max(widths[1], row.idCells)
+            widths[2] = max(widths[2], row.titleCells)
             if idea.isMoonshot { moonshot = true }
             table.append(row)
         }
         widths[2] = min(widths[2], titleLimit)
         output.write(line(header, widths: widths))
         for (index, row) in table.enumerated() {
-            if row.ascii {
-                output.writeASCII { bytes in
+            if row.plain {
+                output.writeSafe { bytes in
                     for (place, column) in figureColumns.enumerated() {
                         if column == 3 {
-                            cell(row.id.utf8, width: widths[1], to: &bytes)
-                            cell(row.title.utf8, width: widths[2], to: &bytes)
+                            cell(row.id, cells: row.idCells, ascii: true, width: widths[1], to: &bytes)
+                            cell(row.title, cells: row.titleCells, ascii: row.titleIsASCII, width: widths[2], to: &bytes)
                         }
                         let figure = figures.figure(index, place)
                         spaces(widths[column] - figure.count + (column == 0 ? 0 : 2), to: &bytes)
@@ -184,24 +192,38 @@ enum IdeaTable {
         }
     }
 
-    /// A left-aligned cell of printable ASCII after its two spaces, laid out as `line`
-    /// lays it out: padded to `width`, or cut to it as `DisplayWidth.truncate` cuts.
+    /// A left-aligned cell of safe text that takes `cells` cells, after its two spaces,
+    /// laid out as `line` lays it out: padded to `width`, or cut to it as
+    /// `DisplayWidth.pad` cuts (an id is never cut: its column is as wide as the widest).
     @_optimize(speed)
-    private static func cell(_ text: String.UTF8View, width: Int, to bytes: inout [UInt8]) {
+    private static func cell(_ text: String, cells: Int, ascii: Bool, width: Int, to bytes: inout [UInt8]) {
         spaces(2, to: &bytes)
-        let count = text.count
-        if count <= width {
-            bytes.append(contentsOf: text)
-            spaces(width - count, to: &bytes)
+        let utf8 = text.utf8
+        if cells <= width {
+            bytes.append(contentsOf: utf8)
+            spaces(width - cells, to: &bytes)
+        } else if !ascii {
+            bytes.append(contentsOf: DisplayWidth.pad(text, to: width).utf8)
         } else if width > 0 {
-            bytes.append(contentsOf: text.prefix(width - 1))
-            bytes.append(contentsOf: "…".utf8)
+            // A native string's bytes are at hand; a prefix of its view is read one by one.
+            if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0[..<(width - 1)]) }) == nil {
+                bytes.append(contentsOf: utf8.prefix(width - 1))
+            }
+            bytes.append(contentsOf: ellipsis)
         }
     }
 
+    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static let ellipsis = Array("…".utf8)
+
     @_optimize(speed)
     private static func spaces(_ count: Int, to bytes: inout [UInt8]) {
-        for _ in 0..<max(0, count) { bytes.append(UInt8(ascii: " ")) }
+        var left = count
+        while left > 0 {
+            let run = min(left, blanks.count)
+            bytes.append(contentsOf: blanks[..<run])
+            left -= run
+        }
     }
 
     @_optimize(speed)
@@ -335,10 +357,10 @@ struct BufferedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Bytes with nothing in them to make safe (printable ASCII, and the "…" of a cut
-    /// title), added by `body`.
+    /// Bytes with nothing in them to make safe (printable ASCII, or text that
+    /// `TerminalText.isSafe` passes), added by `body`.
     @_optimize(speed)
-    mutating func writeASCII(_ body: (inout [UInt8]) -> Void) {
+    mutating func writeSafe(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
         if buffer.count >= 1 << 16 { flush() }
     }

@@ -35,6 +35,21 @@ import Testing
         #expect(Self.titles(BacklogOrder(sort: .status), backlog) == ["Mid", "Big", "Small", "Aged", "Gone"])
     }
 
+    /// `coach idea list` arranges ranks of the whole backlog, so they match `idea show`:
+    /// the same order as the ideas themselves, and several statuses kept at once.
+    @Test func ranksAreArrangedAsTheIdeasAre() {
+        let backlog = Self.ideas()
+        let ranked = backlog.ranked
+        for sort in BacklogOrder.Sort.allCases {
+            let order = BacklogOrder(sort: sort)
+            #expect(order.arrange(ranked).map { ranked[$0].title } == Self.titles(order), "\(sort)")
+            #expect(order.arrange(ranked, keeping: [.shipped, .idea]).map { ranked[$0].title }
+                    == Self.titles(order).filter { $0 != "Gone" }, "\(sort)")
+        }
+        #expect(BacklogOrder(status: .idea).arrange(ranked, keeping: [.shipped]).isEmpty)
+        #expect(BacklogOrder().arrange(ranked, keeping: [.dropped]) == [0])
+    }
+
     @Test func aStatusShownLeavesTheOthersOut() {
         #expect(Self.titles(BacklogOrder(status: .shipped)) == ["Aged"])
         #expect(Self.titles(BacklogOrder(sort: .title, status: .idea)) == ["Big", "Mid", "Small"])

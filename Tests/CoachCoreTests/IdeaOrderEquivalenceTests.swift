@@ -8,7 +8,10 @@ import Testing
 @Suite struct IdeaOrderEquivalenceTests {
     static let titles = ["Apple", "apple", "Äpple", "äpple", "APPLE", "Café bot", "cafe bot", "Cafe Bot", "café bot",
                          "Zebra", "zèbre", "Ötzi", "otzi", "Straße", "strasse", "résumé", "Resume", "ﬁle", "file",
-                         "e\u{301}te", "été", "Été", "b", "B", "a", "ä"]
+                         "e\u{301}te", "été", "Été", "b", "B", "a", "ä",
+                         // Titles alike in their first eight bytes, or in fewer, or to their end.
+                         "Release notes writer", "release notes bot", "Release notes", "Release-notes writer", "Releas",
+                         "Release notes writer 2", "RELEASE NOTES WRITER", "Release", "release"]
 
     static func ideas(seed: UInt64, count: Int) -> [Idea] {
         var random = SeededRandom(seed: seed)
@@ -128,5 +131,23 @@ import Testing
         #expect(IdeaFigures.text(592.592_59) == "592.59")
         #expect(IdeaFigures.percent(0.85) == "85%")
         #expect(IdeaFigures.percent(0.333) == "33.3%")
+    }
+
+    /// The ranking orders two ASCII titles by their first eight folded bytes when these
+    /// differ: that must be `TextFold.compareASCII`'s order, with short texts, case, and
+    /// bytes below every letter (even a zero, which pads a short text) in the mix.
+    @Test func asciiPrefixesOrderAsTheTitlesDo() {
+        var random = SeededRandom(seed: 8)
+        let alphabet = Array("aAbBzZ -09~".utf8) + [0, 1]
+        func text() -> String {
+            String(decoding: (0..<random.next(below: 12)).map { _ in alphabet[random.next(below: alphabet.count)] }, as: UTF8.self)
+        }
+        for _ in 0..<5_000 {
+            let (a, b) = (text(), text())
+            let (first, second) = (TextFold.asciiPrefix(a), TextFold.asciiPrefix(b))
+            let order = TextFold.compareASCII(a, b)
+            if first != second { #expect((first < second) == (order == .orderedAscending), "\(Array(a.utf8)) \(Array(b.utf8))") }
+            if order == .orderedSame { #expect(first == second) }
+        }
     }
 }

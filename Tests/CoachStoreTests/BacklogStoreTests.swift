@@ -190,6 +190,18 @@ struct BacklogStoreTests {
         }
     }
 
+    /// A date is read from its bytes when it is written as the house writes it; any other
+    /// spelling of the same text is decoded first and reads as the same date.
+    @Test func aDateWrittenWithAnEscapeIsTheSameDate() throws {
+        try withHome { home in
+            let text = Self.validText.replacingOccurrences(of: "\"created\" : \"2023-11-14T22:13:20Z\"",
+                                                           with: "\"created\" : \"2023-11-14T22:13:2\\u0030Z\"")
+            #expect(text != Self.validText)
+            try writeFile(text, to: "backlog.json", in: home.url)
+            #expect(try BacklogStore.load(home)["movie-bot"]?.created == fixedDate)
+        }
+    }
+
     @Test func aByteOrderMarkIsSkipped() throws {
         try withHome { home throws in
             try Data([0xEF, 0xBB, 0xBF] + Array(Self.validText.utf8)).write(to: home.backlogFile)
@@ -298,6 +310,11 @@ struct BacklogStoreTests {
                          place: "ideas[0].status", reason: "idea, active, shipped, dropped")
         expectUnreadable(try loadError(replacing("\"created\" : \"2023-11-14T22:13:20Z\"", with: "\"created\" : \"yesterday\"")),
                          place: "ideas[0].created", reason: "yesterday")
+        // As long as a date, and in a date's place, but not one.
+        expectUnreadable(try loadError(replacing("\"created\" : \"2023-11-14T22:13:20Z\"", with: "\"created\" : \"2023-11-14T22:13:20X\"")),
+                         place: "ideas[0].created", reason: "2023-11-14T22:13:20X")
+        expectUnreadable(try loadError(replacing("\"created\" : \"2023-11-14T22:13:20Z\"", with: "\"created\" : \"2023-11-14T22:13:2\\\"Z\"")),
+                         place: "ideas[0].created", reason: "2023-11-14T22:13:2\"Z")
         expectUnreadable(try loadError(replacing("\"id\" : \"movie-bot\"", with: "\"id\" : \"\"")),
                          place: "ideas[0].id")
         expectUnreadable(try loadError(replacing("\"items\" : [\n        \"genai.rag\"\n      ]", with: "\"items\" : \"genai.rag\"")),

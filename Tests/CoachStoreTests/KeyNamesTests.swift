@@ -42,6 +42,44 @@ struct KeyNamesTests {
         }
     }
 
+    /// The reader guesses that the next key is the name that sorts after the last one, as
+    /// the house format writes them (`"name" : `); a guess is only a shortcut, so keys in
+    /// any order, spacing or likeness to the guess are found as themselves.
+    @Test func keysAreFoundWhateverTheOrderAndTheSpacing() {
+        let sorted = Self.names.sorted()
+        let places = sorted.map { Self.names.firstIndex(of: $0) }
+        for separator in [" : ", ":", " :", ": ", "\n  :\t"] {
+            let json = "{\n" + sorted.map { "  \"\($0)\"\(separator)1" }.joined(separator: ",\n") + "\n}"
+            #expect(Self.found(json) == places, "\(separator)")
+            let reversed = "{" + sorted.reversed().map { "\"\($0)\"\(separator)1" }.joined(separator: ",") + "}"
+            #expect(Self.found(reversed) == places.reversed(), "\(separator)")
+        }
+        // After "hiddenCosts" the guess is "id": a longer key, a shorter one and an unknown
+        // one in its place are what they are, and the guess after them is still right.
+        #expect(Self.found("{\"hiddenCosts\" : 1, \"ids\" : 2, \"id\" : 3, \"reach\" : 4}") == [6, nil, 1, 2])
+        #expect(Self.found("{\"created1\" : 1, \"a\" : 2, \"confident\" : 3}") == [4, 0, 5])
+        #expect(Self.found("{\"abcdefghijklmnop\" : 1, \"abcdefghijklmnopq\" : 2, \"abcdefghijklmnopqrstuvwxyz\" : 3}") == [8, 9, 10])
+        // A guess that runs past the end of the data is no match.
+        #expect(Self.found("{\"a\" : 0, \"abcdefghijklmno\":0}") == [0, 7])
+    }
+
+    /// Each name is matched by a slot of its own, for lists of any length.
+    @Test func manyNamesAreEachFoundAndNothingElse() {
+        let names = (0..<200).map { "key\($0)" } + ["", "x"]
+        let keys = FastJSONReader.KeyNames(names)
+        let json = "{" + (names + ["key200", "Key1", "key01"]).map { "\"\($0)\": 0" }.joined(separator: ", ") + "}"
+        let found = try? FastJSONReader.read(Data(json.utf8), grammar: .complete) { reader throws(FastJSONReader.Unsupported) in
+            var object = try reader.beginObject()
+            var found: [Int?] = []
+            while let key = try reader.nextKey(&object, among: keys) {
+                found.append(key.name)
+                try reader.skipValue()
+            }
+            return found
+        }
+        #expect(found == names.indices.map { $0 } + [nil, nil, nil])
+    }
+
     @Test func escapedKeysAreDecodedBeforeTheyAreMatched() {
         #expect(Self.found("{\"re\\u0061ch\": 1, \"caf\\u00e9\": 2}") == [2, nil])
     }

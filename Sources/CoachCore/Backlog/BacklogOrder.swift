@@ -54,24 +54,36 @@ public struct BacklogOrder: Equatable, Sendable {
     /// The ideas of `ideas` (best first, as the backlog ranks them) in this order,
     /// those of another status left out. The sort is stable, so the ranking breaks ties.
     public func apply(_ ideas: some Sequence<Idea>) -> [Idea] {
-        arrange(Array(ideas)) { $0 }
+        let ideas = Array(ideas)
+        return places(count: ideas.count) { ideas[$0] }.map { ideas[$0] }
     }
 
-    /// The same for rows that each hold an idea (a rank and its idea, for the CLI). Each
-    /// row's idea is read once, and what the sort compares is taken from it then (a
-    /// title folded once, not in every comparison), so sorting copies no idea.
-    public func arrange<Row>(_ rows: [Row], idea: (Row) -> Idea) -> [Row] {
-        var kept: [Row] = [], statuses: [IdeaStatus] = [], numbers: [Double] = [], titles: [String] = []
-        for row in rows {
-            let idea = idea(row)
-            if let status, idea.status != status { continue }
-            kept.append(row)
-            statuses.append(idea.status)
+    /// The same for the whole ranking, as positions in it (0-based ranks, for the CLI),
+    /// keeping only the statuses of `statuses` as well when it is not empty.
+    public func arrange(_ ranked: RankedIdeas, keeping statuses: Set<IdeaStatus> = []) -> [Int] {
+        places(count: ranked.count, keeping: statuses) { ranked[$0] }
+    }
+
+    /// Places `0..<count` in this order. Each idea is read once, and what the sort
+    /// compares is taken from it then (a title folded once, not in every comparison); the
+    /// callers' `idea` reads in place, so no idea is copied.
+    private func places(count: Int, keeping statuses: Set<IdeaStatus> = [], idea: (Int) -> Idea) -> [Int] {
+        var kept: [Int] = [], closed: [Bool] = [], numbers: [Double] = [], titles: [String] = []
+        kept.reserveCapacity(count)
+        closed.reserveCapacity(count)
+        var places: [Int] = []
+        for place in 0..<count {
+            let status = idea(place).status
+            if let wanted = self.status, status != wanted { continue }
+            if !statuses.isEmpty, !statuses.contains(status) { continue }
+            kept.append(place)
+            closed.append(Self.isClosed(status))
             switch sort {
-            case .effort: numbers.append(idea.totalEffort)
-            case .confidence: numbers.append(idea.confidence)
-            case .title: titles.append(TextFold.fold(idea.title))
-            case .score, .status: break
+            case .effort: numbers.append(idea(place).totalEffort)
+            case .confidence: numbers.append(idea(place).confidence)
+            case .title: titles.append(TextFold.fold(idea(place).title))
+            case .status: numbers.append(Double(Self.statusPlace(status)))
+            case .score: break
             }
         }
         func sorted(_ before: (Int, Int) -> Bool) -> [Int] {
@@ -88,10 +100,13 @@ public struct BacklogOrder: Equatable, Sendable {
         case .confidence: ordered = sorted { numbers[$0] > numbers[$1] }
         // `TextFold.compare`'s order, on titles folded once.
         case .title: ordered = sorted { titles[$0] < titles[$1] }
-        case .status: return sorted { Self.statusPlace(statuses[$0]) < Self.statusPlace(statuses[$1]) }.map { kept[$0] }
+        case .status: return sorted { numbers[$0] < numbers[$1] }.map { kept[$0] }
         }
         // Open ideas first; the finished ones keep their order below.
-        return (ordered.filter { !Self.isClosed(statuses[$0]) } + ordered.filter { Self.isClosed(statuses[$0]) }).map { kept[$0] }
+        places.reserveCapacity(kept.count)
+        for index in ordered where !closed[index] { places.append(kept[index]) }
+        for index in ordered where closed[index] { places.append(kept[index]) }
+        return places
     }
 
     public static func isClosed(_ status: IdeaStatus) -> Bool {

@@ -10,7 +10,7 @@ extension NumberText {
     /// at most 4 decimals); anything else goes through `rounded`.
     public static func appendRounded(_ value: Double, decimals: Int = 2, to bytes: inout [UInt8]) {
         let places = max(0, decimals)
-        let scaled = places <= 4 ? (value * pow(10, Double(places))).rounded() : .nan
+        let scaled = places <= 4 ? (value * pow10[places]).rounded() : .nan
         guard scaled.isFinite, abs(scaled) < 1e12 else {
             bytes.append(contentsOf: rounded(value, decimals: decimals).utf8)
             return

@@ -39,12 +39,17 @@ public struct RICERank: Comparable, Sendable {
     /// often); nil for an ASCII title, which `TextFold.compare` orders in place, so the
     /// backlog holds no copy of it.
     let foldedTitle: String?
+    /// An ASCII title's `TextFold.asciiPrefix`, which orders most titles that tie on
+    /// score and effort without reading them (0 for a title with a folded copy).
+    let titlePrefix: UInt64
 
     public init(_ idea: Idea) {
         totalEffort = idea.totalEffort
         score = RICE.score(reach: idea.reach, impact: idea.impact, confidence: idea.confidence, totalEffort: totalEffort)
         title = idea.title
-        foldedTitle = TextFold.isASCII(idea.title) ? nil : TextFold.fold(idea.title)
+        let ascii = TextFold.isASCII(idea.title)
+        foldedTitle = ascii ? nil : TextFold.fold(idea.title)
+        titlePrefix = ascii ? TextFold.asciiPrefix(idea.title) : 0
         id = idea.id
     }
 
@@ -57,6 +62,7 @@ public struct RICERank: Comparable, Sendable {
             order.sort { a, b in
                 if ranks[a].score != ranks[b].score { return ranks[a].score > ranks[b].score }
                 if ranks[a].totalEffort != ranks[b].totalEffort { return ranks[a].totalEffort < ranks[b].totalEffort }
+                if let order = ranks[a].prefixOrder(ranks[b]) { return order }
                 return ranks[a] < ranks[b]
             }
         }
@@ -69,6 +75,7 @@ public struct RICERank: Comparable, Sendable {
     public static func < (a: RICERank, b: RICERank) -> Bool {
         if a.score != b.score { return a.score > b.score }
         if a.totalEffort != b.totalEffort { return a.totalEffort < b.totalEffort }
+        if let order = a.prefixOrder(b) { return order }
         if a.title != b.title {
             switch a.titleOrder(b) {
             case .orderedAscending: return true
@@ -77,6 +84,12 @@ public struct RICERank: Comparable, Sendable {
             }
         }
         return a.id < b.id
+    }
+
+    /// Whether this title comes first, when the prefixes of two ASCII titles tell.
+    func prefixOrder(_ other: RICERank) -> Bool? {
+        guard foldedTitle == nil, other.foldedTitle == nil, titlePrefix != other.titlePrefix else { return nil }
+        return titlePrefix < other.titlePrefix
     }
 
     /// `TextFold.compare`'s order of the two titles, from the folded copies kept.

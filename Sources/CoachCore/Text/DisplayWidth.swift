@@ -23,7 +23,33 @@ public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         // Printable ASCII is one cell a byte: most titles and numbers take this path.
         if isPrintableASCII(text) { return text.utf8.count }
+        if let width = latinWidth(text) { return width }
         return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The cells of text whose every scalar is printable and below U+0300 (ASCII and
+    /// Latin letters with accents, as in "Café"), nil for any other. Below U+0300 no
+    /// scalar joins the one before it, so each is a character of one cell, and counting
+    /// them needs no grapheme breaking. In UTF-8 such a scalar is a printable ASCII byte,
+    /// or a lead byte C2–CB and one continuation byte (after C2, from A0: 80–9F are the
+    /// C1 controls).
+    static func latinWidth(_ text: String) -> Int? {
+        var count = 0
+        var lead: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20..<0x7F:
+                count += 1
+            case 0xC2...0xCB:
+                lead = byte
+                count += 1
+            case 0x80..<0xC0:
+                guard lead != 0xC2 || byte >= 0xA0 else { return nil }
+            default:
+                return nil
+            }
+        }
+        return count
     }
 
     public static func of(_ text: Substring) -> Int {
@@ -61,6 +87,19 @@ public enum DisplayWidth {
         if isPrintableASCII(text) {
             let count = text.utf8.count
             return count <= width ? (text, count) : (String(text.utf8.prefix(width - 1))! + "…", width)
+        }
+        if let count = latinWidth(text) {
+            guard count > width else { return (text, count) }
+            // The first width - 1 scalars, each one character.
+            var scalars = 0, bytes = 0
+            for byte in text.utf8 {
+                if byte & 0xC0 != 0x80 {
+                    if scalars == width - 1 { break }
+                    scalars += 1
+                }
+                bytes += 1
+            }
+            return (String(text.utf8.prefix(bytes))! + "…", width)
         }
         var used = 0, bytes = 0
         // Where the text is cut if it does not fit whole (in bytes), and the cells before.

@@ -124,6 +124,19 @@ public enum TextFold {
         }
     }
 
+    /// The first eight bytes of ASCII `text` with case folded, as one number that orders
+    /// as `compareASCII` does wherever two of them differ (a shorter text is padded with
+    /// zeros, which no letter folds to). Where they are equal, `compareASCII` decides.
+    public static func asciiPrefix(_ text: String) -> UInt64 {
+        var prefix: UInt64 = 0
+        var count = 0
+        for byte in text.utf8.prefix(8) {
+            prefix = prefix << 8 | UInt64(lowered(byte))
+            count += 1
+        }
+        return count == 8 ? prefix : prefix << (8 * UInt64(8 - count))
+    }
+
     /// Whether ASCII `haystack` contains folded `needle`, lower-casing the haystack as it
     /// goes: the same as `contains(fold(haystack), needle)` without making the copy.
     public static func containsIgnoringASCIICase(_ haystack: String, _ needle: String) -> Bool {

@@ -375,8 +375,9 @@ private enum IdeaReader {
 
         var object = try json.beginObject()
         var seen = SeenKeys()
-        while let found = try json.nextKey(&object, among: Self.ideaKeys) {
-            let field = found.name.map { Self.ideaFields[$0] }
+        let (keys, fields) = (Self.ideaKeys, Self.ideaFields)
+        while let found = try json.nextKey(&object, among: keys) {
+            let field = found.name.map { fields[$0] }
             // The key as the file has it, for a message; made only for one.
             let key = field?.rawValue ?? json.text(of: found)
             if !seen.insert(found.name, text: key) { fail(key, BacklogStore.repeatedKeyReason) }
@@ -500,8 +501,9 @@ private enum IdeaReader {
         func fail(_ key: String, _ reason: String) { found.append(Problem(place: "\(place()).\(key)", reason: reason)) }
         var object = try json.beginObject()
         var seen = SeenKeys()
-        while let found = try json.nextKey(&object, among: Self.costKeys) {
-            let field = found.name.map { Self.costFields[$0] }
+        let (keys, fields) = (Self.costKeys, Self.costFields)
+        while let found = try json.nextKey(&object, among: keys) {
+            let field = found.name.map { fields[$0] }
             let key = field?.rawValue ?? json.text(of: found)
             if !seen.insert(found.name, text: key) { fail(key, BacklogStore.repeatedKeyReason) }
             switch field {
@@ -512,7 +514,7 @@ private enum IdeaReader {
             case nil: try json.skipValue()
             }
         }
-        problems += found
+        if !found.isEmpty { problems += found }
         return costs
     }
 
@@ -520,6 +522,7 @@ private enum IdeaReader {
     /// for the message when it is not one.
     static func date(_ json: inout FastJSONReader, _ key: String,
                      _ fail: (String, String) -> Void) throws(FastJSONReader.Unsupported) -> Date? {
+        if let date = json.fixedString(count: 20, JSONFile.encodedDate) { return date }
         if json.peekKind() == .string {
             var attempt = json
             if let date = try? attempt.isoDate() {

@@ -61,6 +61,10 @@ struct FastJSONReader {
         /// chosen so that no two key names the documents use share a bit.
         fileprivate var seenLow: UInt64 = 0
         fileprivate var seenHigh: UInt64 = 0
+        /// The place among the names of the last key `nextKey(_:among:)` found to be one,
+        /// or -1: the house format writes keys in sorted order, so the next key is most
+        /// likely the name that sorts after it.
+        fileprivate var lastName = -1
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -169,21 +173,71 @@ struct FastJSONReader {
         /// (`KeyWords`): a key of up to 16 bytes is one of the names when all three match.
         /// A longer name is compared byte by byte.
         fileprivate let words: [KeyWords]
+        /// The place in `names` of the name in each slot, or -1: the names of up to 16
+        /// bytes each have a slot of their own by `KeyWords.slot`, so a key is matched
+        /// against one name, not all of them. Empty when no multiplier gave every name its
+        /// own slot (then every name is tried).
+        fileprivate let slots: [Int]
+        fileprivate let multiplier: UInt64
+        fileprivate let shift: UInt64
+        /// Each name as the house format writes it as a key (`JSONWriter`): in quotes,
+        /// then " : ". Bytes that equal these are that key with its ":" read.
+        fileprivate let written: [[UInt8]]
+        /// The name that sorts first, and after each name the one that sorts next (-1
+        /// after the last): the key the house format writes next.
+        fileprivate let firstSorted: Int
+        fileprivate let nextSorted: [Int]
 
         init(_ names: [String]) {
             self.names = names
+            written = names.map { Array("\"\($0)\" : ".utf8) }
+            let sorted = names.indices.sorted { names[$0] < names[$1] }
+            firstSorted = sorted.first ?? -1
+            var nextSorted = [Int](repeating: -1, count: names.count)
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) { nextSorted[earlier] = later }
+            self.nextSorted = nextSorted
             words = names.map { name in
                 let padded = Array(name.utf8) + Array(repeating: 0, count: KeyWords.capacity)
                 return padded.withUnsafeBufferPointer { KeyWords($0, start: 0, count: name.utf8.count) }
             }
+            // At least four slots a name, so a multiplier that spreads them is found in a
+            // few tries (each name in 64 slots for the dozen names an idea has).
+            var count = 64
+            while count < 4 * names.count { count *= 2 }
+            shift = UInt64(64 - count.trailingZeroBitCount)
+            var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for _ in 0..<10_000 {
+                var slots = [Int](repeating: -1, count: count)
+                var clash = false
+                for (place, word) in words.enumerated() where word.count <= KeyWords.capacity {
+                    let slot = word.slot(multiplier: multiplier, shift: shift)
+                    if slots[slot] >= 0 {
+                        clash = true
+                        break
+                    }
+                    slots[slot] = place
+                }
+                if !clash {
+                    self.slots = slots
+                    self.multiplier = multiplier
+                    return
+                }
+                multiplier &+= 0x2_0000_0002
+            }
+            slots = []
+            self.multiplier = 0
         }
 
         fileprivate func index(of key: KeyWords, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             guard key.count <= KeyWords.capacity else { return names.firstIndex { $0.utf8.elementsEqual(bytes) } }
-            return words.withUnsafeBufferPointer { words in
-                for index in words.indices where words[index] == key { return index }
-                return nil
+            guard !slots.isEmpty else {
+                return words.withUnsafeBufferPointer { words in
+                    for index in words.indices where words[index] == key { return index }
+                    return nil
+                }
             }
+            let place = slots[key.slot(multiplier: multiplier, shift: shift)]
+            return place >= 0 && words[place] == key ? place : nil
         }
     }
 
@@ -213,6 +267,12 @@ struct FastJSONReader {
             if count < 8 { low &= (1 << (8 * count)) - 1 }
             if count <= 8 { high = 0 } else if count < 16 { high &= (1 << (8 * (count - 8))) - 1 }
         }
+
+        /// A slot among `1 << (64 - shift)` for these words.
+        func slot(multiplier: UInt64, shift: UInt64) -> Int {
+            let mixed = (low &* 0xC2B2_AE3D_27D4_EB4F) ^ high ^ UInt64(count)
+            return Int(truncatingIfNeeded: (mixed &* multiplier) >> shift)
+        }
     }
 
     /// An object key read with `nextKey(_:among:)`: which of the names it is, if any.
@@ -233,8 +293,28 @@ struct FastJSONReader {
         guard try nextEntry(&object, closing: UInt8(ascii: "}"), "expected , or }") else { return nil }
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
+        let guess = object.lastName < 0 ? names.firstSorted : names.nextSorted[object.lastName]
+        if guess >= 0 {
+            let written = names.written[guess]
+            let matched = written.withUnsafeBufferPointer { written in
+                index + written.count <= bytes.count && memcmp(bytes.baseAddress! + index, written.baseAddress!, written.count) == 0
+            }
+            if matched {
+                let key = NamedKey(name: guess, start: index + 1, count: written.count - 5, decoded: nil)
+                index += written.count
+                object.lastName = guess
+                return key
+            }
+        }
         let start = index + 1
         var end = start
+        // A key of up to 16 bytes, nearly every one, is found in two words.
+        if start + KeyWords.capacity <= bytes.count {
+            let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+            let low = Self.keyStops(in: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
+            let high = Self.keyStops(in: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            end += low != 0 ? low.trailingZeroBitCount >> 3 : high != 0 ? 8 + (high.trailingZeroBitCount >> 3) : 16
+        }
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\") {
             end += 1
         }
@@ -244,6 +324,7 @@ struct FastJSONReader {
             key = NamedKey(name: names.index(of: KeyWords(bytes, start: start, count: end - start),
                                              bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])),
                            start: start, count: end - start, decoded: nil)
+            if let name = key.name { object.lastName = name }
         } else {
             // `string` reads it, or says what is wrong with it where `nextStringKey` would.
             let text = try string()
@@ -321,8 +402,15 @@ struct FastJSONReader {
         // is a control character; strings are most of a track file.
         var high: UInt64 = 0
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            if Self.hasByte(below: 0x20, in: word) || Self.hasByte(0x22, in: word) || Self.hasByte(0x5C, in: word) { break }
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let stops = Self.textStops(in: word)
+            guard stops == 0 else {
+                // The bytes before the first stop are plain text too.
+                let plain = stops.trailingZeroBitCount >> 3
+                high |= word & ((1 << (8 * UInt64(plain))) &- 1)
+                index += plain
+                break
+            }
             high |= word
             index += 8
         }
@@ -385,13 +473,19 @@ struct FastJSONReader {
         throw failure("unfinished text")
     }
 
-    /// Whether a byte of `word` is below `limit` (at most 0x80); exact as a yes or no.
-    private static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
-        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    /// The high bit of each byte of `word` (read little-endian) that ends a run of plain
+    /// text: a quote, a backslash or a control character. A byte above one of these may be
+    /// marked wrongly (a borrow), so only the lowest mark is exact, and that is the one
+    /// the callers read.
+    private static func textStops(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func below(_ limit: UInt64, _ word: UInt64) -> UInt64 { (word &- ones &* limit) & ~word & highs }
+        return below(1, word ^ (ones &* 0x22)) | below(1, word ^ (ones &* 0x5C)) | below(0x20, word)
     }
 
-    private static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-        hasByte(below: 1, in: word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    /// The same for a plain key, which also ends at a byte from 0x80.
+    private static func keyStops(in word: UInt64) -> UInt64 {
+        textStops(in: word) | (word & 0x8080_8080_8080_8080)
     }
 
     /// The text of bytes that are valid UTF-8, nil for others. Decoding repairs invalid
@@ -611,12 +705,38 @@ struct FastJSONReader {
 
     // MARK: Bytes
 
+    /// Inline, since between tokens there is most often no space at all.
+    @inline(__always)
     private mutating func skipSpace() {
+        if index < bytes.count, bytes[index] > 0x20 { return }
+        skipSpaces()
+    }
+
+    private mutating func skipSpaces() {
         while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            let byte = bytes[index]
+            if byte > 0x20 { return }
+            switch byte {
+            case 0x0A:
+                index += 1
+                skipIndent()
+            case 0x20, 0x0D, 0x09: index += 1
             default: return
             }
+        }
+    }
+
+    /// The spaces that indent a line of a pretty-printed file, eight at a time: every
+    /// key and value of the house format starts a line that way.
+    private mutating func skipIndent() {
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let others = word ^ 0x2020_2020_2020_2020
+            guard others == 0 else {
+                index += others.trailingZeroBitCount >> 3
+                return
+            }
+            index += 8
         }
     }
 
@@ -637,6 +757,20 @@ struct FastJSONReader {
     private mutating func failure(at offset: Int, _ reason: StaticString) -> Unsupported {
         stop = (offset, reason)
         return Unsupported()
+    }
+
+    /// For a value of a fixed length, as a date is: `read` of the `count` bytes between the
+    /// quotes of the string that comes next, when it has exactly that many and `read`
+    /// accepts them; nil otherwise, and then nothing is read. Nothing is decoded, so
+    /// `read` must refuse any escape (it should check every byte).
+    mutating func fixedString<T>(count: Int, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        skipSpace()
+        let end = index + 1 + count
+        guard end < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\""),
+              let value = read(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+        else { return nil }
+        index = end + 1
+        return value
     }
 
     /// For callers that can read a value faster from its raw bytes: the bytes between the

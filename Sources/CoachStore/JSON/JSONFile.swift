@@ -97,18 +97,19 @@ enum JSONFile {
               bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               bytes[19] == UInt8(ascii: "Z")
         else { return nil }
-        func number(_ start: Int, _ count: Int) -> Int? {
+        // Every other place holds a digit: checked in one pass, then read as numbers.
+        let digitPlaces: UInt32 = 0b0110_1101_1011_0110_1111
+        for place in 0..<19 where digitPlaces & (1 << place) != 0 {
+            guard bytes[place] &- UInt8(ascii: "0") < 10 else { return nil }
+        }
+        func number(_ start: Int, _ count: Int) -> Int {
             var value = 0
-            for index in start..<(start + count) {
-                let digit = bytes[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
+            for index in start..<(start + count) { value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0")) }
             return value
         }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              (1970...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+        let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
+        let (hour, minute, second) = (number(11, 2), number(14, 2), number(17, 2))
+        guard (1970...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
               hour < 24, minute < 60, second < 60
         else { return nil }
         let seconds = daysSince1970(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
@@ -214,6 +215,7 @@ extension FastJSONReader {
     /// store's fast path; anything else gives up. The usual form is read from the bytes
     /// without making its text.
     mutating func isoDate() throws(Unsupported) -> Date {
+        if let date = fixedString(count: 20, JSONFile.encodedDate) { return date }
         if let raw = rawASCIIString() {
             if let date = JSONFile.encodedDate(raw) { return date }
             guard let date = JSONFile.date(from: String(decoding: raw, as: UTF8.self)) else { throw Unsupported() }
