@@ -23,8 +23,9 @@ public struct Backlog: Sendable {
     public init(ideas: [Idea]) {
         placeByID.reserveCapacity(ideas.count)
         var hasDuplicates = false
-        for (place, idea) in ideas.enumerated() {
-            if placeByID.updateValue(place, forKey: idea.id) != nil { hasDuplicates = true }
+        // By place, not by element: a loop over the ideas copies each one.
+        for place in ideas.indices {
+            if placeByID.updateValue(place, forKey: ideas[place].id) != nil { hasDuplicates = true }
         }
         if hasDuplicates {
             self.ideas = ideas.indices.filter { placeByID[ideas[$0].id] == $0 }.map { ideas[$0] }
@@ -34,8 +35,8 @@ public struct Backlog: Sendable {
             // Shares the caller's array: a backlog read from disk is never copied.
             self.ideas = ideas
         }
-        for idea in self.ideas { rememberFoldedText(of: idea) }
-        order = RICERank.order(of: self.ideas.map(RICERank.init))
+        for place in self.ideas.indices { rememberFoldedText(of: self.ideas[place]) }
+        order = RICERank.order(of: self.ideas.indices.map { RICERank(self.ideas[$0]) })
     }
 
     public var count: Int { ideas.count }

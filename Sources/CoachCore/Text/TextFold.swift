@@ -128,13 +128,14 @@ public enum TextFold {
     /// as `compareASCII` does wherever two of them differ (a shorter text is padded with
     /// zeros, which no letter folds to). Where they are equal, `compareASCII` decides.
     public static func asciiPrefix(_ text: String) -> UInt64 {
-        var prefix: UInt64 = 0
-        var count = 0
-        for byte in text.utf8.prefix(8) {
-            prefix = prefix << 8 | UInt64(lowered(byte))
-            count += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var prefix: UInt64 = 0
+            for place in 0..<8 {
+                prefix = prefix << 8 | (place < bytes.count ? UInt64(lowered(bytes[place])) : 0)
+            }
+            return prefix
         }
-        return count == 8 ? prefix : prefix << (8 * UInt64(8 - count))
     }
 
     /// Whether ASCII `haystack` contains folded `needle`, lower-casing the haystack as it

@@ -108,6 +108,9 @@ struct FastJSONReader {
         return try result.get()
     }
 
+    /// How many bytes are still to be read.
+    var bytesLeft: Int { bytes.count - index }
+
     /// The bytes from the start of the data up to where the reader is.
     var bytesRead: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[..<index]) }
 
