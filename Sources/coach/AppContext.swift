@@ -23,7 +23,7 @@ struct AppContext {
             let home = CoachHome.resolve(flag: homeFlag)
             try home.finishInterruptedChange()
             let loaded = try CurriculumLoader.load(data: CurriculumLoader.locateData(), userTracks: home.tracksFolder)
-            let context = AppContext(home: home, curriculum: loaded.curriculum, progress: try ProgressStore.load(home),
+            let context = AppContext(home: home, curriculum: loaded.curriculum, progress: try ProgressStore.load(home, ids: loaded.curriculum),
                                      settings: try SettingsStore.load(home), warnings: loaded.warnings)
             if reportingWarnings { report(context.warnings) }
             return context

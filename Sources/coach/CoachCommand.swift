@@ -68,7 +68,8 @@ struct CoachCommand: ParsableCommand {
         let context = try AppContext.load(homeFlag: homeFlag, reportingWarnings: false)
         warnings = context.warnings
         let (study, backlog) = try storeErrors {
-            let study = StudyState(journal: try JournalStore.load(context.home), reviews: try ReviewStore.load(context.home),
+            let study = StudyState(journal: try JournalStore.load(context.home, ids: context.curriculum),
+                                   reviews: try ReviewStore.load(context.home),
                                    timeZone: context.timeZone, now: Date())
             return (study, try backlogLoad.result())
         }

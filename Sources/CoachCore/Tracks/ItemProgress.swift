@@ -28,27 +28,62 @@ public struct ItemProgress: Equatable, Codable, Sendable {
     public var changed: Date
     /// When the item was last marked done; kept when it is reopened, for the record.
     public var done: Date?
-    public var note: String?
+    /// The note, proof, time spent and estimate, which most items never have, kept
+    /// apart (nil while all are empty): an entry of the book is then 40 bytes, not 80,
+    /// and a large home's 10,000 entries take half the room.
+    private var extras: Extras?
+
+    public var note: String? {
+        get { extras?.note }
+        set { extras = Extras(note: newValue, proof: proof, spent: spent, estimate: estimate) }
+    }
     /// Proof of work: links to what the learner made for the item (a repo, a write-up),
     /// the portfolio the sources tell a learner to build.
-    public var proof: [String]
+    public var proof: [String] {
+        get { extras?.proof ?? [] }
+        set { extras = Extras(note: note, proof: newValue, spent: spent, estimate: estimate) }
+    }
     /// Minutes spent on the item, by the day they were spent (timed sessions and
     /// sessions logged by hand). Kept by day so today's plan can size its step from the
     /// time spent before today and stay the same while the learner works through it.
-    public var spent: [StudyDay: Int]
+    public var spent: [StudyDay: Int] {
+        get { extras?.spent ?? [:] }
+        set { extras = Extras(note: note, proof: proof, spent: newValue, estimate: estimate) }
+    }
     /// The learner's own estimate of the whole item in minutes; the curriculum's stays as
     /// shipped.
-    public var estimate: Int?
+    public var estimate: Int? {
+        get { extras?.estimate }
+        set { extras = Extras(note: note, proof: proof, spent: spent, estimate: newValue) }
+    }
+
+    /// Immutable, so entries that share one stay values: a change makes a new one.
+    private final class Extras: Equatable, Sendable {
+        let note: String?
+        let proof: [String]
+        let spent: [StudyDay: Int]
+        let estimate: Int?
+
+        /// Nil when there is nothing to keep.
+        init?(note: String?, proof: [String], spent: [StudyDay: Int], estimate: Int?) {
+            guard note != nil || !proof.isEmpty || !spent.isEmpty || estimate != nil else { return nil }
+            self.note = note
+            self.proof = proof
+            self.spent = spent
+            self.estimate = estimate
+        }
+
+        static func == (a: Extras, b: Extras) -> Bool {
+            a.note == b.note && a.proof == b.proof && a.spent == b.spent && a.estimate == b.estimate
+        }
+    }
 
     public init(status: ItemStatus, changed: Date, done: Date? = nil, note: String? = nil, proof: [String] = [],
                 spent: [StudyDay: Int] = [:], estimate: Int? = nil) {
         self.status = status
         self.changed = changed
         self.done = done
-        self.note = note
-        self.proof = proof
-        self.spent = spent
-        self.estimate = estimate
+        extras = Extras(note: note, proof: proof, spent: spent, estimate: estimate)
     }
 
     /// Every minute spent on the item.
@@ -74,12 +109,12 @@ public struct ItemProgress: Equatable, Codable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        status = try container.decode(ItemStatus.self, forKey: .status)
-        changed = try container.decode(Date.self, forKey: .changed)
-        done = try container.decodeIfPresent(Date.self, forKey: .done)
-        note = try container.decodeIfPresent(String.self, forKey: .note)
-        proof = try container.decodeIfPresent([String].self, forKey: .proof) ?? []
-        spent = [:]
+        let status = try container.decode(ItemStatus.self, forKey: .status)
+        let changed = try container.decode(Date.self, forKey: .changed)
+        let done = try container.decodeIfPresent(Date.self, forKey: .done)
+        let note = try container.decodeIfPresent(String.self, forKey: .note)
+        let proof = try container.decodeIfPresent([String].self, forKey: .proof) ?? []
+        var spent: [StudyDay: Int] = [:]
         for (text, minutes) in try container.decodeIfPresent([String: Int].self, forKey: .spent) ?? [:] {
             guard let day = StudyDay(text), ItemTime.minutesRange.contains(minutes) else {
                 throw DecodingError.dataCorruptedError(forKey: .spent, in: container,
@@ -87,13 +122,14 @@ public struct ItemProgress: Equatable, Codable, Sendable {
             }
             spent[day] = minutes
         }
-        estimate = try container.decodeIfPresent(Int.self, forKey: .estimate)
+        let estimate = try container.decodeIfPresent(Int.self, forKey: .estimate)
         if let estimate, !ItemTime.estimateRange.contains(estimate) {
             throw DecodingError.dataCorruptedError(forKey: .estimate, in: container, debugDescription: ItemTime.estimateProblem(estimate))
         }
         if let problem = ProofLinks.problem(with: proof) {
             throw DecodingError.dataCorruptedError(forKey: .proof, in: container, debugDescription: problem)
         }
+        self.init(status: status, changed: changed, done: done, note: note, proof: proof, spent: spent, estimate: estimate)
     }
 }
 

@@ -21,16 +21,18 @@ public enum JournalStore {
     }
 
     /// The journal of the home; empty when the file does not exist yet.
-    public static func load(_ home: CoachHome) throws -> Journal {
+    /// With `ids`, each item id the curriculum has is kept as its string
+    /// (`Curriculum.sharedID`).
+    public static func load(_ home: CoachHome, ids: Curriculum? = nil) throws -> Journal {
         let url = file(home)
         guard let data = try AtomicFile.read(url, limit: FileSizeLimit.study) else { return Journal() }
-        return try journal(from: data, file: url)
+        return try journal(from: data, file: url, ids: ids)
     }
 
     /// The one reader of the format: every valid spelling of it, in one pass (ten years
     /// of days took JSONDecoder about 30 ms), every problem named with its JSON path
     /// ("entries[3].minutes").
-    static func journal(from data: Data, file url: URL) throws -> Journal {
+    static func journal(from data: Data, file url: URL, ids: Curriculum? = nil) throws -> Journal {
         var entries: [JournalEntry]?
         var goals: [GoalHistory.Change] = []
         var seen = (entries: false, goals: false)
@@ -43,7 +45,7 @@ public enum JournalStore {
                 var array = try json.beginArray()
                 var index = 0
                 while try json.nextElement(&array) {
-                    if let entry = try entry(&json, index: index, &problems) { entries?.append(entry) }
+                    if let entry = try entry(&json, index: index, ids: ids, &problems) { entries?.append(entry) }
                     index += 1
                 }
             case "goals":
@@ -65,7 +67,7 @@ public enum JournalStore {
         return try checked(entries: entries, goals: goals, file: url)
     }
 
-    private static func entry(_ json: inout FastJSONReader, index: Int,
+    private static func entry(_ json: inout FastJSONReader, index: Int, ids: Curriculum?,
                               _ problems: inout DocumentProblems) throws(FastJSONReader.Unsupported) -> JournalEntry? {
         /// "entries[<index>]", made only for a problem.
         func place() -> String { "entries[\(index)]" }
@@ -90,6 +92,7 @@ public enum JournalStore {
             case "items":
                 guard try problems.once(&seen.items, at: "\(place()).items", in: &json) else { continue }
                 items = try problems.isNull(&json) ? [] : try problems.texts(at: "\(place()).items", in: &json)
+                if let ids { items = items.map(ids.sharedID) }
             case "note":
                 guard try problems.once(&seen.note, at: "\(place()).note", in: &json) else { continue }
                 note = try problems.isNull(&json) ? nil : try problems.text(at: "\(place()).note", in: &json)

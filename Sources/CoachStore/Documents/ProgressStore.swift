@@ -17,17 +17,18 @@ public enum ProgressStore {
     /// Where the version 1 file is kept when it is first rewritten.
     public static let firstReleaseBackup = "progress.v1.json"
 
-    /// The progress of the home; empty when the file does not exist yet.
-    public static func load(_ home: CoachHome) throws -> ProgressBook {
+    /// The progress of the home; empty when the file does not exist yet. With `ids`,
+    /// each item id the curriculum has is kept as its string (`Curriculum.sharedID`).
+    public static func load(_ home: CoachHome, ids: Curriculum? = nil) throws -> ProgressBook {
         guard let data = try AtomicFile.read(home.progressFile, limit: FileSizeLimit.study) else { return ProgressBook() }
-        return try book(from: data, file: home.progressFile)
+        return try book(from: data, file: home.progressFile, ids: ids)
     }
 
     /// The one reader of the format: every valid spelling of it (in one pass: JSONDecoder
     /// needed about 35 ms for the 10,000 entries of a large home), every problem named
     /// with its JSON path ("items.genai.rag.status"). An id or a field written twice is
     /// refused with its path.
-    static func book(from data: Data, file url: URL) throws -> ProgressBook {
+    static func book(from data: Data, file url: URL, ids: Curriculum? = nil) throws -> ProgressBook {
         var items: [String: ItemProgress]?
         try VersionedDocument.read(data, file: url, supported: version) { key, json, problems throws(FastJSONReader.Unsupported) in
             guard key == "items" else { return try json.skipValue() }
@@ -37,7 +38,8 @@ public enum ProgressStore {
             }
             var read: [String: ItemProgress] = [:]
             var object = try json.beginObject()
-            while let id = try json.nextStringKey(&object) {
+            while let key = try json.nextStringKey(&object) {
+                let id = ids?.sharedID(key) ?? key
                 if read[id] != nil {
                     problems.fail("items.\(id)", JSONFile.repeatedKeyReason)
                     try json.skipValue()
