@@ -2,7 +2,9 @@
 #   PREFIX/bin/coach and PREFIX/share/coach/tracks/*.json
 # The binary finds the curriculum there by itself; COACH_DATA overrides it.
 PREFIX ?= /usr/local
-SWIFT_FLAGS ?= -c release --static-swift-stdlib
+# No $ORIGIN run path: the loader would first look for libc and libm beside the binary,
+# 20-odd failed look-ups before every `coach status` in a shell prompt.
+SWIFT_FLAGS ?= -c release --static-swift-stdlib --disable-local-rpath
 
 .PHONY: build install uninstall test bench
 
