@@ -48,19 +48,15 @@ public struct Curriculum: Equatable, Sendable {
 
 /// Places as 32-bit numbers: the table holds one for each of up to 10,000 items.
 struct ItemLocation: Equatable, Sendable {
-    private let places: (track: Int32, section: Int32, item: Int32)
+    private let trackPlace, sectionPlace, itemPlace: Int32
 
     init(track: Int, section: Int, item: Int) {
-        places = (Int32(track), Int32(section), Int32(item))
+        (trackPlace, sectionPlace, itemPlace) = (Int32(track), Int32(section), Int32(item))
     }
 
-    var track: Int { Int(places.track) }
-    var section: Int { Int(places.section) }
-    var item: Int { Int(places.item) }
-
-    static func == (a: ItemLocation, b: ItemLocation) -> Bool {
-        a.track == b.track && a.section == b.section && a.item == b.item
-    }
+    var track: Int { Int(trackPlace) }
+    var section: Int { Int(sectionPlace) }
+    var item: Int { Int(itemPlace) }
 }
 
 public struct Track: Equatable, Sendable {

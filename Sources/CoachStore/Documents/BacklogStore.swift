@@ -526,6 +526,7 @@ private enum IdeaReader {
     /// for the message when it is not one.
     static func date(_ json: inout FastJSONReader, _ key: String,
                      _ fail: (String, String) -> Void) throws(FastJSONReader.Unsupported) -> Date? {
+        // The house form first, without the copy of the reader that trying `isoDate` takes.
         if let date = json.fixedString(count: 20, JSONFile.encodedDate) { return date }
         if json.peekKind() == .string {
             var attempt = json

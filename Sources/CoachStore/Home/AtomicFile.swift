@@ -178,14 +178,7 @@ public enum AtomicFile {
     /// machine). Kernels before 5.14 refuse the call, and then the pages fault as before.
     private static func readBuffer(_ capacity: Int) -> UnsafeMutableRawPointer? {
         guard let buffer = malloc(capacity) else { return nil }
-        if capacity >= 1 << 20 {
-            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-            let start = (Int(bitPattern: buffer) + page - 1) / page * page
-            let end = (Int(bitPattern: buffer) + capacity) / page * page
-            if end > start, let first = UnsafeMutableRawPointer(bitPattern: start) {
-                _ = madvise(first, end - start, MADV_POPULATE_WRITE)
-            }
-        }
+        if capacity >= 1 << 20 { PageRelease.advise(MADV_POPULATE_WRITE, buffer, count: capacity) }
         return buffer
     }
 

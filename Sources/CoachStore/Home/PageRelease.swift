@@ -17,11 +17,16 @@ struct PageRelease {
     mutating func handBack(_ read: UnsafeBufferPointer<UInt8>) {
         guard let base = read.baseAddress, read.count - done >= Self.step else { return }
         done = read.count
-        // Only whole pages inside the buffer: the one at its start may hold other data.
-        let page = Self.pageSize
-        let first = (UInt(bitPattern: base) + page - 1) / page * page
-        let last = (UInt(bitPattern: base) + UInt(read.count)) / page * page
-        guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
-        _ = madvise(start, Int(last - first), MADV_DONTNEED)
+        Self.advise(MADV_DONTNEED, UnsafeRawPointer(base), count: read.count)
+    }
+
+    /// `madvise` over the whole pages inside `count` bytes from `start`: the pages at
+    /// either end may hold other data.
+    static func advise(_ advice: Int32, _ start: UnsafeRawPointer, count: Int) {
+        let page = pageSize
+        let first = (UInt(bitPattern: start) + page - 1) / page * page
+        let last = (UInt(bitPattern: start) + UInt(count)) / page * page
+        guard last > first, let pages = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(pages, Int(last - first), advice)
     }
 }
